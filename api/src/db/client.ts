@@ -1,0 +1,79 @@
+// Creates the Prisma client on the configured database: PostgreSQL through @prisma/adapter-pg when
+// DATABASE_URL is set, otherwise PGlite (PostgreSQL compiled to WebAssembly) in a folder under DATA_DIR.
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaClient } from '../../../prisma/generated/client/client';
+
+export type { PrismaClient };
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; without it PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; `memory://` keeps it in memory. Ignored with databaseUrl. */
+  pgliteDataDir?: string;
+  /** A PGlite data dump (from dumpDataDir) to start from, used by tests. */
+  pgliteLoadDataDir?: Blob | File;
+  poolSize?: number;
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  kind: 'postgresql' | 'pglite';
+  /** The PGlite instance in embedded mode (for dumps and direct SQL in tests). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export const pgliteExtensions = { pg_trgm, cube, earthdistance };
+
+export function pgliteDataDirFor(dataDir: string): string {
+  return path.join(dataDir, 'pglite');
+}
+
+export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob | File }): Promise<PGlite> {
+  const dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  return PGlite.create({
+    dataDir,
+    extensions: pgliteExtensions,
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const adapterFactory = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    await prisma.$connect();
+    return {
+      prisma,
+      adapterFactory,
+      kind: 'postgresql',
+      close: () => prisma.$disconnect(),
+    };
+  }
+  const pglite = await openPGlite({
+    ...(options.pgliteDataDir ? { dataDir: options.pgliteDataDir } : {}),
+    ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
+  });
+  const adapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    adapterFactory,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import type { Config } from '../config';
+import { openDatabase, pgliteDataDirFor, type Database } from './client';
+
+/** Opens the database the configuration names. */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDataDir: pgliteDataDirFor(config.dataDir),
+    poolSize: config.databasePoolSize,
+  });
+}
