@@ -1,0 +1,17 @@
+// One Jest configuration for every package. Suites run on the embedded default (PGlite, in-process
+// jobs); with DATABASE_URL and REDIS_URL set, the same suites run against PostgreSQL and Redis/BullMQ.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/ledger', '<rootDir>/api', '<rootDir>/scripts'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  globalSetup: '<rootDir>/scripts/test/global-setup.ts',
+  globalTeardown: '<rootDir>/scripts/test/global-teardown.ts',
+  testTimeout: 60_000,
+  // PGlite and the services share two cores; more workers only add contention.
+  maxWorkers: 2,
+};
