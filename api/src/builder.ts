@@ -1,0 +1,72 @@
+// Sets up the Pothos schema builder: plugins, scalars and context. Types live in src/schema/.
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { GraphQLError } from 'graphql';
+import type { Decimal } from 'decimal.js';
+import type PrismaTypes from '../../prisma/generated/pothos-types';
+import { getDatamodel } from '../../prisma/generated/pothos-types';
+import type { Context } from './context';
+import { ValidationError } from './errors';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: { authenticated: boolean; producer: boolean; accountant: boolean; admin: boolean };
+  AuthContexts: { authenticated: Context & { member: NonNullable<Context['member']> } };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    Decimal: { Input: string; Output: Decimal | string };
+  };
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}>({
+  defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
+  scopeAuth: {
+    authScopes: (context) => {
+      const roles = context.member?.roles ?? [];
+      return {
+        authenticated: context.member !== null,
+        producer: roles.includes('producer'),
+        accountant: roles.includes('accountant'),
+        admin: roles.includes('admin'),
+      };
+    },
+    unauthorizedError: (_parent, context) =>
+      context.member
+        ? new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN' } })
+        : new GraphQLError('Please log in first.', { extensions: { code: 'UNAUTHENTICATED' } }),
+  },
+  errors: { defaultTypes: [] },
+  // Argument validation failures become the same typed ValidationError as the use cases raise.
+  validation: {
+    validationError: (result) =>
+      new ValidationError(
+        result.issues.map((issue) => ({
+          field: (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.') || 'input',
+          message: issue.message,
+        })),
+      ),
+  },
+  prisma: {
+    client: (context) => context.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});

@@ -1,0 +1,63 @@
+// Starts the API process: database (migrated and seeded in embedded mode), HTTP server, and, when
+// configured, the job workers. Stops gracefully on SIGTERM and SIGINT.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { openConfiguredDatabase } from './db/open';
+import { applyMigrations } from './db/migrations';
+import { createLogger } from './logger';
+import { createHttpServer } from './server';
+import { seedDemoCooperative } from './seed/seed-demo-cooperative';
+
+export interface RunningApp {
+  server: Server;
+  url: string;
+  /** True when this start wrote the demo cooperative. */
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config): Promise<RunningApp> {
+  const logger = createLogger(config.logLevel);
+  const database = await openConfiguredDatabase(config);
+  if (config.embedded) {
+    const applied = await applyMigrations(database.adapterFactory);
+    if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+  }
+  const seeded = config.seedDemo ? await seedDemoCooperative(database.prisma) : false;
+  if (seeded) logger.info('seeded the demo cooperative');
+
+  const services = { prisma: database.prisma, config, logger };
+  const server = createHttpServer(services);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  logger.info({ url, database: database.kind }, 'listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await database.close();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  return { server, url, seeded, stop };
+}
+
+/** Stops the app on SIGTERM/SIGINT, forcing exit if shutdown hangs. */
+export function stopOnSignals(app: RunningApp, shutdownTimeoutMs = 15_000): void {
+  const onSignal = () => {
+    setTimeout(() => process.exit(1), shutdownTimeoutMs).unref();
+    void app.stop().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ValidationError } from '../errors';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'at most 254 characters')
+  .pipe(z.email({ message: 'not a valid e-mail address' }));
+
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(2, 'at least 2 characters')
+  .max(80, 'at most 80 characters')
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'must not contain control characters');
+
+export const localeSchema = z.enum(['de', 'en']);
+
+/** Parses input with a zod schema; failures become a ValidationError naming each field. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ValidationError(
+    result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || 'input', message: issue.message })),
+  );
+}

@@ -1,0 +1,9 @@
+// Imports every type file and builds the schema. Nothing else belongs here.
+import { builder } from '../builder';
+import './scalars';
+import './errors';
+import './member';
+import './offer';
+import './cooperative';
+
+export const schema = builder.toSchema({ sortSchema: true });

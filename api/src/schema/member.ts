@@ -1,0 +1,113 @@
+import { builder } from '../builder';
+import { Role } from '../../../prisma/generated/client/enums';
+import { registerMember } from '../members/register-member';
+import { authenticateMember } from '../members/authenticate-member';
+import { revokeAllSessions } from '../members/sessions';
+import { EmailTakenError, InvalidCredentialsError, ValidationError, WeakPasswordError } from '../errors';
+
+export const RoleEnum = builder.enumType(Role, { name: 'Role' });
+
+export const MemberType = builder.prismaNode('Member', {
+  id: { field: 'id' },
+  fields: (t) => ({
+    displayName: t.exposeString('displayName'),
+    email: t.string({
+      nullable: true,
+      description: 'Visible to the member and to admins only.',
+      select: { email: true },
+      resolve: (member, _args, context) =>
+        context.member && (context.member.id === member.id || context.member.roles.includes('admin')) ? member.email : null,
+    }),
+    roles: t.field({ type: [RoleEnum], select: { roles: true }, resolve: (member) => member.roles }),
+    locale: t.exposeString('locale'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('me', (t) =>
+  t.prismaField({
+    type: 'Member',
+    nullable: true,
+    description: 'The logged-in member, or null.',
+    resolve: (query, _root, _args, context) =>
+      context.member ? context.prisma.member.findUnique({ ...query, where: { id: context.member.id } }) : null,
+  }),
+);
+
+const RegisterInput = builder.inputType('RegisterInput', {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    password: t.string({ required: true }),
+    displayName: t.string({ required: true }),
+    locale: t.string({ required: false }),
+  }),
+});
+
+const LoginInput = builder.inputType('LoginInput', {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    password: t.string({ required: true }),
+  }),
+});
+
+builder.mutationField('register', (t) =>
+  t.field({
+    type: MemberType,
+    description: 'Creates a member account and logs it in.',
+    args: { input: t.arg({ type: RegisterInput, required: true }) },
+    errors: { types: [ValidationError, EmailTakenError, WeakPasswordError] },
+    resolve: async (_root, { input }, context) => {
+      const member = await registerMember(context.prisma, { ...input, locale: input.locale ?? undefined });
+      await context.logIn(member);
+      return member;
+    },
+  }),
+);
+
+builder.mutationField('login', (t) =>
+  t.field({
+    type: MemberType,
+    args: { input: t.arg({ type: LoginInput, required: true }) },
+    errors: { types: [ValidationError, InvalidCredentialsError] },
+    resolve: async (_root, { input }, context) => {
+      const member = await authenticateMember(context.prisma, input);
+      await context.logIn(member);
+      return member;
+    },
+  }),
+);
+
+builder.mutationField('logout', (t) =>
+  t.boolean({
+    description: 'Ends the current session. True when a session was ended.',
+    resolve: async (_root, _args, context) => {
+      const hadSession = context.sessionId !== null;
+      await context.logOut();
+      return hadSession;
+    },
+  }),
+);
+
+builder.mutationField('logoutEverywhere', (t) =>
+  t.withAuth({ authenticated: true }).int({
+    description: 'Ends every session of the logged-in member, on all devices. Returns how many were ended.',
+    resolve: async (_root, _args, context) => {
+      const count = await revokeAllSessions(context.prisma, context.member.id);
+      await context.logOut();
+      return count;
+    },
+  }),
+);
+
+builder.queryField('members', (t) =>
+  t.prismaConnection({
+    type: 'Member',
+    cursor: 'id',
+    description: 'All members, by name. Admins only.',
+    authScopes: { admin: true },
+    defaultSize: 50,
+    maxSize: 100,
+    resolve: (query, _root, _args, context) =>
+      context.prisma.member.findMany({ ...query, orderBy: [{ displayName: 'asc' }, { id: 'asc' }] }),
+  }),
+);

@@ -1,0 +1,153 @@
+// The demo cooperative: who is in it and what they offer. Written by seedDemoCooperative.
+import type { Role } from '../../../prisma/generated/client/enums';
+
+export const demoPassword = 'allmende-demo-2026';
+export const demoEmailDomain = 'demo.allmende.coop';
+
+type OfferRow = [title: string, description: string, categoryCode: string, kind: 'good' | 'service', price: string, unit: string];
+
+export interface DemoMember {
+  key: string;
+  displayName: string;
+  roles: Role[];
+  offers?: OfferRow[];
+}
+
+export const demoCooperative = {
+  name: 'Allmende Demo eG',
+  description:
+    'Eine Genossenschaft von Erzeugerinnen, Handwerkern und Nachbarn, die mit Talern handeln, einer gemeinsamen Währung auf Gegenseitigkeit.',
+};
+
+export const demoMembers: DemoMember[] = [
+  { key: 'jonas', displayName: 'Jonas Weber', roles: ['member', 'admin'] },
+  { key: 'sabine', displayName: 'Sabine Krüger', roles: ['member', 'accountant'] },
+  { key: 'lena', displayName: 'Lena Fischer', roles: ['member'] },
+  { key: 'ben', displayName: 'Ben Schulz', roles: ['member'] },
+  { key: 'mia', displayName: 'Mia Koch', roles: ['member'] },
+  { key: 'noah', displayName: 'Noah Bauer', roles: ['member'] },
+  {
+    key: 'martin',
+    displayName: 'Hof Sonnenwiese (Martin Hofmann)',
+    roles: ['member', 'producer'],
+    offers: [
+      ['Kartoffeln, festkochend', 'Bio-Kartoffeln der Sorte Linda, frisch vom Feld.', 'food.vegetables', 'good', '2.40', 'kg'],
+      ['Möhren mit Grün', 'Knackige Möhren aus eigenem Anbau.', 'food.vegetables', 'good', '1.80', 'Bund'],
+      ['Gemüsekiste klein', 'Saisonales Gemüse für 1–2 Personen, jede Woche anders.', 'food.vegetables', 'good', '14.00', 'Kiste'],
+      ['Gemüsekiste groß', 'Saisonales Gemüse für eine Familie.', 'food.vegetables', 'good', '24.00', 'Kiste'],
+      ['Freilandeier', 'Eier von Hühnern mit Auslauf auf der Streuobstwiese.', 'food.dairy', 'good', '4.20', '10 Stück'],
+      ['Äpfel, Boskoop', 'Alte Sorte aus der Streuobstwiese, ideal zum Backen.', 'food.fruit', 'good', '2.90', 'kg'],
+      ['Kürbis Hokkaido', 'Aromatischer Hokkaido, lagerfähig bis Februar.', 'food.vegetables', 'good', '3.50', 'Stück'],
+      ['Hofführung für Gruppen', 'Zwei Stunden über den Hof, mit Verkostung.', 'services.teaching', 'service', '45.00', 'Führung'],
+    ],
+  },
+  {
+    key: 'aylin',
+    displayName: 'Bäckerei Korn (Aylin Demir)',
+    roles: ['member', 'producer'],
+    offers: [
+      ['Roggenmischbrot', 'Sauerteigbrot aus regionalem Roggen, 1 kg.', 'food.bakery', 'good', '5.20', 'Laib'],
+      ['Dinkelvollkornbrot', 'Mit Saaten, lange Teigführung.', 'food.bakery', 'good', '5.80', 'Laib'],
+      ['Brötchen, gemischt', 'Sechs Brötchen: Weizen, Dinkel, Roggen.', 'food.bakery', 'good', '3.00', '6 Stück'],
+      ['Zimtschnecken', 'Mit Butter und Ceylon-Zimt.', 'food.bakery', 'good', '2.20', 'Stück'],
+      ['Apfelkuchen vom Blech', 'Mit Äpfeln vom Hof Sonnenwiese.', 'food.bakery', 'good', '2.50', 'Stück'],
+      ['Sauerteig-Anstellgut', 'Aktiver Roggensauerteig für das Backen zu Hause.', 'food.bakery', 'good', '2.00', 'Glas'],
+      ['Brotbackkurs', 'Einen Nachmittag lang Sauerteigbrot backen lernen.', 'services.teaching', 'service', '35.00', 'Person'],
+      ['Geburtstagstorte auf Bestellung', 'Nach Absprache, für 12 Stücke.', 'food.bakery', 'good', '38.00', 'Torte'],
+    ],
+  },
+  {
+    key: 'paul',
+    displayName: 'Imkerei Summ (Paul Schneider)',
+    roles: ['member', 'producer'],
+    offers: [
+      ['Blütenhonig', 'Cremig gerührter Frühjahrshonig, 500 g.', 'food.preserves', 'good', '7.50', 'Glas'],
+      ['Waldhonig', 'Kräftiger Sommerhonig, 500 g.', 'food.preserves', 'good', '8.50', 'Glas'],
+      ['Bienenwachskerze', 'Handgezogen aus eigenem Wachs.', 'crafts.wood', 'good', '6.00', 'Stück'],
+      ['Bienenwachstücher', 'Drei Tücher statt Frischhaltefolie.', 'household.cleaning', 'good', '12.00', 'Set'],
+      ['Propolis-Tinktur', '20 ml.', 'food.preserves', 'good', '9.00', 'Flasche'],
+      ['Einführung in die Imkerei', 'Ein Samstag am Bienenstand.', 'services.teaching', 'service', '40.00', 'Person'],
+      ['Quittengelee', 'Aus Quitten der Nachbarschaft.', 'food.preserves', 'good', '4.80', 'Glas'],
+      ['Apfelsaft naturtrüb', 'Direktsaft aus Streuobst, 1 l.', 'food.drinks', 'good', '2.60', 'Flasche'],
+    ],
+  },
+  {
+    key: 'marie',
+    displayName: 'Holzwerkstatt Eiche (Marie Wagner)',
+    roles: ['member', 'producer'],
+    offers: [
+      ['Schneidebrett aus Eiche', 'Geölt, 40 × 25 cm.', 'crafts.wood', 'good', '28.00', 'Stück'],
+      ['Kinderhocker', 'Stabil, aus heimischer Buche.', 'crafts.wood', 'good', '45.00', 'Stück'],
+      ['Vogelhaus', 'Mit Marderschutz.', 'household.garden', 'good', '22.00', 'Stück'],
+      ['Holzlöffel-Set', 'Drei Kochlöffel aus Kirschholz.', 'crafts.wood', 'good', '18.00', 'Set'],
+      ['Möbelreparatur', 'Wackelige Stühle, lose Schubladen, neue Oberflächen.', 'services.repair', 'service', '30.00', 'Stunde'],
+      ['Regal nach Maß', 'Aus Altholz, auf Bestellung.', 'crafts.wood', 'good', '180.00', 'Stück'],
+      ['Schnitzkurs für Kinder', 'Zwei Stunden, Material inklusive.', 'services.teaching', 'service', '20.00', 'Kind'],
+      ['Hochbeet-Bausatz', 'Lärche, 120 × 80 cm.', 'household.garden', 'good', '95.00', 'Bausatz'],
+    ],
+  },
+  {
+    key: 'fatma',
+    displayName: 'Nähstube Faden (Fatma Yilmaz)',
+    roles: ['member', 'producer'],
+    offers: [
+      ['Änderungen und Flickarbeiten', 'Säume, Reißverschlüsse, Löcher.', 'services.repair', 'service', '15.00', 'Auftrag'],
+      ['Einkaufsbeutel aus Stoffresten', 'Robust und waschbar.', 'crafts.textiles', 'good', '9.00', 'Stück'],
+      ['Kissenbezug, Leinen', '40 × 40 cm, mit Hotelverschluss.', 'crafts.textiles', 'good', '19.00', 'Stück'],
+      ['Babydecke, Bio-Baumwolle', 'Gesteppt, 75 × 100 cm.', 'crafts.textiles', 'good', '48.00', 'Stück'],
+      ['Nähkurs für Einsteiger', 'Vier Abende an der Maschine.', 'services.teaching', 'service', '60.00', 'Person'],
+      ['Gebrauchte Nähmaschine, überholt', 'Gewartet, mit Zubehör.', 'household.secondhand', 'good', '85.00', 'Stück'],
+      ['Schürze', 'Aus Canvas mit Taschen.', 'crafts.textiles', 'good', '24.00', 'Stück'],
+      ['Vorhänge kürzen', 'Pro Paar.', 'services.repair', 'service', '18.00', 'Paar'],
+    ],
+  },
+  {
+    key: 'tobias',
+    displayName: 'Repair-Café (Tobias Braun)',
+    roles: ['member', 'producer'],
+    offers: [
+      ['Fahrradreparatur', 'Bremsen, Schaltung, Schlauch; Teile nach Aufwand.', 'services.repair', 'service', '20.00', 'Stunde'],
+      ['Elektrogeräte-Check', 'Toaster, Lampe, Radio: Fehlersuche und Reparatur.', 'services.repair', 'service', '15.00', 'Gerät'],
+      ['Gebrauchtes Stadtrad', 'Überholt, mit Licht und Gepäckträger.', 'household.secondhand', 'good', '140.00', 'Stück'],
+      ['Laptop aufbereiten', 'Neue SSD, frisches System, Datenübernahme.', 'services.repair', 'service', '45.00', 'Gerät'],
+      ['Handy-Akku tauschen', 'Für gängige Modelle, Akku inklusive.', 'services.repair', 'service', '35.00', 'Gerät'],
+      ['Generalüberholter Staubsauger', 'Mit neuem Filter.', 'household.secondhand', 'good', '40.00', 'Stück'],
+      ['Werkzeugverleih', 'Bohrmaschine, Stichsäge, Leiter – pro Tag.', 'household.secondhand', 'service', '5.00', 'Tag'],
+      ['Lötkurs', 'Einen Abend lang Grundlagen der Elektronik.', 'services.teaching', 'service', '25.00', 'Person'],
+    ],
+  },
+  {
+    key: 'clara',
+    displayName: 'Gärtnerei Grünkraft (Clara Neumann)',
+    roles: ['member', 'producer'],
+    offers: [
+      ['Tomatenjungpflanzen', 'Samenfeste Sorten, torffrei gezogen.', 'household.garden', 'good', '2.50', 'Topf'],
+      ['Kräutertopf-Set', 'Basilikum, Thymian, Schnittlauch.', 'household.garden', 'good', '8.00', 'Set'],
+      ['Salatmischung', 'Pflücksalat, frisch geschnitten, 200 g.', 'food.vegetables', 'good', '3.20', 'Beutel'],
+      ['Gartenberatung', 'Eine Stunde im eigenen Garten.', 'services.craft', 'service', '30.00', 'Stunde'],
+      ['Obstbaumschnitt', 'Fachgerechter Winterschnitt.', 'services.craft', 'service', '35.00', 'Baum'],
+      ['Saatgut-Paket', 'Zehn samenfeste Gemüsesorten.', 'household.garden', 'good', '12.00', 'Paket'],
+      ['Kompost', 'Reifer Grünschnittkompost, 40 l.', 'household.garden', 'good', '6.00', 'Sack'],
+      ['Blumenstrauß der Saison', 'Aus dem eigenen Schnittgarten.', 'household.garden', 'good', '15.00', 'Strauß'],
+    ],
+  },
+  {
+    key: 'felix',
+    displayName: 'Lastenrad-Kurier (Felix Richter)',
+    roles: ['member', 'producer'],
+    offers: [
+      ['Lieferung im Stadtgebiet', 'Per Lastenrad, bis 50 kg.', 'services.transport', 'service', '6.00', 'Fahrt'],
+      ['Umzugshilfe', 'Zwei Personen mit Lastenrad und Anhänger.', 'services.transport', 'service', '40.00', 'Stunde'],
+      ['Wocheneinkauf liefern', 'Einkauf nach Liste, für Menschen ohne Auto.', 'services.care', 'service', '10.00', 'Einkauf'],
+      ['Lastenrad ausleihen', 'Pro Tag, mit Schloss und Regenplane.', 'services.transport', 'service', '12.00', 'Tag'],
+      ['Sperrmüll zum Wertstoffhof', 'Bis 1 m³.', 'services.transport', 'service', '25.00', 'Fahrt'],
+      ['Kinderbetreuung am Nachmittag', 'Abholen von der Kita, Spielplatz.', 'services.care', 'service', '12.00', 'Stunde'],
+      ['Hundeausführen', 'Eine Stunde im Park.', 'services.care', 'service', '9.00', 'Stunde'],
+      ['Fahrradanhänger, gebraucht', 'Zweisitzer, guter Zustand.', 'household.secondhand', 'good', '90.00', 'Stück'],
+    ],
+  },
+];
+
+export function demoEmail(key: string): string {
+  return `${key}@${demoEmailDomain}`;
+}

@@ -1,0 +1,42 @@
+import type { PrismaClient } from '../db/client';
+import { hashPassword } from '../members/password';
+import { demoCooperative, demoEmail, demoMembers, demoPassword } from './demo-data';
+
+export interface DemoLogin {
+  email: string;
+  displayName: string;
+  roles: string[];
+}
+
+export function demoLogins(): DemoLogin[] {
+  return demoMembers.map((member) => ({ email: demoEmail(member.key), displayName: member.displayName, roles: member.roles }));
+}
+
+/**
+ * Writes the demo cooperative into an empty database. Returns false and changes nothing when the
+ * database already has a cooperative, so running it again is harmless.
+ */
+export async function seedDemoCooperative(prisma: PrismaClient): Promise<boolean> {
+  if ((await prisma.cooperative.count()) > 0) return false;
+  const passwordHash = await hashPassword(demoPassword);
+  const start = Date.UTC(2026, 9, 1);
+  let offerIndex = 0;
+  await prisma.$transaction(async (transaction) => {
+    await transaction.cooperative.create({ data: demoCooperative });
+    for (const demoMember of demoMembers) {
+      const member = await transaction.member.create({
+        data: { email: demoEmail(demoMember.key), displayName: demoMember.displayName, roles: demoMember.roles, passwordHash },
+      });
+      if (!demoMember.offers?.length) continue;
+      await transaction.offer.createMany({
+        data: demoMember.offers.map(([title, description, categoryCode, kind, price, unit]) => {
+          offerIndex += 1;
+          // Interleave producers' offers in time so the newest-first feed is mixed.
+          const createdAt = new Date(start + ((offerIndex * 7) % 64) * 3_600_000 + offerIndex * 1000);
+          return { producerId: member.id, title, description, categoryCode, kind, price, unit, status: 'active', createdAt };
+        }),
+      });
+    }
+  });
+  return true;
+}

@@ -1,0 +1,97 @@
+// The HTTP server: GraphQL at /graphql, a health check at /healthz and the built web app at / with
+// fallback to index.html for client-side routes. One port serves all three.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createYoga, maskError, type Plugin } from 'graphql-yoga';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import sirv from 'sirv';
+import { schema } from './schema';
+import { createContext, type AppServices, type Context } from './context';
+
+/** Requests to /graphql above this size are refused before parsing. */
+export const requestBodyBytesMax = 1_000_000;
+/** Every /graphql request must carry this header; browsers cannot add it cross-site without CORS. */
+export const csrfHeaderName = 'x-allmende-csrf';
+
+function sessionCookiePlugin(contexts: WeakMap<Request, Context>): Plugin {
+  return {
+    onResponse({ request, response }) {
+      for (const cookie of contexts.get(request)?.responseCookies ?? []) response.headers.append('set-cookie', cookie);
+    },
+  };
+}
+
+export function createGraphQLHandler(services: AppServices) {
+  const contexts = new WeakMap<Request, Context>();
+  return createYoga({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/graphql/health',
+    maskedErrors: {
+      maskError: (error, message, isDev) => {
+        services.logger.error({ err: error }, 'unexpected error in GraphQL execution');
+        return maskError(error, message, isDev);
+      },
+    },
+    graphiql: services.config.nodeEnv !== 'production' ? { headers: JSON.stringify({ [csrfHeaderName]: '1' }) } : false,
+    logging: {
+      debug: (...args) => services.logger.debug(args),
+      info: (...args) => services.logger.info(args),
+      warn: (...args) => services.logger.warn(args),
+      error: (...args) => services.logger.error(args),
+    },
+    context: async ({ request }) => {
+      const context = await createContext(services, request);
+      contexts.set(request, context);
+      return context;
+    },
+    plugins: [useCSRFPrevention({ requestHeaders: [csrfHeaderName] }), sessionCookiePlugin(contexts)],
+  });
+}
+
+export function createHttpServer(services: AppServices): Server {
+  const yoga = createGraphQLHandler(services);
+  const indexFile = path.join(services.config.webDistDir, 'index.html');
+  const serveWeb = existsSync(indexFile)
+    ? sirv(services.config.webDistDir, { single: true, etag: true, dev: false, immutable: false })
+    : undefined;
+
+  return createServer((request: IncomingMessage, response: ServerResponse) => {
+    const pathname = (request.url ?? '/').split('?')[0] ?? '/';
+    if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
+      const length = Number(request.headers['content-length'] ?? 0);
+      if (length > requestBodyBytesMax) {
+        response.writeHead(413, { 'content-type': 'application/json' }).end('{"error":"request body too large"}');
+        return;
+      }
+      void yoga(request, response);
+      return;
+    }
+    if (pathname === '/healthz') {
+      void healthCheck(services).then(({ status, body }) => {
+        response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+      });
+      return;
+    }
+    if (serveWeb) {
+      serveWeb(request, response, () => {
+        response.writeHead(404).end('Not found');
+      });
+      return;
+    }
+    response
+      .writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+      .end('The web app is not built. Run `npm run build`, or use `npm start`, which builds it when missing.');
+  });
+}
+
+async function healthCheck(services: AppServices): Promise<{ status: number; body: object }> {
+  try {
+    await services.prisma.$queryRaw`SELECT 1`;
+    return { status: 200, body: { status: 'ok', database: 'ok' } };
+  } catch (error) {
+    services.logger.error({ err: error }, 'health check failed');
+    return { status: 503, body: { status: 'error', database: 'unreachable' } };
+  }
+}

@@ -1,0 +1,75 @@
+// Drives the real HTTP request handling (Yoga with session cookies and CSRF checks) on a fresh test
+// database, without opening a port. Each ApiClient keeps its own cookie jar, like a browser.
+import { parseConfig, type Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { createGraphQLHandler } from '../../src/server';
+import type { AppServices } from '../../src/context';
+import { createTestDatabase, type TestDatabase } from '../../../scripts/test/database';
+
+export interface TestApi {
+  database: TestDatabase;
+  services: AppServices;
+  client(): ApiClient;
+  close(): Promise<void>;
+}
+
+export interface GraphQLResponse<Data = Record<string, any>> {
+  data?: Data | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export class ApiClient {
+  private cookies = new Map<string, string>();
+  constructor(private readonly handler: ReturnType<typeof createGraphQLHandler>) {}
+
+  async request(init: { body: string; headers?: Record<string, string> }): Promise<Response> {
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await this.handler.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { ...(cookie ? { cookie } : {}), ...init.headers },
+      body: init.body,
+    });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const [name, ...rest] = (pair ?? '').split('=');
+      const value = rest.join('=');
+      if (!name) continue;
+      if (value === '' || /max-age=0/i.test(header)) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    return response;
+  }
+
+  async graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>> {
+    const response = await this.request({
+      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', 'x-allmende-csrf': '1' },
+    });
+    return (await response.json()) as GraphQLResponse<Data>;
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+}
+
+export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
+  return parseConfig({ SESSION_SECRET: 'test-secret-test-secret-test-secret-123', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...overrides });
+}
+
+export async function createTestApi(): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const config = testConfig();
+  const services: AppServices = { prisma: database.prisma, config, logger: createLogger('silent') };
+  const handler = createGraphQLHandler(services);
+  return {
+    database,
+    services,
+    client: () => new ApiClient(handler),
+    close: () => database.close(),
+  };
+}
