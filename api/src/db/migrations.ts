@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import type * as SchemaEngineModule from '@prisma/schema-engine-wasm';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 
 export const prismaDir = path.resolve(__dirname, '../../../prisma');
@@ -13,13 +14,13 @@ export const schemaPath = path.join(prismaDir, 'schema.prisma');
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
-let engineModule: Promise<typeof import('@prisma/schema-engine-wasm')> | undefined;
+let engineModule: Promise<typeof SchemaEngineModule> | undefined;
 
 /**
  * The engine package is wasm-bindgen "bundler" output, which Node cannot import directly: compile the
  * .wasm ourselves and hand it the JavaScript glue as its imports.
  */
-function loadEngineModule(): Promise<typeof import('@prisma/schema-engine-wasm')> {
+function loadEngineModule(): Promise<typeof SchemaEngineModule> {
   engineModule ??= (async () => {
     const folder = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
     const glue = (await import(path.join(folder, 'schema_engine_bg.js'))) as Record<string, unknown> & {
@@ -29,7 +30,7 @@ function loadEngineModule(): Promise<typeof import('@prisma/schema-engine-wasm')
     const instance = await WebAssembly.instantiate(wasmModule, { './schema_engine_bg.js': glue as WebAssembly.ModuleImports });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
-    return glue as unknown as typeof import('@prisma/schema-engine-wasm');
+    return glue as unknown as typeof SchemaEngineModule;
   })();
   return engineModule;
 }
