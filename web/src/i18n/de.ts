@@ -123,6 +123,8 @@ export const de = {
     email: 'Bitte eine gültige E-Mail-Adresse eingeben.',
     displayNameTooShort: 'Der Anzeigename braucht mindestens 2 Zeichen.',
     passwordTooShort: 'Das Passwort braucht mindestens 10 Zeichen.',
+    weakPassword: 'Dieses Passwort ist zu leicht zu erraten.',
+    emailTaken: 'Diese E-Mail-Adresse ist schon registriert.',
     invalid: 'Bitte prüfe diese Angabe.',
     fixFields: 'Bitte prüfe die markierten Felder.',
   },

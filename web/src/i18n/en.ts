@@ -123,6 +123,8 @@ export const en: MessageSchema = {
     email: 'Please enter a valid e-mail address.',
     displayNameTooShort: 'The display name needs at least 2 characters.',
     passwordTooShort: 'The password needs at least 10 characters.',
+    weakPassword: 'This password is too easy to guess.',
+    emailTaken: 'This e-mail address is already registered.',
     invalid: 'Please check this entry.',
     fixFields: 'Please check the marked fields.',
   },
