@@ -3,9 +3,11 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/ledger', '<rootDir>/api', '<rootDir>/scripts'],
+  roots: ['<rootDir>/ledger', '<rootDir>/api', '<rootDir>/web', '<rootDir>/scripts'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
+  // Prisma's schema engine glue is an ES module; compile it to CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },

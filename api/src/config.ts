@@ -11,7 +11,8 @@ const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 /** The environment variables Allmende reads, with their defaults. docker-compose.yml is checked against it. */
 export const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  /** 0 picks a free port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.preprocess(emptyToUndefined, z.string().min(1).default('0.0.0.0')),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,

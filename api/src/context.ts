@@ -2,6 +2,7 @@ import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { Config } from './config';
 import type { PrismaClient } from './db/client';
 import type { Logger } from './logger';
+import type { JobQueue } from './jobs';
 import type { Member } from '../../prisma/generated/client/client';
 import { createSession, resolveSession, revokeSession, sessionCookieName, type SessionSettings } from './members/sessions';
 
@@ -10,6 +11,7 @@ export interface AppServices {
   prisma: PrismaClient;
   config: Config;
   logger: Logger;
+  jobs: JobQueue;
 }
 
 export interface Context extends AppServices {

@@ -5,17 +5,22 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { openConfiguredDatabase } from './db/open';
 import { applyMigrations } from './db/migrations';
+import { createJobQueue, jobDefinitions, scheduleRepeatingJobs, type JobQueue } from './jobs';
 import { createLogger } from './logger';
 import { createHttpServer } from './server';
 import { seedDemoCooperative } from './seed/seed-demo-cooperative';
 
 export interface RunningApp {
   server: Server;
+  jobs: JobQueue;
   url: string;
   /** True when this start wrote the demo cooperative. */
   seeded: boolean;
   stop(): Promise<void>;
 }
+
+/** Running jobs get this long to finish on shutdown before they return to the queue. */
+const shutdownJobsTimeoutMs = 8_000;
 
 export async function startApp(config: Config): Promise<RunningApp> {
   const logger = createLogger(config.logLevel);
@@ -27,7 +32,13 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const seeded = config.seedDemo ? await seedDemoCooperative(database.prisma) : false;
   if (seeded) logger.info('seeded the demo cooperative');
 
-  const services = { prisma: database.prisma, config, logger };
+  const jobs = createJobQueue({ redisUrl: config.redisUrl, prisma: database.prisma, logger, definitions: jobDefinitions });
+  if (config.runWorkersInProcess) {
+    await scheduleRepeatingJobs(jobs);
+    await jobs.startWorkers();
+  }
+
+  const services = { prisma: database.prisma, config, logger, jobs };
   const server = createHttpServer(services);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -44,12 +55,13 @@ export async function startApp(config: Config): Promise<RunningApp> {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await jobs.close(shutdownJobsTimeoutMs);
       await database.close();
       logger.info('stopped');
     })();
     return stopping;
   };
-  return { server, url, seeded, stop };
+  return { server, jobs, url, seeded, stop };
 }
 
 /** Stops the app on SIGTERM/SIGINT, forcing exit if shutdown hangs. */

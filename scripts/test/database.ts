@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { openDatabase, type Database } from '../../api/src/db/client';
-import { databaseNameOf, pgliteTemplatePath, postgresTemplateName, withDatabaseName } from './template';
+import { pgliteTemplatePath, postgresTemplateName, testDatabasePrefix, withDatabaseName } from './template';
 
 export interface TestDatabase extends Database {
   /** PostgreSQL URL of this test database (undefined on PGlite). */
@@ -14,10 +14,10 @@ export interface TestDatabase extends Database {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    const database = await openDatabase({ pgliteLoadDataDir: new Blob([readFileSync(pgliteTemplatePath)]) });
+    const database = await openDatabase({ pgliteLoadDataDir: new Blob([readFileSync(pgliteTemplatePath())]) });
     return { ...database, url: undefined };
   }
-  const name = `${databaseNameOf(databaseUrl)}_t_${randomBytes(6).toString('hex')}`;
+  const name = `${testDatabasePrefix(databaseUrl)}${randomBytes(6).toString('hex')}`;
   await adminQuery(databaseUrl, `CREATE DATABASE "${name}" TEMPLATE "${postgresTemplateName(databaseUrl)}"`);
   const url = withDatabaseName(databaseUrl, name);
   const database = await openDatabase({ databaseUrl: url, poolSize: 20 });

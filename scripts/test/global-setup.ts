@@ -8,6 +8,7 @@ import { pgliteTemplatePath, postgresTemplateName, withDatabaseName } from './te
 
 export default async function globalSetup(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
+  process.env.ALLMENDE_TEST_RUN ??= `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
   if (databaseUrl) {
     const template = postgresTemplateName(databaseUrl);
     const admin = new Client({ connectionString: withDatabaseName(databaseUrl, 'postgres') });
@@ -30,8 +31,8 @@ export default async function globalSetup(): Promise<void> {
   try {
     await applyMigrations(new PrismaPGlite(pglite));
     const dump = await pglite.dumpDataDir('none');
-    mkdirSync(path.dirname(pgliteTemplatePath), { recursive: true });
-    writeFileSync(pgliteTemplatePath, Buffer.from(await dump.arrayBuffer()));
+    mkdirSync(path.dirname(pgliteTemplatePath()), { recursive: true });
+    writeFileSync(pgliteTemplatePath(), Buffer.from(await dump.arrayBuffer()));
   } finally {
     await pglite.close();
   }

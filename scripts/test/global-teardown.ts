@@ -1,20 +1,20 @@
 import { Client } from 'pg';
-import { postgresTemplateName, withDatabaseName } from './template';
+import { rmSync } from 'node:fs';
+import { pgliteTemplatePath, testDatabasePrefix, withDatabaseName } from './template';
 
 export default async function globalTeardown(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) return;
+  if (!databaseUrl) {
+    rmSync(pgliteTemplatePath(), { force: true });
+    return;
+  }
   const admin = new Client({ connectionString: withDatabaseName(databaseUrl, 'postgres') });
   await admin.connect();
   try {
-    // Test files drop their own databases; this catches any left by a crashed worker.
-    const template = postgresTemplateName(databaseUrl);
-    const { rows } = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE $1`,
-      [`${template.replace(/_template$/, '')}\\_t\\_%`],
-    );
+    // Test files drop their own databases; this also catches any left by a crashed worker, and the template.
+    const prefix = testDatabasePrefix(databaseUrl);
+    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
   } finally {
     await admin.end();
   }

@@ -6,12 +6,23 @@ import path from 'node:path';
 
 const runKey = createHash('sha256').update(path.resolve(__dirname, '../..')).digest('hex').slice(0, 12);
 
-/** PGlite: a dumpDataDir tarball of a migrated database. */
-export const pgliteTemplatePath = path.join(tmpdir(), `allmende-test-${runKey}`, 'pglite-template.tar');
+/** PGlite: a dumpDataDir tarball of a migrated database, one per test run. */
+export function pgliteTemplatePath(): string {
+  return path.join(tmpdir(), `allmende-test-${runKey}`, `pglite-template-${process.env.ALLMENDE_TEST_RUN ?? 'run'}.tar`);
+}
 
 /** PostgreSQL: the migrated template database every test database is created from. */
 export function postgresTemplateName(databaseUrl: string): string {
-  return `${databaseNameOf(databaseUrl)}_template`;
+  return `${testDatabasePrefix(databaseUrl)}template`;
+}
+
+/**
+ * Test databases of one run share this prefix, so a run's teardown drops only its own even when
+ * several runs use the same PostgreSQL server. The global setup sets ALLMENDE_TEST_RUN for the workers.
+ */
+export function testDatabasePrefix(databaseUrl: string): string {
+  const run = process.env.ALLMENDE_TEST_RUN ?? 'run';
+  return `${databaseNameOf(databaseUrl)}_t_${run}_`;
 }
 
 export function databaseNameOf(databaseUrl: string): string {

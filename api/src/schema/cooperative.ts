@@ -11,7 +11,12 @@ const CooperativeType = builder.objectRef<CooperativeSummary>('Cooperative').imp
     description: t.exposeString('description'),
     memberCount: t.int({ resolve: (_cooperative, _args, context) => context.prisma.member.count() }),
     producerCount: t.int({
-      resolve: (_cooperative, _args, context) => context.prisma.member.count({ where: { roles: { has: 'producer' } } }),
+      // Raw SQL: the PGlite adapter mis-encodes Prisma's `has` filter on enum arrays.
+      resolve: async (_cooperative, _args, context) => {
+        const [row] = await context.prisma.$queryRaw<{ count: bigint }[]>`
+          SELECT count(*) AS count FROM "Member" WHERE 'producer' = ANY (roles)`;
+        return Number(row?.count ?? 0);
+      },
     }),
     activeOfferCount: t.int({
       resolve: (_cooperative, _args, context) => context.prisma.offer.count({ where: { status: 'active' } }),

@@ -2,6 +2,7 @@
 // database, without opening a port. Each ApiClient keeps its own cookie jar, like a browser.
 import { parseConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import { createJobQueue, jobDefinitions } from '../../src/jobs';
 import { createGraphQLHandler } from '../../src/server';
 import type { AppServices } from '../../src/context';
 import { createTestDatabase, type TestDatabase } from '../../../scripts/test/database';
@@ -64,12 +65,18 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
 export async function createTestApi(): Promise<TestApi> {
   const database = await createTestDatabase();
   const config = testConfig();
-  const services: AppServices = { prisma: database.prisma, config, logger: createLogger('silent') };
+  const logger = createLogger('silent');
+  // Jobs are recorded but not run unless a test starts the workers.
+  const jobs = createJobQueue({ prisma: database.prisma, logger, definitions: jobDefinitions });
+  const services: AppServices = { prisma: database.prisma, config, logger, jobs };
   const handler = createGraphQLHandler(services);
   return {
     database,
     services,
     client: () => new ApiClient(handler),
-    close: () => database.close(),
+    close: async () => {
+      await jobs.close();
+      await database.close();
+    },
   };
 }
