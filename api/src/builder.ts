@@ -42,15 +42,19 @@ export const builder = new SchemaBuilder<{
         ? new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN' } })
         : new GraphQLError('Please log in first.', { extensions: { code: 'UNAUTHENTICATED' } }),
   },
-  errors: { defaultTypes: [] },
-  // Argument validation failures become the same typed ValidationError as the use cases raise.
+  // Input validation failures become typed results too. They are returned before field authorization
+  // runs, which only reveals what was wrong with the caller's own input.
+  errors: { defaultTypes: [], unsafelyHandleInputErrors: true },
+  // Argument validation failures become the same typed ValidationError as the use cases raise. Field
+  // paths are named within the mutation's single `input` argument, e.g. "email".
   validation: {
     validationError: (result) =>
       new ValidationError(
-        result.issues.map((issue) => ({
-          field: (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.') || 'input',
-          message: issue.message,
-        })),
+        result.issues.map((issue) => {
+          const path = (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment));
+          if (path[0] === 'input' && path.length > 1) path.shift();
+          return { field: path.join('.') || 'input', message: issue.message };
+        }),
       ),
   },
   prisma: {

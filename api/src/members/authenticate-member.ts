@@ -2,13 +2,10 @@ import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import type { Member } from '../../../prisma/generated/client/client';
 import { InvalidCredentialsError } from '../errors';
-import { decoyPasswordHash, passwordLengthMax, verifyPassword } from './password';
-import { parseInput } from './validation';
+import { decoyPasswordHash, verifyPassword } from './password';
+import { loginEmailSchema, parseInput, passwordInputSchema } from './validation';
 
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, 'required').max(254, 'at most 254 characters'),
-  password: z.string().min(1, 'required').max(passwordLengthMax, `at most ${passwordLengthMax} characters`),
-});
+export const credentialsSchema = z.object({ email: loginEmailSchema, password: passwordInputSchema });
 
 /**
  * Checks e-mail and password. Unknown e-mail and wrong password give the same error after the same

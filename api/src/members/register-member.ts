@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import type { Member } from '../../../prisma/generated/client/client';
 import { EmailTakenError, WeakPasswordError } from '../errors';
-import { hashPassword, passwordLengthMax, passwordWeakness } from './password';
-import { displayNameSchema, emailSchema, localeSchema, parseInput } from './validation';
+import { hashPassword, passwordWeakness } from './password';
+import { displayNameSchema, emailSchema, localeSchema, parseInput, passwordInputSchema } from './validation';
 
-const registerSchema = z.object({
+export const registerSchema = z.object({
   email: emailSchema,
-  password: z.string().max(passwordLengthMax, `at most ${passwordLengthMax} characters`),
+  password: passwordInputSchema,
   displayName: displayNameSchema,
   locale: localeSchema.default('de'),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors';
+import { passwordLengthMax } from './password';
 
 export const emailSchema = z
   .string()
@@ -16,6 +17,12 @@ export const displayNameSchema = z
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'must not contain control characters');
 
 export const localeSchema = z.enum(['de', 'en']);
+
+/** Any non-empty password up to the maximum; strength is judged separately for new passwords. */
+export const passwordInputSchema = z.string().min(1, 'required').max(passwordLengthMax, `at most ${passwordLengthMax} characters`);
+
+/** Login accepts any address shape that was ever registered, so only its length is checked. */
+export const loginEmailSchema = z.string().trim().toLowerCase().min(1, 'required').max(254, 'at most 254 characters');
 
 /** Parses input with a zod schema; failures become a ValidationError naming each field. */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {

@@ -1,7 +1,7 @@
 import { builder } from '../builder';
 import { Role } from '../../../prisma/generated/client/enums';
-import { registerMember } from '../members/register-member';
-import { authenticateMember } from '../members/authenticate-member';
+import { registerMember, registerSchema } from '../members/register-member';
+import { authenticateMember, credentialsSchema } from '../members/authenticate-member';
 import { revokeAllSessions } from '../members/sessions';
 import { EmailTakenError, InvalidCredentialsError, ValidationError, WeakPasswordError } from '../errors';
 
@@ -34,16 +34,19 @@ builder.queryField('me', (t) =>
   }),
 );
 
+// Inputs are checked at the GraphQL boundary with the same zod schemas the use cases apply.
 const RegisterInput = builder.inputType('RegisterInput', {
+  validate: registerSchema,
   fields: (t) => ({
     email: t.string({ required: true }),
     password: t.string({ required: true }),
     displayName: t.string({ required: true }),
-    locale: t.string({ required: false }),
+    locale: t.string({ required: false, description: '"de" (default) or "en".' }),
   }),
 });
 
 const LoginInput = builder.inputType('LoginInput', {
+  validate: credentialsSchema,
   fields: (t) => ({
     email: t.string({ required: true }),
     password: t.string({ required: true }),
