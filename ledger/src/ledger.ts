@@ -1,0 +1,100 @@
+// The ledger as one object: every use case bound to one store, clock and currency cache, plus the
+// coalescing client for single transfers. Applications create one per process.
+import { type Account, type AccountBalance } from './domain/account';
+import { type AccountLimitsInput, type CreateAccountInput } from './domain/account-requests';
+import { type CreateCurrencyInput, type Currency } from './domain/currency';
+import { type Block } from './domain/hash-chain';
+import { type TransferResult } from './domain/transfer-results';
+import { type Transfer, type TransferBatchItem, type TransferRequest } from './domain/transfer';
+import { type LedgerStore } from './store';
+import { TransferCoalescer, type TransferCoalescerOptions } from './transfer-coalescer';
+import { type CloseAccountResult, closeAccount } from './use-cases/close-account';
+import { type LedgerContext, createLedgerContext } from './use-cases/context';
+import { type CreateAccountResult, createAccount } from './use-cases/create-account';
+import { type CreateCurrencyResult, createCurrency } from './use-cases/create-currency';
+import { createTransfers } from './use-cases/create-transfers';
+import { findAccountByCode, getAccount, getAccounts, getBalances, listAccounts } from './use-cases/get-accounts';
+import { type MoneySupply, getMoneySupply } from './use-cases/get-money-supply';
+import { type StatementQuery, type StatementResult, getStatement } from './use-cases/get-statement';
+import { findTransferByIdempotencyKey, getPendingStatus, getTransfer, listTransfers, type PendingStatus } from './use-cases/get-transfers';
+import { type TrialBalance, type TrialBalanceQuery, getTrialBalance } from './use-cases/get-trial-balance';
+import { sealBlock, sealBlocks } from './use-cases/seal-block';
+import { type SetAccountLimitsResult, setAccountLimits } from './use-cases/set-account-limits';
+import { type ChainVerification, verifyChain } from './use-cases/verify-chain';
+import { type LedgerVerification, verifyLedger } from './use-cases/verify-ledger';
+import { type VoidExpiredResult, voidExpiredPendingTransfers } from './use-cases/void-expired-pending-transfers';
+
+export interface LedgerOptions {
+  store: LedgerStore;
+  /** Default: the system clock. */
+  clock?: () => Date;
+  /** Default: random UUIDs. */
+  newId?: () => string;
+  /** How single createTransfer calls are batched. */
+  coalescing?: TransferCoalescerOptions;
+  /** How often a transaction is rerun after a conflict with a concurrent one. Default 8. */
+  conflictRetriesMaximum?: number;
+}
+
+export interface Ledger {
+  createCurrency(input: CreateCurrencyInput): Promise<CreateCurrencyResult>;
+  listCurrencies(): Promise<Currency[]>;
+  createAccount(input: CreateAccountInput): Promise<CreateAccountResult>;
+  setAccountLimits(accountId: string, input: AccountLimitsInput): Promise<SetAccountLimitsResult>;
+  closeAccount(accountId: string): Promise<CloseAccountResult>;
+  getAccount(accountId: string): Promise<Account | null>;
+  getAccounts(accountIds: readonly string[]): Promise<Account[]>;
+  findAccountByCode(currency: string, code: string): Promise<Account | null>;
+  listAccounts(query: { currency?: string | null; afterId?: string | null; limit?: number }): Promise<Account[]>;
+  getBalances(accountIds: readonly string[]): Promise<AccountBalance[]>;
+  /** One transfer, coalesced with concurrent calls into one database transaction. */
+  createTransfer(request: TransferRequest): Promise<TransferResult>;
+  /** A batch in one database transaction, with optional linked chains; a result per item. */
+  createTransfers(items: readonly TransferBatchItem[]): Promise<TransferResult[]>;
+  voidExpiredPendingTransfers(now?: Date, limit?: number): Promise<VoidExpiredResult>;
+  getTransfer(transferId: string): Promise<Transfer | null>;
+  findTransferByIdempotencyKey(key: string): Promise<Transfer | null>;
+  listTransfers(query: { afterSequence?: bigint; limit?: number }): Promise<Transfer[]>;
+  getPendingStatus(pendingId: string): Promise<PendingStatus | null>;
+  getStatement(query: StatementQuery): Promise<StatementResult>;
+  getTrialBalance(query: TrialBalanceQuery): Promise<TrialBalance>;
+  getMoneySupply(query: { currency: string; asOf?: Date | null }): Promise<MoneySupply>;
+  sealBlock(options?: { transfersMaximum?: number }): Promise<Block | null>;
+  sealBlocks(options?: { transfersMaximum?: number; blocksMaximum?: number }): Promise<Block[]>;
+  verifyChain(): Promise<ChainVerification>;
+  verifyLedger(): Promise<LedgerVerification>;
+  /** Waits for every queued single transfer to be written. */
+  drain(): Promise<void>;
+}
+
+export function createLedger(options: LedgerOptions): Ledger {
+  const context: LedgerContext = createLedgerContext(options);
+  const coalescer = new TransferCoalescer((requests) => createTransfers(context, requests), options.coalescing);
+  return {
+    createCurrency: (input) => createCurrency(context, input),
+    listCurrencies: () => context.store.read.listCurrencies(),
+    createAccount: (input) => createAccount(context, input),
+    setAccountLimits: (accountId, input) => setAccountLimits(context, accountId, input),
+    closeAccount: (accountId) => closeAccount(context, accountId),
+    getAccount: (accountId) => getAccount(context, accountId),
+    getAccounts: (accountIds) => getAccounts(context, accountIds),
+    findAccountByCode: (currency, code) => findAccountByCode(context, currency, code),
+    listAccounts: (query) => listAccounts(context, query),
+    getBalances: (accountIds) => getBalances(context, accountIds),
+    createTransfer: (request) => coalescer.submit(request),
+    createTransfers: (items) => createTransfers(context, items),
+    voidExpiredPendingTransfers: (now, limit) => voidExpiredPendingTransfers(context, now, limit),
+    getTransfer: (transferId) => getTransfer(context, transferId),
+    findTransferByIdempotencyKey: (key) => findTransferByIdempotencyKey(context, key),
+    listTransfers: (query) => listTransfers(context, query),
+    getPendingStatus: (pendingId) => getPendingStatus(context, pendingId),
+    getStatement: (query) => getStatement(context, query),
+    getTrialBalance: (query) => getTrialBalance(context, query),
+    getMoneySupply: (query) => getMoneySupply(context, query),
+    sealBlock: (sealOptions) => sealBlock(context, sealOptions),
+    sealBlocks: (sealOptions) => sealBlocks(context, sealOptions),
+    verifyChain: () => verifyChain(context),
+    verifyLedger: () => verifyLedger(context),
+    drain: () => coalescer.drain(),
+  };
+}

@@ -1,0 +1,139 @@
+// The storage port of the ledger. It speaks ledger types only; the use cases decide, the store reads
+// and writes. The PostgreSQL implementation (store/) runs on PostgreSQL and on PGlite.
+import { type Account, type AccountLimits, type BalanceCounters } from './domain/account';
+import { type AccountLimitsChange } from './domain/balance-replay';
+import { type Currency } from './domain/currency';
+import { type NewTransfer } from './domain/decide-transfers';
+import { type Block, type ChainHead, type ChainPosition } from './domain/hash-chain';
+import { type Decimal } from './domain/money';
+import { type Transfer } from './domain/transfer';
+
+/**
+ * Thrown by a store method when a concurrent transaction got in the way (a unique key taken by a
+ * transaction that committed meanwhile, a deadlock, a serialization failure). The transaction is
+ * rolled back; running the whole unit of work again is safe and will see the other's result.
+ */
+export class LedgerStoreConflict extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'LedgerStoreConflict';
+  }
+}
+
+/** A transfer with the id of the database transaction that inserted it, for sealing. */
+export type SealableTransfer = Transfer & { xid: string };
+
+export interface StatementPageQuery {
+  accountId: string;
+  order: 'asc' | 'desc';
+  limit: number;
+  /** Continue after (asc) or before (desc) this sequence; null for the first page. */
+  afterSequence: bigint | null;
+}
+
+export interface StatementPageRows {
+  /** The account's posted balance in the same snapshot as the rows. */
+  postedBalance: Decimal;
+  rows: Array<{ transfer: Transfer; heldAmount: Decimal | null }>;
+}
+
+export interface AccountTotals {
+  account: Account;
+  /** Posted debits and credits (at the asOf instant when one was given). */
+  debits: Decimal;
+  credits: Decimal;
+}
+
+export interface PostedAggregate {
+  /** Sum of the positive posted balances (the money supply). */
+  positive: Decimal;
+  /** Sum of the negative posted balances (equal to minus the money supply). */
+  negative: Decimal;
+  accountsPositive: number;
+  accountsNegative: number;
+  /** Sum of posted debits and of posted credits over all accounts (equal to each other). */
+  debits: Decimal;
+  credits: Decimal;
+}
+
+export interface LedgerStoreReader {
+  findCurrencies(codes: readonly string[]): Promise<Currency[]>;
+  listCurrencies(): Promise<Currency[]>;
+  findAccounts(ids: readonly string[]): Promise<Account[]>;
+  findAccountByCode(currency: string, code: string): Promise<Account | null>;
+  listAccounts(query: { currency: string | null; afterId: string | null; limit: number }): Promise<Account[]>;
+  findTransfers(ids: readonly string[]): Promise<Transfer[]>;
+  findTransferByIdempotencyKey(key: string): Promise<Transfer | null>;
+  /** Transfers in sequence order after `afterSequence`. */
+  listTransfers(query: { afterSequence: bigint; limit: number }): Promise<Transfer[]>;
+  /** The limit history of all accounts in sequence order, after `afterSequence`. */
+  listAccountLimitsChanges(query: { afterSequence: bigint; limit: number }): Promise<AccountLimitsChange[]>;
+  /** Ids of open (unresolved) pending transfers whose expiry is at or before `now`, earliest first. */
+  findExpiredPendingIds(now: Date, limit: number): Promise<string[]>;
+  /** Ids in the open-pending bookkeeping, in id order. */
+  listOpenPendingIds(query: { afterId: string | null; limit: number }): Promise<string[]>;
+  /** Sum of the cached counters of all accounts, per currency. */
+  sumCountersByCurrency(): Promise<Array<{ currency: string; counters: BalanceCounters }>>;
+  statementPage(query: StatementPageQuery): Promise<StatementPageRows>;
+  /** Accounts of a currency with their posted totals, in id order; from transfers up to asOf when given. */
+  accountTotals(query: { currency: string; asOf: Date | null; afterId: string | null; limit: number }): Promise<AccountTotals[]>;
+  /** Posted totals of a currency (at asOf when given). */
+  postedAggregate(query: { currency: string; asOf: Date | null }): Promise<PostedAggregate>;
+  /** Post or void transfers resolving these pending transfers. */
+  findResolutions(pendingIds: readonly string[]): Promise<Transfer[]>;
+  chainHead(): Promise<ChainHead>;
+  listBlocks(query: { afterNumber: bigint; limit: number }): Promise<Block[]>;
+  /** The transfers after `after` up to and including `through`, in sealing order. */
+  listTransfersBetween(after: ChainPosition, through: ChainPosition, limit: number): Promise<SealableTransfer[]>;
+}
+
+export interface BatchState {
+  transfersByKey: Map<string, Transfer>;
+  /** Post or void of each given pending id that has one. */
+  resolutions: Map<string, Transfer>;
+  /** Sum of reversals of each given transfer id that has any. */
+  reversedAmounts: Map<string, Decimal>;
+}
+
+export interface TransferWrite {
+  transfers: readonly NewTransfer[];
+  balanceChanges: ReadonlyArray<{ accountId: string; change: BalanceCounters }>;
+  pendingsOpened: ReadonlyArray<{ transferId: string; expiresAt: Date | null }>;
+  pendingsResolved: readonly string[];
+}
+
+export interface LedgerStoreTransaction extends LedgerStoreReader {
+  /** Locks the rows of these accounts (FOR UPDATE, in id order, in one statement) and returns them. */
+  lockAccounts(ids: readonly string[]): Promise<Account[]>;
+  /** Reads, after the locks, the state a batch decision depends on. */
+  readBatchState(query: { keys: readonly string[]; pendingIds: readonly string[]; reversalTargetIds: readonly string[] }): Promise<BatchState>;
+  /**
+   * Inserts the transfers (sequences in array order) and applies the counter changes and pending
+   * bookkeeping. Throws LedgerStoreConflict if a transfer could not be inserted because a concurrent
+   * transaction committed one with the same idempotency key or pending id.
+   */
+  writeTransfers(write: TransferWrite): Promise<Array<{ id: string; sequence: bigint }>>;
+  insertCurrency(currency: Currency): Promise<boolean>;
+  /** Inserts an account with zero counters and its first limit history row; false if the id or
+   * (currency, code) is taken. */
+  insertAccount(account: Account): Promise<boolean>;
+  /** Sets the account's limits and appends a limit history row; the account must be locked. */
+  changeAccountLimits(accountId: string, limits: AccountLimits, now: Date): Promise<void>;
+  /** Marks a locked account closed. */
+  closeAccount(accountId: string, now: Date): Promise<void>;
+  /** Locks and returns the chain head. */
+  lockChainHead(): Promise<ChainHead>;
+  /** Up to `limit` transfers after `after` whose inserting transactions have all finished. */
+  readSealableTransfers(after: ChainPosition, limit: number): Promise<SealableTransfer[]>;
+  /** Inserts a block and moves the chain head to it. */
+  appendBlock(block: Block): Promise<void>;
+}
+
+export interface LedgerStore {
+  /** One read-write database transaction (READ COMMITTED; row locks taken explicitly). */
+  transaction<T>(work: (transaction: LedgerStoreTransaction) => Promise<T>): Promise<T>;
+  /** One read-only transaction on a single snapshot, for long consistent reads (verification). */
+  snapshot<T>(work: (reader: LedgerStoreReader) => Promise<T>): Promise<T>;
+  /** Plain reads; each call sees the latest committed data. */
+  read: LedgerStoreReader;
+}

@@ -1,0 +1,213 @@
+// Reads of the ledger tables. Used on the plain client, inside read-write transactions and inside
+// read-only snapshots alike.
+import { type Account, type BalanceCounters } from '../domain/account';
+import { type AccountLimitsChange } from '../domain/balance-replay';
+import { type Currency } from '../domain/currency';
+import { type Block, type ChainHead, type ChainPosition } from '../domain/hash-chain';
+import { decimalFromStorage } from '../domain/money';
+import { type Transfer } from '../domain/transfer';
+import {
+  type AccountTotals,
+  type LedgerStoreReader,
+  type PostedAggregate,
+  type SealableTransfer,
+  type StatementPageQuery,
+  type StatementPageRows,
+} from '../store';
+import { type SqlExecutor } from './executor';
+import { accountTotals, postedAggregate, statementPage } from './queries';
+import {
+  type AccountRow,
+  type BlockRow,
+  type ChainHeadRow,
+  type CurrencyRow,
+  type TransferRow,
+  accountColumns,
+  accountFromRow,
+  blockColumns,
+  blockFromRow,
+  chainHeadColumns,
+  chainHeadFromRow,
+  currencyColumns,
+  currencyFromRow,
+  sealableFromRow,
+  transferColumns,
+  transferFromRow,
+} from './rows';
+
+export class SqlLedgerReader implements LedgerStoreReader {
+  constructor(protected readonly sql: SqlExecutor) {}
+
+  async findCurrencies(codes: readonly string[]): Promise<Currency[]> {
+    if (codes.length === 0) return [];
+    const rows = await this.sql.query<CurrencyRow>(
+      `SELECT ${currencyColumns} FROM ledger_currency c WHERE c.code = ANY($1::text[])`,
+      [...codes],
+    );
+    return rows.map(currencyFromRow);
+  }
+
+  async listCurrencies(): Promise<Currency[]> {
+    const rows = await this.sql.query<CurrencyRow>(`SELECT ${currencyColumns} FROM ledger_currency c ORDER BY c.code`);
+    return rows.map(currencyFromRow);
+  }
+
+  async findAccounts(ids: readonly string[]): Promise<Account[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.sql.query<AccountRow>(
+      `SELECT ${accountColumns} FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id`,
+      [...ids],
+    );
+    return rows.map(accountFromRow);
+  }
+
+  async findAccountByCode(currency: string, code: string): Promise<Account | null> {
+    const rows = await this.sql.query<AccountRow>(
+      `SELECT ${accountColumns} FROM ledger_account a WHERE a.currency_code = $1 AND a.code = $2`,
+      currency,
+      code,
+    );
+    return rows[0] ? accountFromRow(rows[0]) : null;
+  }
+
+  async listAccounts(query: { currency: string | null; afterId: string | null; limit: number }): Promise<Account[]> {
+    const rows = await this.sql.query<AccountRow>(
+      `SELECT ${accountColumns} FROM ledger_account a
+       WHERE ($1::text IS NULL OR a.currency_code = $1) AND ($2::uuid IS NULL OR a.id > $2::uuid)
+       ORDER BY a.id LIMIT $3`,
+      query.currency,
+      query.afterId,
+      query.limit,
+    );
+    return rows.map(accountFromRow);
+  }
+
+  async findTransfers(ids: readonly string[]): Promise<Transfer[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.sql.query<TransferRow>(
+      `SELECT ${transferColumns} FROM ledger_transfer t WHERE t.id = ANY($1::uuid[]) ORDER BY t.sequence`,
+      [...ids],
+    );
+    return rows.map(transferFromRow);
+  }
+
+  async findTransferByIdempotencyKey(key: string): Promise<Transfer | null> {
+    const rows = await this.sql.query<TransferRow>(
+      `SELECT ${transferColumns} FROM ledger_transfer t WHERE t.idempotency_key = $1`,
+      key,
+    );
+    return rows[0] ? transferFromRow(rows[0]) : null;
+  }
+
+  async listTransfers(query: { afterSequence: bigint; limit: number }): Promise<Transfer[]> {
+    const rows = await this.sql.query<TransferRow>(
+      `SELECT ${transferColumns} FROM ledger_transfer t WHERE t.sequence > $1::bigint ORDER BY t.sequence LIMIT $2`,
+      query.afterSequence.toString(),
+      query.limit,
+    );
+    return rows.map(transferFromRow);
+  }
+
+  async listAccountLimitsChanges(query: { afterSequence: bigint; limit: number }): Promise<AccountLimitsChange[]> {
+    const rows = await this.sql.query<{ account_id: string; sequence: string; credit_limit: string; maximum_balance: string | null }>(
+      `SELECT l.account_id::text AS account_id, l.sequence::text AS sequence, l.credit_limit::text AS credit_limit,
+              l.maximum_balance::text AS maximum_balance
+       FROM ledger_account_limit l WHERE l.sequence > $1::bigint ORDER BY l.sequence LIMIT $2`,
+      query.afterSequence.toString(),
+      query.limit,
+    );
+    return rows.map((row) => ({
+      accountId: row.account_id,
+      sequence: BigInt(row.sequence),
+      creditLimit: decimalFromStorage(row.credit_limit),
+      maximumBalance: row.maximum_balance === null ? null : decimalFromStorage(row.maximum_balance),
+    }));
+  }
+
+  async findExpiredPendingIds(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(
+      `SELECT o.transfer_id::text AS id FROM ledger_pending_open o
+       WHERE o.expires_at <= $1::timestamptz ORDER BY o.expires_at, o.transfer_id LIMIT $2`,
+      now.toISOString(),
+      limit,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async listOpenPendingIds(query: { afterId: string | null; limit: number }): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(
+      `SELECT o.transfer_id::text AS id FROM ledger_pending_open o
+       WHERE ($1::uuid IS NULL OR o.transfer_id > $1::uuid) ORDER BY o.transfer_id LIMIT $2`,
+      query.afterId,
+      query.limit,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async sumCountersByCurrency(): Promise<Array<{ currency: string; counters: BalanceCounters }>> {
+    const rows = await this.sql.query<{ currency_code: string; dp: string; cp: string; dpe: string; cpe: string }>(
+      `SELECT a.currency_code, sum(a.debits_posted)::text AS dp, sum(a.credits_posted)::text AS cp,
+              sum(a.debits_pending)::text AS dpe, sum(a.credits_pending)::text AS cpe
+       FROM ledger_account a GROUP BY a.currency_code ORDER BY a.currency_code`,
+    );
+    return rows.map((row) => ({
+      currency: row.currency_code,
+      counters: {
+        debitsPosted: decimalFromStorage(row.dp),
+        creditsPosted: decimalFromStorage(row.cp),
+        debitsPending: decimalFromStorage(row.dpe),
+        creditsPending: decimalFromStorage(row.cpe),
+      },
+    }));
+  }
+
+  statementPage(query: StatementPageQuery): Promise<StatementPageRows> {
+    return statementPage(this.sql, query);
+  }
+
+  accountTotals(query: { currency: string; asOf: Date | null; afterId: string | null; limit: number }): Promise<AccountTotals[]> {
+    return accountTotals(this.sql, query);
+  }
+
+  postedAggregate(query: { currency: string; asOf: Date | null }): Promise<PostedAggregate> {
+    return postedAggregate(this.sql, query);
+  }
+
+  async findResolutions(pendingIds: readonly string[]): Promise<Transfer[]> {
+    if (pendingIds.length === 0) return [];
+    const rows = await this.sql.query<TransferRow>(
+      `SELECT ${transferColumns} FROM ledger_transfer t WHERE t.pending_id = ANY($1::uuid[]) ORDER BY t.sequence`,
+      [...pendingIds],
+    );
+    return rows.map(transferFromRow);
+  }
+
+  async chainHead(): Promise<ChainHead> {
+    const rows = await this.sql.query<ChainHeadRow>(`SELECT ${chainHeadColumns} FROM ledger_chain_head h WHERE h.id = 1`);
+    if (!rows[0]) throw new Error('The ledger chain head row is missing; the ledger migration was not applied');
+    return chainHeadFromRow(rows[0]);
+  }
+
+  async listBlocks(query: { afterNumber: bigint; limit: number }): Promise<Block[]> {
+    const rows = await this.sql.query<BlockRow>(
+      `SELECT ${blockColumns} FROM ledger_block b WHERE b.number > $1::bigint ORDER BY b.number LIMIT $2`,
+      query.afterNumber.toString(),
+      query.limit,
+    );
+    return rows.map(blockFromRow);
+  }
+
+  async listTransfersBetween(after: ChainPosition, through: ChainPosition, limit: number): Promise<SealableTransfer[]> {
+    const rows = await this.sql.query<TransferRow & { xid: string }>(
+      `SELECT ${transferColumns}, t.xid::text AS xid FROM ledger_transfer t
+       WHERE (t.xid, t.sequence) > ($1::xid8, $2::bigint) AND (t.xid, t.sequence) <= ($3::xid8, $4::bigint)
+       ORDER BY t.xid, t.sequence LIMIT $5`,
+      after.xid,
+      after.sequence.toString(),
+      through.xid,
+      through.sequence.toString(),
+      limit,
+    );
+    return rows.map(sealableFromRow);
+  }
+}

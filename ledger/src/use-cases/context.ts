@@ -1,0 +1,78 @@
+// What every use case needs: the store, the clock, an id source, the currency cache and the retry
+// budget for transactions that a concurrent transaction got in the way of.
+import { randomUUID } from 'node:crypto';
+import { type Currency } from '../domain/currency';
+import { LedgerStoreConflict, type LedgerStore, type LedgerStoreReader } from '../store';
+
+export interface LedgerContext {
+  store: LedgerStore;
+  /** The ledger's notion of now: creation times and expiry decisions. */
+  clock: () => Date;
+  newId: () => string;
+  currencies: CurrencyCache;
+  /** How often a unit of work is run again after a LedgerStoreConflict. */
+  conflictRetriesMaximum: number;
+}
+
+export interface LedgerContextOptions {
+  store: LedgerStore;
+  clock?: () => Date;
+  newId?: () => string;
+  conflictRetriesMaximum?: number;
+}
+
+export function createLedgerContext(options: LedgerContextOptions): LedgerContext {
+  return {
+    store: options.store,
+    clock: options.clock ?? (() => new Date()),
+    newId: options.newId ?? randomUUID,
+    currencies: new CurrencyCache(),
+    conflictRetriesMaximum: options.conflictRetriesMaximum ?? 8,
+  };
+}
+
+/**
+ * Currencies never change and are never deleted, so once read they can be kept in memory for the
+ * life of the process.
+ */
+export class CurrencyCache {
+  private readonly known = new Map<string, Currency>();
+
+  remember(currency: Currency): void {
+    this.known.set(currency.code, currency);
+  }
+
+  /** The known currencies among `codes`, reading the missing ones through `reader`. */
+  async load(codes: Iterable<string>, reader: LedgerStoreReader): Promise<Map<string, Currency>> {
+    const wanted = new Set(codes);
+    const missing = [...wanted].filter((code) => !this.known.has(code));
+    if (missing.length > 0) {
+      for (const currency of await reader.findCurrencies(missing)) this.remember(currency);
+    }
+    const found = new Map<string, Currency>();
+    for (const code of wanted) {
+      const currency = this.known.get(code);
+      if (currency) found.set(code, currency);
+    }
+    return found;
+  }
+}
+
+/**
+ * Runs a unit of work, again after a conflict with a concurrent transaction. Each run is a fresh
+ * transaction that rereads everything, so a retry decides on the state the winner left behind.
+ */
+export async function withConflictRetries<T>(context: LedgerContext, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof LedgerStoreConflict) || attempt >= context.conflictRetriesMaximum) throw error;
+    }
+  }
+}
+
+/** A programmer error: the caller broke the API's contract. */
+export function assertContract(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new TypeError(message);
+}
