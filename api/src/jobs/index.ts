@@ -2,15 +2,21 @@
 // its schedule to scheduleRepeatingJobs.
 import type { JobDefinition } from './definition';
 import type { JobQueue } from './queue';
+import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-holds';
+import { ledgerSealBlocks, ledgerSealBlocksEveryMs } from './ledger-seal-blocks';
 import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
 export { createJobQueue, type AddJobOptions, type JobQueue, type JobQueueOptions } from './queue';
+export { ledgerExpireHolds } from './ledger-expire-holds';
+export { ledgerSealBlocks } from './ledger-seal-blocks';
 export { sessionCleanup } from './session-cleanup';
 
-export const jobDefinitions: JobDefinition<unknown>[] = [sessionCleanup];
+export const jobDefinitions: JobDefinition<unknown>[] = [sessionCleanup, ledgerSealBlocks, ledgerExpireHolds];
 
 /** Registers the repeating jobs; safe on every start, since a repeat is stored once per job name. */
 export async function scheduleRepeatingJobs(queue: JobQueue): Promise<void> {
   await queue.repeat(sessionCleanup, {}, sessionCleanupEveryMs);
+  await queue.repeat(ledgerSealBlocks, {}, ledgerSealBlocksEveryMs);
+  await queue.repeat(ledgerExpireHolds, {}, ledgerExpireHoldsEveryMs);
 }
