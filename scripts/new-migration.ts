@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   }
   const pglite = await openPGlite({});
   try {
-    const sql = await diffMigrationsToSchema(new PrismaPGlite(pglite));
+    // The adapter's own shadow database is a bare PGlite; migrations that create contrib extensions
+    // (cube, earthdistance, pg_trgm) need one that has them loaded.
+    const factory = new PrismaPGlite(pglite);
+    factory.connectToShadowDb = async () => new PrismaPGlite(await openPGlite({})).connect();
+    const sql = await diffMigrationsToSchema(factory);
     if (!sql.trim() || /^-- This is an empty migration\.\s*$/.test(sql.trim())) {
       console.log('schema.prisma matches the migrations: nothing to write.');
       return;

@@ -1,0 +1,150 @@
+-- Extensions for distance filters (earthdistance needs cube) and similarity search.
+CREATE EXTENSION IF NOT EXISTS cube;
+CREATE EXTENSION IF NOT EXISTS earthdistance;
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+-- CreateEnum
+CREATE TYPE "DeliveryOption" AS ENUM ('pickup', 'delivery', 'shipping');
+
+-- CreateEnum
+CREATE TYPE "EcologicalAttribute" AS ENUM ('organic_certified', 'regional', 'second_hand', 'repairable', 'packaging_free', 'low_co2_transport');
+
+-- AlterTable
+ALTER TABLE "Offer" ADD COLUMN     "availability" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "deliveryOptions" "DeliveryOption"[] DEFAULT ARRAY[]::"DeliveryOption"[],
+ADD COLUMN     "ecologicalAttributes" "EcologicalAttribute"[] DEFAULT ARRAY[]::"EcologicalAttribute"[],
+ADD COLUMN     "latitude" DOUBLE PRECISION,
+ADD COLUMN     "longitude" DOUBLE PRECISION,
+ADD COLUMN     "place" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "postcode" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "stock" INTEGER;
+
+-- CreateTable
+CREATE TABLE "ProducerProfile" (
+    "memberId" UUID NOT NULL,
+    "name" TEXT NOT NULL,
+    "description" TEXT NOT NULL DEFAULT '',
+    "logoUrl" TEXT,
+    "contactEmail" TEXT NOT NULL DEFAULT '',
+    "contactPhone" TEXT NOT NULL DEFAULT '',
+    "postcode" TEXT NOT NULL DEFAULT '',
+    "place" TEXT NOT NULL DEFAULT '',
+    "latitude" DOUBLE PRECISION,
+    "longitude" DOUBLE PRECISION,
+    "deliveryOptions" "DeliveryOption"[] DEFAULT ARRAY['pickup']::"DeliveryOption"[],
+    "openingHours" TEXT NOT NULL DEFAULT '',
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "ProducerProfile_pkey" PRIMARY KEY ("memberId")
+);
+
+-- CreateTable
+CREATE TABLE "Postcode" (
+    "code" TEXT NOT NULL,
+    "place" TEXT NOT NULL,
+    "latitude" DOUBLE PRECISION NOT NULL,
+    "longitude" DOUBLE PRECISION NOT NULL,
+
+    CONSTRAINT "Postcode_pkey" PRIMARY KEY ("code")
+);
+
+-- CreateTable
+CREATE TABLE "Need" (
+    "id" UUID NOT NULL,
+    "memberId" UUID NOT NULL,
+    "title" TEXT NOT NULL,
+    "description" TEXT NOT NULL DEFAULT '',
+    "categoryCode" TEXT NOT NULL,
+    "place" TEXT NOT NULL DEFAULT '',
+    "expiresAt" TIMESTAMPTZ(3) NOT NULL,
+    "closedAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Need_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "NeedAnswer" (
+    "id" UUID NOT NULL,
+    "needId" UUID NOT NULL,
+    "offerId" UUID NOT NULL,
+    "producerId" UUID NOT NULL,
+    "message" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "NeedAnswer_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Notification" (
+    "id" UUID NOT NULL,
+    "recipientId" UUID NOT NULL,
+    "kind" TEXT NOT NULL,
+    "payload" JSONB NOT NULL DEFAULT '{}',
+    "link" TEXT NOT NULL DEFAULT '',
+    "readAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Notification_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "Need_expiresAt_createdAt_id_idx" ON "Need"("expiresAt", "createdAt" DESC, "id");
+
+-- CreateIndex
+CREATE INDEX "Need_memberId_idx" ON "Need"("memberId");
+
+-- CreateIndex
+CREATE INDEX "NeedAnswer_producerId_idx" ON "NeedAnswer"("producerId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "NeedAnswer_needId_offerId_key" ON "NeedAnswer"("needId", "offerId");
+
+-- CreateIndex
+CREATE INDEX "Notification_recipientId_createdAt_id_idx" ON "Notification"("recipientId", "createdAt" DESC, "id");
+
+-- CreateIndex
+CREATE INDEX "Notification_recipientId_readAt_idx" ON "Notification"("recipientId", "readAt");
+
+-- CreateIndex
+CREATE INDEX "Offer_status_categoryCode_createdAt_id_idx" ON "Offer"("status", "categoryCode", "createdAt" DESC, "id");
+
+-- AddForeignKey
+ALTER TABLE "ProducerProfile" ADD CONSTRAINT "ProducerProfile_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Need" ADD CONSTRAINT "Need_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "NeedAnswer" ADD CONSTRAINT "NeedAnswer_needId_fkey" FOREIGN KEY ("needId") REFERENCES "Need"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "NeedAnswer" ADD CONSTRAINT "NeedAnswer_offerId_fkey" FOREIGN KEY ("offerId") REFERENCES "Offer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "NeedAnswer" ADD CONSTRAINT "NeedAnswer_producerId_fkey" FOREIGN KEY ("producerId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Notification" ADD CONSTRAINT "Notification_recipientId_fkey" FOREIGN KEY ("recipientId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Full-text search over title (weight A) and description (weight B) in German and English, so a
+-- query stemmed in either language matches. Generated by the database, never written by the app.
+ALTER TABLE "Offer" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (
+  setweight(to_tsvector('german'::regconfig, coalesce("title", '')), 'A') ||
+  setweight(to_tsvector('german'::regconfig, coalesce("description", '')), 'B') ||
+  setweight(to_tsvector('english'::regconfig, coalesce("title", '')), 'A') ||
+  setweight(to_tsvector('english'::regconfig, coalesce("description", '')), 'B')
+) STORED;
+
+CREATE INDEX "Offer_searchVector_idx" ON "Offer" USING GIN ("searchVector");
+
+-- Distance filters: earth_box on ll_to_earth, for active offers that have coordinates.
+CREATE INDEX "Offer_location_idx" ON "Offer" USING GIST (ll_to_earth("latitude", "longitude"))
+  WHERE "status" = 'active' AND "latitude" IS NOT NULL AND "longitude" IS NOT NULL;
+
+-- Attribute and delivery filters use array containment.
+CREATE INDEX "Offer_ecologicalAttributes_idx" ON "Offer" USING GIN ("ecologicalAttributes");
+CREATE INDEX "Offer_deliveryOptions_idx" ON "Offer" USING GIN ("deliveryOptions");
+
+-- Price range filters on active offers, newest first within the range.
+CREATE INDEX "Offer_active_price_idx" ON "Offer" ("price") WHERE "status" = 'active';
