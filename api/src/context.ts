@@ -1,4 +1,5 @@
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import type { Ledger } from '@allmende/ledger';
 import type { Config } from './config';
 import type { PrismaClient } from './db/client';
 import type { Logger } from './logger';
@@ -12,6 +13,8 @@ export interface AppServices {
   config: Config;
   logger: Logger;
   jobs: JobQueue;
+  /** The one ledger of this process, so its currency cache and transfer coalescing are shared. */
+  ledger: Ledger;
 }
 
 export interface Context extends AppServices {

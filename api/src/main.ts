@@ -2,11 +2,13 @@
 // configured, the job workers. Stops gracefully on SIGTERM and SIGINT.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createLedger, createPrismaLedgerStore } from '@allmende/ledger';
 import type { Config } from './config';
 import { openConfiguredDatabase } from './db/open';
 import { applyMigrations } from './db/migrations';
 import { createJobQueue, jobDefinitions, scheduleRepeatingJobs, type JobQueue } from './jobs';
 import { createLogger } from './logger';
+import { ensureCooperativeLedger } from './money/ensure-cooperative-ledger';
 import { createHttpServer } from './server';
 import { seedDemoCooperative } from './seed/seed-demo-cooperative';
 
@@ -29,6 +31,8 @@ export async function startApp(config: Config): Promise<RunningApp> {
     const applied = await applyMigrations(database.adapterFactory);
     if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
   }
+  const ledger = createLedger({ store: createPrismaLedgerStore(database.prisma) });
+  await ensureCooperativeLedger(ledger);
   const seeded = config.seedDemo ? await seedDemoCooperative(database.prisma) : false;
   if (seeded) logger.info('seeded the demo cooperative');
 
@@ -38,7 +42,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
     await jobs.startWorkers();
   }
 
-  const services = { prisma: database.prisma, config, logger, jobs };
+  const services = { prisma: database.prisma, config, logger, jobs, ledger };
   const server = createHttpServer(services);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -56,6 +60,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
         server.closeIdleConnections();
       });
       await jobs.close(shutdownJobsTimeoutMs);
+      await ledger.drain();
       await database.close();
       logger.info('stopped');
     })();

@@ -5,5 +5,7 @@ import './errors';
 import './member';
 import './offer';
 import './cooperative';
+import './wallet';
+import './audit';
 
 export const schema = builder.toSchema({ sortSchema: true });

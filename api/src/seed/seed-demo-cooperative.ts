@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../db/client';
 import { hashPassword } from '../members/password';
 import { demoCooperative, demoEmail, demoMembers, demoPassword } from './demo-data';
+import { seedDemoLedger } from './seed-demo-ledger';
 
 export interface DemoLogin {
   email: string;
@@ -14,7 +15,8 @@ export function demoLogins(): DemoLogin[] {
 
 /**
  * Writes the demo cooperative into an empty database. Returns false and changes nothing when the
- * database already has a cooperative, so running it again is harmless.
+ * database already has a cooperative, so running it again is harmless. The ledger part (accounts and
+ * a history of payments) follows the members' transaction and is idempotent on its own.
  */
 export async function seedDemoCooperative(prisma: PrismaClient): Promise<boolean> {
   if ((await prisma.cooperative.count()) > 0) return false;
@@ -38,5 +40,6 @@ export async function seedDemoCooperative(prisma: PrismaClient): Promise<boolean
       });
     }
   });
+  await seedDemoLedger(prisma);
   return true;
 }

@@ -1,9 +1,11 @@
 // Drives the real HTTP request handling (Yoga with session cookies and CSRF checks) on a fresh test
 // database, without opening a port. Each ApiClient keeps its own cookie jar, like a browser.
+import { createLedger, createPrismaLedgerStore } from '@allmende/ledger';
 import { parseConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createJobQueue, jobDefinitions } from '../../src/jobs';
 import { createGraphQLHandler } from '../../src/server';
+import { ensureCooperativeLedger } from '../../src/money/ensure-cooperative-ledger';
 import type { AppServices } from '../../src/context';
 import { createTestDatabase, type TestDatabase } from '../../../scripts/test/database';
 
@@ -68,7 +70,9 @@ export async function createTestApi(): Promise<TestApi> {
   const logger = createLogger('silent');
   // Jobs are recorded but not run unless a test starts the workers.
   const jobs = createJobQueue({ prisma: database.prisma, logger, definitions: jobDefinitions });
-  const services: AppServices = { prisma: database.prisma, config, logger, jobs };
+  const ledger = createLedger({ store: createPrismaLedgerStore(database.prisma) });
+  await ensureCooperativeLedger(ledger);
+  const services: AppServices = { prisma: database.prisma, config, logger, jobs, ledger };
   const handler = createGraphQLHandler(services);
   return {
     database,
@@ -76,6 +80,7 @@ export async function createTestApi(): Promise<TestApi> {
     client: () => new ApiClient(handler),
     close: async () => {
       await jobs.close();
+      await ledger.drain();
       await database.close();
     },
   };

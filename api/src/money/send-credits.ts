@@ -1,0 +1,111 @@
+// sendCredits: a member pays another member. The amount, memo and key are checked here; the balance
+// check happens inside the ledger's write transaction, so concurrent payments can never overdraw.
+import { AMOUNT_INTEGER_DIGITS_MAXIMUM, type AccountBalance, type Ledger, type Transfer } from '@allmende/ledger';
+import { z } from 'zod';
+import type { PrismaClient } from '../db/client';
+import { ValidationError } from '../errors';
+import { parseInput } from '../members/validation';
+import { cooperativeCurrency } from './cooperative-currency';
+import { ensureMemberAccount } from './ensure-member-account';
+import { IdempotencyKeyReusedError, InsufficientCreditError, RecipientLimitReachedError, RecipientNotFoundError, TransferRejectedError } from './errors';
+
+export const memoLengthMaximum = 200;
+export const idempotencyKeyLengthMaximum = 64;
+export const paymentKind = 'payment';
+
+/** The first problem of an amount text, or null. Checked in this order so only one is reported. */
+export function amountProblem(value: string): string | null {
+  if (!/^-?\d+(\.\d+)?$/.test(value)) return 'must be a number like 12.50';
+  if (value.startsWith('-')) return 'must be positive';
+  const [integer = '', fraction = ''] = value.split('.');
+  if (fraction.length > cooperativeCurrency.scale) return `at most ${cooperativeCurrency.scale} decimal places`;
+  if (integer.replace(/^0+/, '').length > AMOUNT_INTEGER_DIGITS_MAXIMUM) return `must be less than 10^${AMOUNT_INTEGER_DIGITS_MAXIMUM}`;
+  if (!/[1-9]/.test(value)) return 'must be more than zero';
+  return null;
+}
+
+export const amountSchema = z
+  .string()
+  .trim()
+  .superRefine((value, context) => {
+    const problem = amountProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+
+export const sendCreditsSchema = z.object({
+  recipientId: z.uuid({ message: 'not a member id' }),
+  amount: amountSchema,
+  memo: z
+    .string()
+    .trim()
+    .max(memoLengthMaximum, `at most ${memoLengthMaximum} characters`)
+    .refine((memo) => !/[\u0000-\u001f\u007f]/.test(memo), 'must not contain control characters'),
+  idempotencyKey: z
+    .string()
+    .min(8, 'at least 8 characters')
+    .max(idempotencyKeyLengthMaximum, `at most ${idempotencyKeyLengthMaximum} characters`)
+    .regex(/^[A-Za-z0-9_.:-]+$/, 'only letters, digits, "_", ".", ":" and "-"'),
+});
+
+export interface SendCreditsInput {
+  recipientId: string;
+  amount: string;
+  memo: string;
+  idempotencyKey: string;
+}
+
+export interface SendCreditsResult {
+  transfer: Transfer;
+  /** True when this was a retry of a transfer that already happened. */
+  alreadyExisted: boolean;
+  balance: AccountBalance;
+}
+
+/**
+ * Sends credits from the sender to another member. Throws ValidationError, RecipientNotFoundError,
+ * InsufficientCreditError, RecipientLimitReachedError, IdempotencyKeyReusedError or
+ * TransferRejectedError.
+ */
+export async function sendCredits(
+  services: { prisma: PrismaClient; ledger: Ledger },
+  sender: { id: string; displayName: string },
+  input: SendCreditsInput,
+): Promise<SendCreditsResult> {
+  const { recipientId, amount, memo, idempotencyKey } = parseInput(sendCreditsSchema, input);
+  if (recipientId === sender.id) throw new ValidationError([{ field: 'recipientId', message: 'cannot send credits to yourself' }]);
+  const recipient = await services.prisma.member.findUnique({ where: { id: recipientId }, select: { id: true, displayName: true } });
+  if (!recipient) throw new RecipientNotFoundError();
+  const [senderAccount, recipientAccount] = await Promise.all([
+    ensureMemberAccount(services.ledger, sender),
+    ensureMemberAccount(services.ledger, recipient),
+  ]);
+  const result = await services.ledger.createTransfer({
+    type: 'immediate',
+    // Keys are per sender, so one member's key can never collide with another's.
+    idempotencyKey: `send:${sender.id}:${idempotencyKey}`,
+    debitAccountId: senderAccount.id,
+    creditAccountId: recipientAccount.id,
+    currency: cooperativeCurrency.code,
+    amount,
+    kind: paymentKind,
+    memo,
+  });
+  const [balance] = await services.ledger.getBalances([senderAccount.id]);
+  if (!balance) throw new Error(`The account ${senderAccount.id} has no balance`);
+  if (result.ok) return { transfer: result.transfer, alreadyExisted: result.alreadyExisted, balance };
+  switch (result.code) {
+    case 'exceeds_credit_limit':
+      throw new InsufficientCreditError(balance.available.toFixed(cooperativeCurrency.scale));
+    case 'exceeds_maximum_balance':
+      throw new RecipientLimitReachedError();
+    case 'idempotency_key_reused':
+      throw new IdempotencyKeyReusedError();
+    case 'amount_invalid':
+    case 'amount_must_be_positive':
+    case 'amount_scale_exceeded':
+    case 'amount_too_large':
+      throw new ValidationError([{ field: 'amount', message: result.code }]);
+    default:
+      throw new TransferRejectedError(result.code);
+  }
+}

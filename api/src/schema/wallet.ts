@@ -1,0 +1,195 @@
+// The logged-in member's wallet: their account in the cooperative currency, its statement and
+// balance history, finding other members to pay, and paying them.
+import { type Account, type AccountBalance, type Currency, type Ledger, type Transfer } from '@allmende/ledger';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder';
+import { ValidationError } from '../errors';
+import { balanceHistoryDaysDefault, balanceHistoryDaysMaximum, readBalanceHistory, type BalancePoint } from '../money/balance-history';
+import { cooperativeCurrency } from '../money/cooperative-currency';
+import { ensureMemberAccount } from '../money/ensure-member-account';
+import { IdempotencyKeyReusedError, InsufficientCreditError, RecipientLimitReachedError, RecipientNotFoundError, TransferRejectedError } from '../money/errors';
+import { findRecipients, type Recipient } from '../money/find-recipients';
+import { readStatement, StatementCursorInvalidError, statementPageDefault, statementPageMaximum, type StatementEntry, type StatementPage } from '../money/read-statement';
+import { sendCredits } from '../money/send-credits';
+import './wallet-errors';
+
+interface WalletAccount {
+  account: Account;
+  balance: AccountBalance;
+}
+
+function amountText(value: { toFixed(digits: number): string }): string {
+  return value.toFixed(cooperativeCurrency.scale);
+}
+
+export const CurrencyType = builder.objectRef<Pick<Currency, 'code' | 'name' | 'symbol' | 'scale'>>('Currency').implement({
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    symbol: t.exposeString('symbol'),
+    scale: t.exposeInt('scale', { description: 'Digits after the decimal point of every amount.' }),
+  }),
+});
+
+const StatementEntryType = builder.objectRef<StatementEntry>('StatementEntry').implement({
+  fields: (t) => ({
+    transferId: t.exposeID('transferId'),
+    date: t.expose('date', { type: 'DateTime' }),
+    counterpartyName: t.exposeString('counterpartyName', { description: "The other member's display name, or the system account's name." }),
+    counterpartyId: t.id({
+      nullable: true,
+      description: 'The other member, or null for system accounts.',
+      resolve: (entry) => (entry.counterpartyMemberId ? encodeGlobalID('Member', entry.counterpartyMemberId) : null),
+    }),
+    memo: t.exposeString('memo'),
+    kind: t.exposeString('kind', { description: 'What the transfer was for, e.g. "payment".' }),
+    amount: t.field({ type: 'Decimal', description: 'Signed change of the balance: negative when paying.', resolve: (entry) => amountText(entry.amount) }),
+    balance: t.field({ type: 'Decimal', description: 'Balance right after this entry.', resolve: (entry) => amountText(entry.balance) }),
+  }),
+});
+
+const StatementType = builder.objectRef<StatementPage>('Statement').implement({
+  fields: (t) => ({
+    entries: t.field({ type: [StatementEntryType], description: 'Newest first.', resolve: (page) => page.entries }),
+    endCursor: t.string({ nullable: true, description: 'Pass as `after` for the next page; null on the last page.', resolve: (page) => page.nextCursor }),
+    hasNextPage: t.boolean({ resolve: (page) => page.nextCursor !== null }),
+  }),
+});
+
+const BalancePointType = builder.objectRef<BalancePoint>('BalancePoint').implement({
+  fields: (t) => ({
+    date: t.expose('date', { type: 'DateTime', description: 'End of the day (UTC); the last point is now.' }),
+    balance: t.field({ type: 'Decimal', resolve: (point) => amountText(point.balance) }),
+  }),
+});
+
+export const WalletAccountType = builder.objectRef<WalletAccount>('WalletAccount').implement({
+  description: "A member's account in the cooperative currency. Amounts are decimal strings.",
+  fields: (t) => ({
+    currency: t.field({ type: CurrencyType, resolve: () => cooperativeCurrency }),
+    balance: t.field({ type: 'Decimal', description: 'Posted balance; negative when the member owes.', resolve: ({ balance }) => amountText(balance.posted) }),
+    available: t.field({ type: 'Decimal', description: 'What can be sent now: balance minus outgoing holds plus the credit limit.', resolve: ({ balance }) => amountText(balance.available) }),
+    creditLimit: t.field({ type: 'Decimal', description: 'How far below zero the balance may go.', resolve: ({ balance }) => amountText(balance.creditLimit) }),
+    maximumBalance: t.field({ type: 'Decimal', nullable: true, resolve: ({ balance }) => (balance.maximumBalance ? amountText(balance.maximumBalance) : null) }),
+    pendingDebits: t.field({ type: 'Decimal', description: 'Outgoing holds, e.g. for open orders.', resolve: ({ balance }) => amountText(balance.pendingDebits) }),
+    pendingCredits: t.field({ type: 'Decimal', description: 'Incoming holds, not yet spendable.', resolve: ({ balance }) => amountText(balance.pendingCredits) }),
+    statement: t.field({
+      type: StatementType,
+      args: {
+        first: t.arg.int({ required: false, description: `1 to ${statementPageMaximum}; default ${statementPageDefault}.` }),
+        after: t.arg.string({ required: false }),
+      },
+      resolve: async ({ account }, args, context) => {
+        try {
+          return await readStatement(context, account.id, { first: args.first ?? statementPageDefault, after: args.after ?? null });
+        } catch (error) {
+          if (error instanceof StatementCursorInvalidError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+          throw error;
+        }
+      },
+    }),
+    balanceHistory: t.field({
+      type: [BalancePointType],
+      description: `The balance at the end of each day, oldest first, one point per day (at most ${balanceHistoryDaysMaximum}).`,
+      args: { days: t.arg.int({ required: false, description: `Default ${balanceHistoryDaysDefault}.` }) },
+      resolve: ({ account }, args, context) => readBalanceHistory(context.ledger, account.id, args.days ?? balanceHistoryDaysDefault, new Date()),
+    }),
+  }),
+});
+
+async function walletOf(context: { ledger: Ledger }, member: { id: string; displayName: string }): Promise<WalletAccount> {
+  const account = await ensureMemberAccount(context.ledger, member);
+  const [balance] = await context.ledger.getBalances([account.id]);
+  if (!balance) throw new Error(`The account ${account.id} has no balance`);
+  return { account, balance };
+}
+
+builder.queryField('myAccount', (t) =>
+  t.withAuth({ authenticated: true }).field({
+    type: WalletAccountType,
+    description: "The logged-in member's account; created with the default credit limit when missing.",
+    resolve: (_root, _args, context) => walletOf(context, context.member),
+  }),
+);
+
+const RecipientType = builder.objectRef<Recipient>('Recipient').implement({
+  description: 'Another member who can be paid.',
+  fields: (t) => ({
+    id: t.id({ description: 'The member id.', resolve: (recipient) => encodeGlobalID('Member', recipient.id) }),
+    displayName: t.exposeString('displayName'),
+  }),
+});
+
+builder.queryField('recipients', (t) =>
+  t.withAuth({ authenticated: true }).field({
+    type: [RecipientType],
+    description: 'Up to 10 other members whose display name contains the search text.',
+    args: { search: t.arg.string({ required: true }) },
+    resolve: (_root, { search }, context) => findRecipients(context.prisma, context.member.id, search),
+  }),
+);
+
+const SendCreditsInput = builder.inputType('SendCreditsInput', {
+  fields: (t) => ({
+    recipientId: t.id({ required: true, description: 'A Recipient or Member id.' }),
+    amount: t.field({ type: 'Decimal', required: true, description: 'Positive, at most 2 decimal places.' }),
+    memo: t.string({ required: false }),
+    idempotencyKey: t.string({ required: true, description: 'Chosen by the client once per payment and sent again on retry.' }),
+  }),
+});
+
+interface SendCreditsPayload {
+  transfer: Transfer;
+  alreadyExisted: boolean;
+  wallet: WalletAccount;
+}
+
+const SentTransferType = builder.objectRef<Transfer>('SentTransfer').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    amount: t.field({ type: 'Decimal', resolve: (transfer) => amountText(transfer.amount) }),
+    memo: t.exposeString('memo'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const SendCreditsPayloadType = builder.objectRef<SendCreditsPayload>('SendCreditsPayload').implement({
+  fields: (t) => ({
+    transfer: t.field({ type: SentTransferType, resolve: (payload) => payload.transfer }),
+    alreadyExisted: t.exposeBoolean('alreadyExisted', { description: 'True when this repeated an earlier request with the same key.' }),
+    account: t.field({ type: WalletAccountType, description: "The sender's account after the payment.", resolve: (payload) => payload.wallet }),
+  }),
+});
+
+/** Member ids arrive as global ids from the schema; a bare UUID is accepted too. */
+function memberIdOf(recipientId: string): string {
+  try {
+    const decoded = decodeGlobalID(recipientId);
+    if (decoded.typename === 'Member') return decoded.id;
+  } catch {
+    // Not a global id: treated as a member id and checked by the use case.
+  }
+  return recipientId;
+}
+
+builder.mutationField('sendCredits', (t) =>
+  t.withAuth({ authenticated: true }).field({
+    type: SendCreditsPayloadType,
+    description: 'Pays another member. Retrying with the same idempotency key returns the first result.',
+    args: { input: t.arg({ type: SendCreditsInput, required: true }) },
+    errors: {
+      types: [ValidationError, InsufficientCreditError, RecipientNotFoundError, RecipientLimitReachedError, IdempotencyKeyReusedError, TransferRejectedError],
+    },
+    resolve: async (_root, { input }, context) => {
+      const result = await sendCredits(context, context.member, {
+        recipientId: memberIdOf(String(input.recipientId)),
+        amount: input.amount,
+        memo: input.memo ?? '',
+        idempotencyKey: input.idempotencyKey,
+      });
+      const account = await ensureMemberAccount(context.ledger, context.member);
+      return { transfer: result.transfer, alreadyExisted: result.alreadyExisted, wallet: { account, balance: result.balance } };
+    },
+  }),
+);

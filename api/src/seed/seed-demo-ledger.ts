@@ -1,0 +1,98 @@
+// The demo cooperative's ledger: an account for every demo member and a few weeks of payments
+// between them, so the wallet shows a history on first start. The ledger checks every payment
+// against the payer's credit limit; a payment it refuses is simply left out.
+import { createLedger, createPrismaLedgerStore, Decimal } from '@allmende/ledger';
+import type { PrismaClient } from '../db/client';
+import { cooperativeCurrency } from '../money/cooperative-currency';
+import { ensureCooperativeLedger } from '../money/ensure-cooperative-ledger';
+import { ensureMemberAccount } from '../money/ensure-member-account';
+import { paymentKind } from '../money/send-credits';
+import { demoEmail, demoMembers } from './demo-data';
+
+export const demoPaymentCount = 40;
+const historyDays = 42;
+const dayMs = 86_400_000;
+
+/** Help that producers pay other members for, with its price in Taler. */
+const memberServices: [memo: string, amount: string][] = [
+  ['Erntehilfe, 3 Stunden', '30.00'],
+  ['Mithilfe beim Hoffest', '20.00'],
+  ['Marktstand betreut', '25.00'],
+  ['Flyer für den Hofladen verteilt', '12.50'],
+  ['Lieferung mit dem Auto übernommen', '15.00'],
+];
+
+/** A small deterministic generator, so every fresh demo has the same history. */
+function pseudoRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+function pick<T>(items: readonly T[], random: () => number): T {
+  return items[Math.floor(random() * items.length)]!;
+}
+
+/** Writes the demo accounts and payments. Idempotent: payment keys are fixed, so a rerun adds nothing. */
+export async function seedDemoLedger(prisma: PrismaClient, now = new Date()): Promise<number> {
+  let clock = new Date(now.getTime() - historyDays * dayMs);
+  const ledger = createLedger({ store: createPrismaLedgerStore(prisma), clock: () => clock });
+  await ensureCooperativeLedger(ledger);
+
+  const members = await prisma.member.findMany({
+    where: { email: { in: demoMembers.map((member) => demoEmail(member.key)) } },
+    select: { id: true, email: true, displayName: true },
+  });
+  const accountByKey = new Map<string, string>();
+  for (const demoMember of demoMembers) {
+    const member = members.find((candidate) => candidate.email === demoEmail(demoMember.key));
+    if (!member) continue;
+    accountByKey.set(demoMember.key, (await ensureMemberAccount(ledger, member)).id);
+  }
+  const producers = demoMembers.filter((member) => member.offers?.length && accountByKey.has(member.key));
+  const everyone = demoMembers.filter((member) => accountByKey.has(member.key));
+  if (producers.length === 0 || everyone.length < 2) return 0;
+
+  const random = pseudoRandom(20_261_124);
+  let written = 0;
+  for (let index = 0; index < demoPaymentCount; index += 1) {
+    // Spread over the window in order, a few hours apart at random.
+    clock = new Date(now.getTime() - historyDays * dayMs + ((index + random()) / demoPaymentCount) * (historyDays - 1) * dayMs);
+    const producer = pick(producers, random);
+    let payer: string;
+    let payee: string;
+    let memo: string;
+    let amount: Decimal;
+    if (index % 4 === 3) {
+      // A producer pays another member for help.
+      const [service, price] = pick(memberServices, random);
+      payer = producer.key;
+      payee = pick(everyone.filter((member) => member.key !== producer.key), random).key;
+      memo = service;
+      amount = new Decimal(price);
+    } else {
+      const [title, , , , price] = pick(producer.offers!, random);
+      const quantity = 1 + Math.floor(random() * 3);
+      payer = pick(everyone.filter((member) => member.key !== producer.key), random).key;
+      payee = producer.key;
+      memo = quantity === 1 ? title : `${quantity} × ${title}`;
+      amount = new Decimal(price).times(quantity);
+    }
+    const result = await ledger.createTransfers([
+      {
+        type: 'immediate',
+        idempotencyKey: `demo:payment:${index}`,
+        debitAccountId: accountByKey.get(payer)!,
+        creditAccountId: accountByKey.get(payee)!,
+        currency: cooperativeCurrency.code,
+        amount: amount.toFixed(cooperativeCurrency.scale),
+        kind: paymentKind,
+        memo,
+      },
+    ]);
+    if (result[0]?.ok) written += 1;
+  }
+  return written;
+}
