@@ -59,3 +59,9 @@ const categoryCodes = new Set(categoryGroups.flatMap((group) => group.categories
 export function isCategoryCode(code: string): boolean {
   return categoryCodes.has(code);
 }
+
+const categoryGroupCodes = new Set(categoryGroups.map((group) => group.code));
+
+export function isCategoryGroupCode(code: string): boolean {
+  return categoryGroupCodes.has(code);
+}

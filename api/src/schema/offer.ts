@@ -1,9 +1,21 @@
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
 import { OfferKind } from '../../../prisma/generated/client/enums';
+import { AppError, ValidationError } from '../errors';
+import { changeOfferStatus } from '../marketplace/change-offer-status';
+import { createOffer } from '../marketplace/create-offer';
+import { NotFoundError, NotOwnerError, StatusTransitionError } from '../marketplace/errors';
+import { resolveOfferFilters } from '../marketplace/offer-filters';
+import { offerInputSchema } from '../marketplace/offer-input';
+import { pageSizeMax, rankOffers } from '../marketplace/ranking';
+import { updateOffer } from '../marketplace/update-offer';
+import { memberOf, rowIdOf } from './global-id';
+import { DeliveryOptionEnum, EcologicalAttributeEnum, OfferStatusEnum } from './marketplace-enums';
 
 export const OfferKindEnum = builder.enumType(OfferKind, { name: 'OfferKind' });
 
-builder.prismaNode('Offer', {
+export const OfferType = builder.prismaNode('Offer', {
   id: { field: 'id' },
   fields: (t) => ({
     title: t.exposeString('title'),
@@ -12,25 +24,197 @@ builder.prismaNode('Offer', {
     kind: t.expose('kind', { type: OfferKindEnum }),
     price: t.field({ type: 'Decimal', select: { price: true }, resolve: (offer) => offer.price.toFixed(2) }),
     unit: t.exposeString('unit'),
+    status: t.expose('status', { type: OfferStatusEnum }),
+    stock: t.exposeInt('stock', { nullable: true, description: 'Units in stock for goods; null means unlimited.' }),
+    availability: t.exposeString('availability', { description: 'When a service is available.' }),
+    postcode: t.exposeString('postcode'),
+    place: t.exposeString('place'),
+    latitude: t.exposeFloat('latitude', { nullable: true }),
+    longitude: t.exposeFloat('longitude', { nullable: true }),
+    deliveryOptions: t.field({ type: [DeliveryOptionEnum], select: { deliveryOptions: true }, resolve: (offer) => offer.deliveryOptions }),
+    ecologicalAttributes: t.field({
+      type: [EcologicalAttributeEnum],
+      select: { ecologicalAttributes: true },
+      resolve: (offer) => offer.ecologicalAttributes,
+    }),
     producer: t.relation('producer'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 
-const pageSizeMax = 50;
+const NearInput = builder.inputType('NearInput', {
+  fields: (t) => ({
+    postcode: t.string({ description: 'A known German postcode; or give latitude and longitude.' }),
+    latitude: t.float(),
+    longitude: t.float(),
+    radiusKm: t.float({ required: true }),
+  }),
+});
+
+const OfferFilterInput = builder.inputType('OfferFilterInput', {
+  fields: (t) => ({
+    query: t.string({ description: 'Full-text search in German and English (web search syntax: "quoted", -not, or).' }),
+    category: t.string({ description: 'A category code ("food.fruit") or a group code ("food").' }),
+    kind: t.field({ type: OfferKindEnum }),
+    priceMin: t.field({ type: 'Decimal' }),
+    priceMax: t.field({ type: 'Decimal' }),
+    ecologicalAttributes: t.field({ type: [EcologicalAttributeEnum], description: 'Offers declaring all of these.' }),
+    deliveryOptions: t.field({ type: [DeliveryOptionEnum], description: 'Offers with any of these.' }),
+    producer: t.id({ description: 'Only offers of this producer (ProducerProfile or Member id).' }),
+    near: t.field({ type: NearInput }),
+  }),
+});
+
+/** Filter problems are the caller's input: report them with their code instead of masking them. */
+function asUserInputError(error: unknown): unknown {
+  if (!(error instanceof AppError)) return error;
+  return new GraphQLError(error.message, {
+    extensions: {
+      code: error.code,
+      ...(error instanceof ValidationError ? { fieldErrors: error.fieldErrors } : {}),
+    },
+  });
+}
 
 builder.queryField('offers', (t) =>
+  t.connection({
+    type: OfferType,
+    description: 'The marketplace: active offers matching the filters, in the order of the ranking in force (recency for now).',
+    args: { filter: t.arg({ type: OfferFilterInput }) },
+    resolve: async (_root, args, context, info) => {
+      try {
+        const { producer, ...rest } = args.filter ?? {};
+        const producerId = producer ? (rowIdOf(String(producer), ['ProducerProfile', 'Member']) ?? '00000000-0000-0000-0000-000000000000') : null;
+        const filters = await resolveOfferFilters(context.prisma, { ...rest, producerId });
+        if (args.first != null && args.first > pageSizeMax) {
+          throw new ValidationError([{ field: 'first', message: `at most ${pageSizeMax}` }]);
+        }
+        const page = await rankOffers(context.prisma, filters, { first: args.first, after: args.after });
+        const rows = page.offers.length
+          ? await context.prisma.offer.findMany({
+              ...queryFromInfo({ context, info, path: ['edges', 'node'] }),
+              where: { id: { in: page.offers.map((offer) => offer.id) } },
+            })
+          : [];
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        const edges = page.offers.flatMap((offer) => {
+          const node = byId.get(offer.id);
+          return node ? [{ cursor: offer.cursor, node }] : [];
+        });
+        return {
+          edges,
+          pageInfo: {
+            hasNextPage: page.hasNextPage,
+            hasPreviousPage: Boolean(args.after),
+            startCursor: edges[0]?.cursor ?? null,
+            endCursor: edges.at(-1)?.cursor ?? null,
+          },
+        };
+      } catch (error) {
+        throw asUserInputError(error);
+      }
+    },
+  }),
+);
+
+builder.queryField('offer', (t) =>
+  t.prismaField({
+    type: 'Offer',
+    nullable: true,
+    description: 'An offer by id: active ones for everyone, the others only for their producer.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, context) => {
+      const id = rowIdOf(String(args.id), ['Offer']);
+      if (!id) return null;
+      return context.prisma.offer.findFirst({
+        ...query,
+        where: { id, OR: [{ status: 'active' }, ...(context.member ? [{ producerId: context.member.id }] : [])] },
+      });
+    },
+  }),
+);
+
+builder.queryField('myOffers', (t) =>
   t.prismaConnection({
     type: 'Offer',
     cursor: 'id',
-    description: 'Active offers, newest first.',
+    description: "The logged-in producer's offers in every status, newest first.",
+    authScopes: { producer: true },
+    args: { status: t.arg({ type: OfferStatusEnum }) },
     defaultSize: 20,
     maxSize: pageSizeMax,
-    resolve: (query, _root, _args, context) =>
+    resolve: (query, _root, args, context) =>
       context.prisma.offer.findMany({
         ...query,
-        where: { status: 'active' },
+        where: { producerId: memberOf(context).id, ...(args.status ? { status: args.status } : {}) },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       }),
+  }),
+);
+
+const OfferInput = builder.inputType('OfferInput', {
+  validate: offerInputSchema,
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    description: t.string(),
+    categoryCode: t.string({ required: true }),
+    kind: t.field({ type: OfferKindEnum, required: true }),
+    price: t.field({ type: 'Decimal', required: true, description: 'Credits per unit, at most 2 fraction digits.' }),
+    unit: t.string({ required: true }),
+    stock: t.int({ description: 'Goods only; null means unlimited.' }),
+    availability: t.string({ description: 'Services only.' }),
+    postcode: t.string({ description: "Without postcode and coordinates the producer's location is used." }),
+    place: t.string(),
+    latitude: t.float(),
+    longitude: t.float(),
+    deliveryOptions: t.field({ type: [DeliveryOptionEnum] }),
+    ecologicalAttributes: t.field({ type: [EcologicalAttributeEnum] }),
+  }),
+});
+
+builder.mutationField('createOffer', (t) =>
+  t.prismaField({
+    type: 'Offer',
+    description: 'Creates an offer of the logged-in producer: a draft, or active with publish: true.',
+    authScopes: { producer: true },
+    args: { input: t.arg({ type: OfferInput, required: true }), publish: t.arg.boolean() },
+    errors: { types: [ValidationError, NotFoundError] },
+    resolve: async (query, _root, { input, publish }, context) => {
+      const offer = await createOffer(context.prisma, memberOf(context).id, input, publish ?? false);
+      return context.prisma.offer.findUniqueOrThrow({ ...query, where: { id: offer.id } });
+    },
+  }),
+);
+
+builder.mutationField('updateOffer', (t) =>
+  t.prismaField({
+    type: 'Offer',
+    description: "Replaces the fields of one of the logged-in producer's offers.",
+    authScopes: { producer: true },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: OfferInput, required: true }) },
+    errors: { types: [ValidationError, NotFoundError, NotOwnerError, StatusTransitionError] },
+    resolve: async (query, _root, { id, input }, context) => {
+      const offerId = rowIdOf(String(id), ['Offer']);
+      if (!offerId) throw new NotFoundError('offer');
+      await updateOffer(context.prisma, memberOf(context).id, offerId, input);
+      return context.prisma.offer.findUniqueOrThrow({ ...query, where: { id: offerId } });
+    },
+  }),
+);
+
+builder.mutationField('setOfferStatus', (t) =>
+  t.prismaField({
+    type: 'Offer',
+    description: 'Publishes, pauses, re-activates or archives one of the logged-in producer\'s offers.',
+    authScopes: { producer: true },
+    args: { id: t.arg.id({ required: true }), status: t.arg({ type: OfferStatusEnum, required: true }) },
+    errors: { types: [NotFoundError, NotOwnerError, StatusTransitionError] },
+    resolve: async (query, _root, { id, status }, context) => {
+      const offerId = rowIdOf(String(id), ['Offer']);
+      if (!offerId) throw new NotFoundError('offer');
+      await changeOfferStatus(context.prisma, memberOf(context).id, offerId, status);
+      return context.prisma.offer.findUniqueOrThrow({ ...query, where: { id: offerId } });
+    },
   }),
 );

@@ -1,0 +1,113 @@
+// Filters of the marketplace search, validated, and their translation into SQL conditions on the
+// "Offer" table. Only active offers are ever listed.
+import { z } from 'zod';
+import { Prisma } from '../../../prisma/generated/client/client';
+import type { PrismaClient } from '../db/client';
+import { parseInput } from '../members/validation';
+import { isCategoryGroupCode } from './categories';
+import { NotFoundError } from './errors';
+import {
+  categoryFilterSchema,
+  deliveryOptionsSchema,
+  ecologicalAttributesSchema,
+  latitudeSchema,
+  longitudeSchema,
+  offerKindSchema,
+  postcodeSchema,
+  priceSchema,
+} from './validation';
+
+export const radiusKmMax = 500;
+
+export const offerFiltersSchema = z
+  .object({
+    query: z.string().trim().max(200, 'at most 200 characters').nullish(),
+    category: categoryFilterSchema.nullish(),
+    kind: offerKindSchema.nullish(),
+    priceMin: priceSchema.nullish(),
+    priceMax: priceSchema.nullish(),
+    ecologicalAttributes: ecologicalAttributesSchema,
+    deliveryOptions: deliveryOptionsSchema,
+    producerId: z.string().uuid().nullish(),
+    near: z
+      .object({
+        postcode: postcodeSchema.nullish(),
+        latitude: latitudeSchema.nullish(),
+        longitude: longitudeSchema.nullish(),
+        radiusKm: z.number().positive().max(radiusKmMax, `at most ${radiusKmMax}`),
+      })
+      .refine((near) => near.postcode || (near.latitude != null && near.longitude != null), {
+        message: 'give a postcode or both coordinates',
+        path: ['postcode'],
+      })
+      .nullish(),
+  })
+  .refine((filters) => !filters.priceMin || !filters.priceMax || Number(filters.priceMin) <= Number(filters.priceMax), {
+    message: 'must not be above the maximum price',
+    path: ['priceMin'],
+  });
+
+export type OfferFilters = z.input<typeof offerFiltersSchema>;
+
+export interface ResolvedPoint {
+  latitude: number;
+  longitude: number;
+  radiusMeters: number;
+}
+
+/** Parses the filters and looks up the coordinates of a postcode filter. */
+export async function resolveOfferFilters(prisma: PrismaClient, input: OfferFilters) {
+  const filters = parseInput(offerFiltersSchema, input);
+  let point: ResolvedPoint | null = null;
+  if (filters.near) {
+    const { near } = filters;
+    if (near.latitude != null && near.longitude != null) {
+      point = { latitude: near.latitude, longitude: near.longitude, radiusMeters: near.radiusKm * 1000 };
+    } else {
+      const postcode = await prisma.postcode.findUnique({ where: { code: near.postcode ?? '' } });
+      if (!postcode) throw new NotFoundError('postcode');
+      point = { latitude: postcode.latitude, longitude: postcode.longitude, radiusMeters: near.radiusKm * 1000 };
+    }
+  }
+  return { ...filters, point };
+}
+
+export type ResolvedOfferFilters = Awaited<ReturnType<typeof resolveOfferFilters>>;
+
+/** SQL conditions for the filters, joined with AND. Enum arrays are bound as text[] and cast. */
+export function offerFilterConditions(filters: ResolvedOfferFilters): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`o."status" = 'active'`];
+  if (filters.query) {
+    // Both languages' stemming: "Äpfel" finds "Apfel" through German, "apples" finds "apple" through English.
+    conditions.push(
+      Prisma.sql`o."searchVector" @@ (websearch_to_tsquery('german', ${filters.query}) || websearch_to_tsquery('english', ${filters.query}))`,
+    );
+  }
+  if (filters.category) {
+    conditions.push(
+      isCategoryGroupCode(filters.category)
+        ? Prisma.sql`o."categoryCode" LIKE ${`${filters.category}.%`}`
+        : Prisma.sql`o."categoryCode" = ${filters.category}`,
+    );
+  }
+  if (filters.kind) conditions.push(Prisma.sql`o."kind" = ${filters.kind}::"OfferKind"`);
+  if (filters.priceMin) conditions.push(Prisma.sql`o."price" >= ${filters.priceMin}::numeric`);
+  if (filters.priceMax) conditions.push(Prisma.sql`o."price" <= ${filters.priceMax}::numeric`);
+  if (filters.ecologicalAttributes.length) {
+    conditions.push(Prisma.sql`o."ecologicalAttributes" @> ${filters.ecologicalAttributes}::text[]::"EcologicalAttribute"[]`);
+  }
+  if (filters.deliveryOptions.length) {
+    // Any of the wanted options will do.
+    conditions.push(Prisma.sql`o."deliveryOptions" && ${filters.deliveryOptions}::text[]::"DeliveryOption"[]`);
+  }
+  if (filters.producerId) conditions.push(Prisma.sql`o."producerId" = ${filters.producerId}::uuid`);
+  if (filters.point) {
+    const { latitude, longitude, radiusMeters } = filters.point;
+    const centre = Prisma.sql`ll_to_earth(${latitude}::float8, ${longitude}::float8)`;
+    // earth_box uses the GiST index; earth_distance then cuts the box's corners off.
+    conditions.push(Prisma.sql`o."latitude" IS NOT NULL AND o."longitude" IS NOT NULL`);
+    conditions.push(Prisma.sql`earth_box(${centre}, ${radiusMeters}::float8) @> ll_to_earth(o."latitude", o."longitude")`);
+    conditions.push(Prisma.sql`earth_distance(${centre}, ll_to_earth(o."latitude", o."longitude")) <= ${radiusMeters}::float8`);
+  }
+  return Prisma.join(conditions, ' AND ');
+}

@@ -1,0 +1,63 @@
+// The one place that decides the order of the marketplace. For now the order is recency (newest
+// first, id as tie-breaker); the vote-driven ranking engine will replace rankOffers' body and keep
+// its signature. The cursor is opaque to clients.
+import { Prisma } from '../../../prisma/generated/client/client';
+import type { PrismaClient } from '../db/client';
+import { ValidationError } from '../errors';
+import { offerFilterConditions, type ResolvedOfferFilters } from './offer-filters';
+
+export const pageSizeDefault = 20;
+export const pageSizeMax = 50;
+
+export interface PageRequest {
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}
+
+export interface RankedOffer {
+  id: string;
+  cursor: string;
+}
+
+export interface RankedPage {
+  offers: RankedOffer[];
+  hasNextPage: boolean;
+}
+
+interface RecencyCursor {
+  createdAt: string;
+  id: string;
+}
+
+function encodeCursor(cursor: RecencyCursor): string {
+  return Buffer.from(`${cursor.createdAt}|${cursor.id}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): RecencyCursor {
+  const [createdAt = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id)) {
+    throw new ValidationError([{ field: 'after', message: 'not a cursor of this list' }]);
+  }
+  return { createdAt, id };
+}
+
+/** Ids of one page of active offers matching the filters, in ranking order. */
+export async function rankOffers(prisma: PrismaClient, filters: ResolvedOfferFilters, page: PageRequest): Promise<RankedPage> {
+  const size = Math.min(Math.max(page.first ?? pageSizeDefault, 1), pageSizeMax);
+  const after = page.after ? decodeCursor(page.after) : null;
+  const afterCondition = after
+    ? Prisma.sql`AND (o."createdAt", o."id") < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
+    : Prisma.empty;
+  const rows = await prisma.$queryRaw<{ id: string; createdAt: Date }[]>`
+    SELECT o."id", o."createdAt" FROM "Offer" o
+    WHERE ${offerFilterConditions(filters)} ${afterCondition}
+    ORDER BY o."createdAt" DESC, o."id" DESC
+    LIMIT ${size + 1}`;
+  return {
+    offers: rows.slice(0, size).map((row) => ({
+      id: row.id,
+      cursor: encodeCursor({ createdAt: new Date(row.createdAt).toISOString(), id: row.id }),
+    })),
+    hasNextPage: rows.length > size,
+  };
+}

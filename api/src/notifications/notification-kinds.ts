@@ -1,0 +1,6 @@
+/** Kinds of in-app notifications. Orders and messages will add theirs. */
+export const notificationKinds = {
+  needAnswered: 'need_answered',
+} as const;
+
+export type NotificationKind = (typeof notificationKinds)[keyof typeof notificationKinds];

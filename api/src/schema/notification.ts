@@ -1,0 +1,62 @@
+import { builder } from '../builder';
+import { markNotificationsRead, markReadBatchMax } from '../notifications/mark-notifications-read';
+import { memberOf, rowIdOf } from './global-id';
+
+function payloadText(payload: unknown, key: string): string | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const value = (payload as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : null;
+}
+
+builder.prismaNode('Notification', {
+  id: { field: 'id' },
+  description: 'An in-app notification of the logged-in member. The web app words it by kind.',
+  fields: (t) => ({
+    kind: t.exposeString('kind', { description: 'need_answered' }),
+    link: t.exposeString('link', { description: 'Path in the web app the notification leads to.' }),
+    readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    needTitle: t.string({ nullable: true, select: { payload: true }, resolve: (row) => payloadText(row.payload, 'needTitle') }),
+    offerTitle: t.string({ nullable: true, select: { payload: true }, resolve: (row) => payloadText(row.payload, 'offerTitle') }),
+    actorName: t.string({
+      nullable: true,
+      description: 'Who caused it, e.g. the producer who answered.',
+      select: { payload: true },
+      resolve: (row) => payloadText(row.payload, 'producerName'),
+    }),
+  }),
+});
+
+builder.queryField('notifications', (t) =>
+  t.prismaConnection({
+    type: 'Notification',
+    cursor: 'id',
+    description: "The logged-in member's notifications, newest first.",
+    authScopes: { authenticated: true },
+    defaultSize: 20,
+    maxSize: 50,
+    resolve: (query, _root, _args, context) =>
+      context.prisma.notification.findMany({
+        ...query,
+        where: { recipientId: memberOf(context).id },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
+  }),
+);
+
+builder.queryField('unreadNotificationCount', (t) =>
+  t.withAuth({ authenticated: true }).int({
+    resolve: (_root, _args, context) => context.prisma.notification.count({ where: { recipientId: context.member.id, readAt: null } }),
+  }),
+);
+
+builder.mutationField('markNotificationsRead', (t) =>
+  t.withAuth({ authenticated: true }).int({
+    description: `Marks the given notifications (at most ${markReadBatchMax}), or all when ids is absent, as read. Returns how many changed.`,
+    args: { ids: t.arg.idList() },
+    resolve: (_root, args, context) => {
+      const ids = args.ids ? args.ids.map((id) => rowIdOf(String(id), ['Notification'])).filter((id): id is string => id !== null) : null;
+      return markNotificationsRead(context.prisma, memberOf(context).id, ids);
+    },
+  }),
+);

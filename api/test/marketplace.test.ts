@@ -1,0 +1,317 @@
+import { createTestApi, type ApiClient, type TestApi } from './support/api';
+import { hashPassword } from '../src/members/password';
+
+const password = 'richtig-geheim-42';
+
+const loginMutation = `mutation Login($input: LoginInput!) { login(input: $input) { __typename } }`;
+
+const offerFields = `id title status price stock availability postcode place latitude longitude deliveryOptions ecologicalAttributes kind categoryCode producer { displayName }`;
+
+const createOfferMutation = `mutation Create($input: OfferInput!, $publish: Boolean) {
+  createOffer(input: $input, publish: $publish) {
+    __typename
+    ... on MutationCreateOfferSuccess { data { ${offerFields} } }
+    ... on ValidationError { fieldErrors { field message } }
+    ... on Error { code }
+  }
+}`;
+
+const updateOfferMutation = `mutation Update($id: ID!, $input: OfferInput!) {
+  updateOffer(id: $id, input: $input) {
+    __typename
+    ... on MutationUpdateOfferSuccess { data { ${offerFields} } }
+    ... on ValidationError { fieldErrors { field message } }
+    ... on Error { code }
+  }
+}`;
+
+const setStatusMutation = `mutation SetStatus($id: ID!, $status: OfferStatus!) {
+  setOfferStatus(id: $id, status: $status) {
+    __typename
+    ... on MutationSetOfferStatusSuccess { data { id status } }
+    ... on Error { code }
+  }
+}`;
+
+const profileMutation = `mutation Profile($input: ProducerProfileInput!) {
+  updateProducerProfile(input: $input) {
+    __typename
+    ... on MutationUpdateProducerProfileSuccess { data { id name postcode place latitude longitude deliveryOptions openingHours } }
+    ... on ValidationError { fieldErrors { field message } }
+    ... on Error { code }
+  }
+}`;
+
+const searchQuery = `query Search($filter: OfferFilterInput, $first: Int, $after: String) {
+  offers(filter: $filter, first: $first, after: $after) {
+    edges { cursor node { id title } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+function baseOffer(overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Äpfel, Boskoop',
+    description: 'Alte Sorte aus der Streuobstwiese.',
+    categoryCode: 'food.fruit',
+    kind: 'good',
+    price: '2.90',
+    unit: 'kg',
+    ...overrides,
+  };
+}
+
+describe('marketplace: profiles, offers, search, needs, notifications', () => {
+  let api: TestApi;
+  let farmer: ApiClient;
+  let baker: ApiClient;
+  let buyer: ApiClient;
+  let anonymous: ApiClient;
+
+  async function logIn(email: string): Promise<ApiClient> {
+    const client = api.client();
+    const result = await client.graphql(loginMutation, { input: { email, password } });
+    expect(result.data?.login.__typename).toBe('MutationLoginSuccess');
+    return client;
+  }
+
+  async function create(client: ApiClient, input: Record<string, unknown>, publish = true) {
+    const result = await client.graphql(createOfferMutation, { input, publish });
+    expect(result.data?.createOffer.__typename).toBe('MutationCreateOfferSuccess');
+    return result.data?.createOffer.data as { id: string; title: string };
+  }
+
+  async function search(filter: Record<string, unknown>, first = 50): Promise<string[]> {
+    const result = await anonymous.graphql(searchQuery, { filter, first });
+    expect(result.errors).toBeUndefined();
+    return result.data?.offers.edges.map((edge: { node: { title: string } }) => edge.node.title);
+  }
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    const passwordHash = await hashPassword(password);
+    await api.database.prisma.member.createMany({
+      data: [
+        { email: 'farmer@example.org', displayName: 'Hof Linde', passwordHash, roles: ['member', 'producer'] },
+        { email: 'baker@example.org', displayName: 'Backstube', passwordHash, roles: ['member', 'producer'] },
+        { email: 'buyer@example.org', displayName: 'Käuferin', passwordHash, roles: ['member'] },
+      ],
+    });
+    farmer = await logIn('farmer@example.org');
+    baker = await logIn('baker@example.org');
+    buyer = await logIn('buyer@example.org');
+    anonymous = api.client();
+  });
+  afterAll(() => api.close());
+
+  it('lets a producer write their profile, filling coordinates from a known postcode', async () => {
+    const result = await farmer.graphql(profileMutation, {
+      input: { name: 'Hof Linde', postcode: '34117', deliveryOptions: ['pickup', 'delivery'], openingHours: 'Sa 9-13 Uhr' },
+    });
+    expect(result.data?.updateProducerProfile).toMatchObject({
+      __typename: 'MutationUpdateProducerProfileSuccess',
+      data: { name: 'Hof Linde', postcode: '34117', place: 'Kassel', deliveryOptions: ['pickup', 'delivery'] },
+    });
+    expect(result.data?.updateProducerProfile.data.latitude).toBeCloseTo(51.31, 1);
+
+    const producer = await anonymous.graphql(`query P($id: ID!) { producer(id: $id) { name openingHours member { displayName } } }`, {
+      id: result.data?.updateProducerProfile.data.id,
+    });
+    expect(producer.data?.producer).toEqual({ name: 'Hof Linde', openingHours: 'Sa 9-13 Uhr', member: { displayName: 'Hof Linde' } });
+
+    const bad = await farmer.graphql(profileMutation, { input: { name: 'X', postcode: 'abc', contactEmail: 'nope', latitude: 10 } });
+    expect(bad.data?.updateProducerProfile.__typename).toBe('ValidationError');
+    expect(bad.data?.updateProducerProfile.fieldErrors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'contactEmail',
+      'latitude',
+      'name',
+      'postcode',
+    ]);
+    const unknownPostcode = await farmer.graphql(profileMutation, { input: { name: 'Hof Linde', postcode: '99999' } });
+    expect(unknownPostcode.data?.updateProducerProfile).toMatchObject({ __typename: 'NotFoundError', code: 'not_found' });
+
+    const member = await buyer.graphql(profileMutation, { input: { name: 'Keine Erzeugerin' } });
+    expect(member.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const nobody = await anonymous.graphql(profileMutation, { input: { name: 'Niemand' } });
+    expect(nobody.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('creates offers with the producer location, validates them and keeps them to their producer', async () => {
+    const offer = await create(farmer, baseOffer({ stock: 40, ecologicalAttributes: ['organic_certified', 'regional'] }), false);
+    expect(offer).toMatchObject({
+      status: 'draft',
+      price: '2.90',
+      stock: 40,
+      postcode: '34117',
+      place: 'Kassel',
+      ecologicalAttributes: ['organic_certified', 'regional'],
+      producer: { displayName: 'Hof Linde' },
+    });
+
+    const invalid = await farmer.graphql(createOfferMutation, {
+      input: baseOffer({ title: 'A', price: '1.234', categoryCode: 'food.nothing', kind: 'service', stock: 3 }),
+    });
+    expect(invalid.data?.createOffer.__typename).toBe('ValidationError');
+    expect(invalid.data?.createOffer.fieldErrors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'categoryCode',
+      'price',
+      'stock',
+      'title',
+    ]);
+    const zero = await farmer.graphql(createOfferMutation, { input: baseOffer({ price: '0.00' }) });
+    expect(zero.data?.createOffer.fieldErrors).toEqual([{ field: 'price', message: 'must be greater than 0' }]);
+
+    const member = await buyer.graphql(createOfferMutation, { input: baseOffer() });
+    expect(member.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // A draft is visible to its producer only.
+    const query = `query O($id: ID!) { offer(id: $id) { id status } }`;
+    expect((await buyer.graphql(query, { id: offer.id })).data?.offer).toBeNull();
+    expect((await farmer.graphql(query, { id: offer.id })).data?.offer).toEqual({ id: offer.id, status: 'draft' });
+
+    const edited = await farmer.graphql(updateOfferMutation, { id: offer.id, input: baseOffer({ price: '3.10', postcode: '37073' }) });
+    expect(edited.data?.updateOffer.data).toMatchObject({ price: '3.10', place: 'Göttingen', stock: null });
+    const foreign = await baker.graphql(updateOfferMutation, { id: offer.id, input: baseOffer({ title: 'Gestohlen' }) });
+    expect(foreign.data?.updateOffer).toMatchObject({ __typename: 'NotOwnerError', code: 'not_owner' });
+    const missing = await farmer.graphql(updateOfferMutation, { id: 'bm9wZQ==', input: baseOffer() });
+    expect(missing.data?.updateOffer).toMatchObject({ __typename: 'NotFoundError', code: 'not_found' });
+  });
+
+  it('moves offers along the status machine and refuses other moves', async () => {
+    const offer = await create(farmer, baseOffer({ title: 'Birnen, Williams' }), false);
+    const step = async (client: ApiClient, status: string) => (await client.graphql(setStatusMutation, { id: offer.id, status })).data?.setOfferStatus;
+    expect(await step(farmer, 'paused')).toMatchObject({ __typename: 'StatusTransitionError', code: 'invalid_status_transition' });
+    expect(await step(baker, 'active')).toMatchObject({ __typename: 'NotOwnerError' });
+    expect(await step(farmer, 'active')).toMatchObject({ data: { status: 'active' } });
+    expect(await step(farmer, 'paused')).toMatchObject({ data: { status: 'paused' } });
+    expect(await search({ query: 'Birnen' })).toEqual([]);
+    expect(await step(farmer, 'active')).toMatchObject({ data: { status: 'active' } });
+    expect(await search({ query: 'Birnen' })).toEqual(['Birnen, Williams']);
+    expect(await step(farmer, 'archived')).toMatchObject({ data: { status: 'archived' } });
+    expect(await step(farmer, 'active')).toMatchObject({ __typename: 'StatusTransitionError' });
+    const edit = await farmer.graphql(updateOfferMutation, { id: offer.id, input: baseOffer() });
+    expect(edit.data?.updateOffer.__typename).toBe('StatusTransitionError');
+    const mine = await farmer.graphql(`{ myOffers(first: 50) { edges { node { title status } } } }`);
+    expect(mine.data?.myOffers.edges.map((edge: { node: { title: string } }) => edge.node.title)).toContain('Birnen, Williams');
+    expect((await buyer.graphql(`{ myOffers { edges { node { id } } } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  describe('search', () => {
+    beforeAll(async () => {
+      await baker.graphql(profileMutation, { input: { name: 'Backstube', postcode: '80331', deliveryOptions: ['shipping'] } });
+      await create(farmer, baseOffer({ title: 'Apfel, Elstar', description: 'Süß und knackig.', ecologicalAttributes: ['organic_certified'], deliveryOptions: ['pickup'] }));
+      await create(farmer, baseOffer({ title: 'Fresh apples for baking', description: 'Sour apples from old trees.', price: '4.00', deliveryOptions: ['delivery'] }));
+      await create(baker, baseOffer({ title: 'Apfelkuchen vom Blech', description: 'Mit Äpfeln vom Hof.', categoryCode: 'food.bakery', price: '2.50', deliveryOptions: ['shipping'] }));
+      await create(baker, baseOffer({ title: 'Brotbackkurs', description: 'Sauerteig lernen.', categoryCode: 'services.teaching', kind: 'service', price: '35.00', unit: 'Person', availability: 'Samstags' }));
+    });
+
+    it('stems German and English and combines the filters', async () => {
+      // Stemmers differ on inflected forms ("Äpfeln") between PostgreSQL builds; the plural finds the singular on both.
+      expect(await search({ query: 'Äpfel' })).toContain('Apfel, Elstar');
+      expect(await search({ query: 'apple' })).toEqual(['Fresh apples for baking']);
+      expect(await search({ query: 'Apfel', category: 'food.fruit' })).toEqual(['Apfel, Elstar']);
+      expect(await search({ category: 'food', kind: 'service' })).toEqual([]);
+      expect(await search({ kind: 'service' })).toEqual(['Brotbackkurs']);
+      expect(await search({ priceMin: '3.00', priceMax: '10.00' })).toEqual(['Fresh apples for baking']);
+      expect(await search({ ecologicalAttributes: ['organic_certified'] })).toEqual(['Apfel, Elstar']);
+      expect(await search({ deliveryOptions: ['delivery', 'shipping'] })).toEqual(['Apfelkuchen vom Blech', 'Fresh apples for baking']);
+    });
+
+    it('filters by distance from a postcode or a point', async () => {
+      const nearKassel = await search({ near: { postcode: '34131', radiusKm: 30 } });
+      expect(nearKassel).toEqual(expect.arrayContaining(['Apfel, Elstar', 'Fresh apples for baking']));
+      expect(nearKassel).not.toContain('Apfelkuchen vom Blech');
+      expect(await search({ near: { latitude: 48.14, longitude: 11.58, radiusKm: 10 } })).toEqual(['Brotbackkurs', 'Apfelkuchen vom Blech']);
+      const unknown = await anonymous.graphql(searchQuery, { filter: { near: { postcode: '99999', radiusKm: 10 } } });
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('not_found');
+      const invalid = await anonymous.graphql(searchQuery, { filter: { category: 'nothing', near: { radiusKm: 9999 } } });
+      expect(invalid.errors?.[0]?.extensions?.code).toBe('validation_failed');
+    });
+
+    it('pages through the results without duplicates', async () => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 10; page += 1) {
+        const result: { data?: any } = await anonymous.graphql(searchQuery, { first: 2, after });
+        for (const edge of result.data?.offers.edges ?? []) seen.push(edge.node.id);
+        if (!result.data?.offers.pageInfo.hasNextPage) break;
+        after = result.data.offers.pageInfo.endCursor;
+      }
+      const all = await anonymous.graphql(searchQuery, { first: 50 });
+      expect(seen).toEqual(all.data?.offers.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBeGreaterThanOrEqual(4);
+      const bad = await anonymous.graphql(searchQuery, { after: 'garbage' });
+      expect(bad.errors?.[0]?.extensions?.code).toBe('validation_failed');
+    });
+
+    it('lists categories and a producer page', async () => {
+      const categories = await anonymous.graphql(`{ categoryGroups { code categories { code nameDe nameEn } } }`);
+      expect(categories.data?.categoryGroups.map((group: { code: string }) => group.code)).toContain('food');
+      const profile = await anonymous.graphql(`{ offers(first: 1, filter: { query: "Brotbackkurs" }) { edges { node { producer { producerProfile { id name } } } } } }`);
+      const producerId = profile.data?.offers.edges[0].node.producer.producerProfile.id;
+      expect(await search({ producer: producerId })).toEqual(['Brotbackkurs', 'Apfelkuchen vom Blech']);
+    });
+  });
+
+  describe('needs and notifications', () => {
+    const postNeedMutation = `mutation Post($input: PostNeedInput!) {
+      postNeed(input: $input) { __typename ... on MutationPostNeedSuccess { data { id title isOpen } } ... on ValidationError { fieldErrors { field } } }
+    }`;
+    const answerMutation = `mutation Answer($input: AnswerNeedInput!) {
+      answerNeed(input: $input) { __typename ... on MutationAnswerNeedSuccess { data { message offer { title } producer { displayName } } } ... on Error { code } }
+    }`;
+    const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
+
+    it('posts a need, answers it with an own offer only, and notifies the member', async () => {
+      const posted = await buyer.graphql(postNeedMutation, {
+        input: { title: 'Suche Lageräpfel', description: 'Für den Winter', categoryCode: 'food.fruit', place: 'Kassel', expiresAt: inAWeek() },
+      });
+      expect(posted.data?.postNeed).toMatchObject({ __typename: 'MutationPostNeedSuccess', data: { title: 'Suche Lageräpfel', isOpen: true } });
+      const needId = posted.data?.postNeed.data.id;
+
+      const invalid = await buyer.graphql(postNeedMutation, { input: { title: 'x', categoryCode: 'none', expiresAt: '2020-01-01T00:00:00Z' } });
+      expect(invalid.data?.postNeed.fieldErrors.map((error: { field: string }) => error.field).sort()).toEqual(['categoryCode', 'expiresAt', 'title']);
+      expect((await anonymous.graphql(postNeedMutation, { input: { title: 'Anonym', categoryCode: 'food.fruit', expiresAt: inAWeek() } })).errors?.[0]?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
+
+      const needs = await anonymous.graphql(`{ needs(first: 10) { edges { node { id title member { displayName } } } } }`);
+      expect(needs.data?.needs.edges).toEqual([{ node: { id: needId, title: 'Suche Lageräpfel', member: { displayName: 'Käuferin' } } }]);
+
+      const farmerOffer = await create(farmer, baseOffer({ title: 'Lageräpfel Topaz' }));
+      const bakerOffer = await create(baker, baseOffer({ title: 'Apfelbrot', categoryCode: 'food.bakery' }));
+      const foreign = await baker.graphql(answerMutation, { input: { needId, offerId: farmerOffer.id } });
+      expect(foreign.data?.answerNeed).toMatchObject({ __typename: 'NotOwnerError', code: 'not_owner' });
+      expect((await buyer.graphql(answerMutation, { input: { needId, offerId: farmerOffer.id } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const answered = await farmer.graphql(answerMutation, { input: { needId, offerId: farmerOffer.id, message: 'Haben wir!' } });
+      expect(answered.data?.answerNeed).toMatchObject({ data: { message: 'Haben wir!', offer: { title: 'Lageräpfel Topaz' }, producer: { displayName: 'Hof Linde' } } });
+      const again = await farmer.graphql(answerMutation, { input: { needId, offerId: farmerOffer.id } });
+      expect(again.data?.answerNeed.__typename).toBe('AlreadyAnsweredError');
+      expect((await baker.graphql(answerMutation, { input: { needId, offerId: bakerOffer.id } })).data?.answerNeed.__typename).toBe('MutationAnswerNeedSuccess');
+
+      const unread = await buyer.graphql(`{ unreadNotificationCount notifications { edges { node { id kind link needTitle offerTitle actorName readAt } } } }`);
+      expect(unread.data?.unreadNotificationCount).toBe(2);
+      const [latest] = unread.data?.notifications.edges ?? [];
+      expect(latest.node).toMatchObject({ kind: 'need_answered', needTitle: 'Suche Lageräpfel', offerTitle: 'Apfelbrot', actorName: 'Backstube', readAt: null });
+      expect((await farmer.graphql(`{ unreadNotificationCount }`)).data?.unreadNotificationCount).toBe(0);
+      // Marking someone else's notification changes nothing.
+      expect((await farmer.graphql(`mutation M($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [latest.node.id] })).data?.markNotificationsRead).toBe(0);
+      expect((await buyer.graphql(`mutation M($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [latest.node.id] })).data?.markNotificationsRead).toBe(1);
+      expect((await buyer.graphql(`{ unreadNotificationCount }`)).data?.unreadNotificationCount).toBe(1);
+      expect((await buyer.graphql(`mutation { markNotificationsRead }`)).data?.markNotificationsRead).toBe(1);
+      expect((await anonymous.graphql(`{ notifications { edges { node { id } } } }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+      const detail = await anonymous.graphql(`query N($id: ID!) { need(id: $id) { answers { offer { title } } } }`, { id: needId });
+      expect(detail.data?.need.answers.map((answer: { offer: { title: string } }) => answer.offer.title)).toEqual(['Lageräpfel Topaz', 'Apfelbrot']);
+
+      const close = `mutation C($id: ID!) { closeNeed(id: $id) { __typename ... on MutationCloseNeedSuccess { data { isOpen } } ... on Error { code } } }`;
+      expect((await farmer.graphql(close, { id: needId })).data?.closeNeed.__typename).toBe('NotOwnerError');
+      const closed = await buyer.graphql(close, { id: needId });
+      expect(closed.errors).toBeUndefined();
+      expect(closed.data?.closeNeed.__typename).toBe('MutationCloseNeedSuccess');
+      expect((await farmer.graphql(answerMutation, { input: { needId, offerId: farmerOffer.id } })).data?.answerNeed.__typename).toBe('NeedClosedError');
+      expect((await anonymous.graphql(`{ needs { edges { node { id } } } }`)).data?.needs.edges).toEqual([]);
+    });
+  });
+});
