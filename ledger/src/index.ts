@@ -66,3 +66,10 @@ export type { MoneySupply } from './use-cases/get-money-supply';
 export type { PendingStatus } from './use-cases/get-transfers';
 export type { ChainProblem, ChainProblemKind, ChainVerification } from './use-cases/verify-chain';
 export type { LedgerProblem, LedgerVerification } from './use-cases/verify-ledger';
+
+export { type ExportFormat, type ExportOptions, type ExportSource, EXPORT_FORMATS, exportJournal, isExportDate } from './export/export-journal';
+export { CSV_COLUMNS, csvField, csvHeader, csvTransfer } from './export/csv';
+export { hledgerCommodity, hledgerHeader, hledgerOpening, hledgerTransfer } from './export/hledger';
+export { beancountHeader, beancountOpening, beancountString, beancountTransfer } from './export/beancount';
+export { JournalAccountNames, accountNameComponent, journalAccountName } from './export/journal-accounts';
+export { type JournalHeader, type JournalOpening, isPostedMovement } from './export/journal-entries';
