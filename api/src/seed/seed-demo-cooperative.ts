@@ -2,6 +2,7 @@ import type { PrismaClient } from '../db/client';
 import { hashPassword } from '../members/password';
 import { demoCooperative, demoEmail, demoMembers, demoPassword } from './demo-data';
 import { seedDemoLedger } from './seed-demo-ledger';
+import { seedDemoMarketplace } from './demo-marketplace';
 
 export interface DemoLogin {
   email: string;
@@ -40,6 +41,7 @@ export async function seedDemoCooperative(prisma: PrismaClient): Promise<boolean
       });
     }
   });
+  await seedDemoMarketplace(prisma);
   await seedDemoLedger(prisma);
   return true;
 }
