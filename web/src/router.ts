@@ -18,6 +18,8 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'auth.register.title' },
   },
   { path: '/account', name: 'account', component: () => import('@/pages/AccountPage.vue'), meta: { titleKey: 'account.title' } },
+  { path: '/wallet', name: 'wallet', component: () => import('@/pages/WalletPage.vue'), meta: { titleKey: 'wallet.title' } },
+  { path: '/audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { titleKey: 'audit.title' } },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
