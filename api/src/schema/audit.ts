@@ -17,6 +17,8 @@ interface AuditTrialBalance extends Omit<TrialBalance, 'lines'> {
   lines: AuditLine[];
 }
 
+const accountTypeOrder = ['fund', 'escrow', 'system', 'member'];
+
 function amountText(value: { toFixed(digits: number): string }): string {
   return value.toFixed(cooperativeCurrency.scale);
 }
@@ -44,7 +46,7 @@ const TrialBalanceType = builder.objectRef<AuditTrialBalance>('TrialBalance').im
   fields: (t) => ({
     currency: t.field({ type: CurrencyType, resolve: () => cooperativeCurrency }),
     asOf: t.expose('asOf', { type: 'DateTime', nullable: true, description: 'Null: now.' }),
-    lines: t.field({ type: [TrialBalanceLineType], resolve: (balance) => balance.lines }),
+    lines: t.field({ type: [TrialBalanceLineType], description: 'The fund, escrow and system accounts first, then members by name.', resolve: (balance) => balance.lines }),
     totalDebits: t.field({ type: 'Decimal', resolve: (balance) => amountText(balance.totals.debits) }),
     totalCredits: t.field({ type: 'Decimal', resolve: (balance) => amountText(balance.totals.credits) }),
     balanced: t.boolean({ description: 'Total debits equal total credits.', resolve: (balance) => balance.totals.debits.equals(balance.totals.credits) }),
@@ -72,7 +74,10 @@ builder.queryField('trialBalance', (t) =>
     resolve: async (_root, { asOf }, context) => {
       const trialBalance = await context.ledger.getTrialBalance({ currency: cooperativeCurrency.code, asOf: asOf ?? null });
       const names = await counterpartyNames(context.prisma, context.ledger, trialBalance.lines.map((line) => line.accountId));
-      return { ...trialBalance, lines: trialBalance.lines.map((line) => ({ ...line, displayName: names.get(line.accountId)?.name ?? line.name })) };
+      const lines = trialBalance.lines.map((line) => ({ ...line, displayName: names.get(line.accountId)?.name ?? line.name }));
+      // The cooperative's own accounts first, then members by name.
+      lines.sort((a, b) => accountTypeOrder.indexOf(a.type) - accountTypeOrder.indexOf(b.type) || a.displayName.localeCompare(b.displayName, 'de'));
+      return { ...trialBalance, lines };
     },
   }),
 );

@@ -35,7 +35,11 @@ function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)]!;
 }
 
-/** Writes the demo accounts and payments. Idempotent: payment keys are fixed, so a rerun adds nothing. */
+/**
+ * Writes the demo accounts and payments. Idempotent: the accounts are found by their codes, and the
+ * payments are written only when none of their fixed keys is in the ledger yet (a payment the ledger
+ * refused leaves no key behind, so a rerun could otherwise book it on other balances).
+ */
 export async function seedDemoLedger(prisma: PrismaClient, now = new Date()): Promise<number> {
   let clock = new Date(now.getTime() - historyDays * dayMs);
   const ledger = createLedger({ store: createPrismaLedgerStore(prisma), clock: () => clock });
@@ -53,7 +57,14 @@ export async function seedDemoLedger(prisma: PrismaClient, now = new Date()): Pr
   }
   const producers = demoMembers.filter((member) => member.offers?.length && accountByKey.has(member.key));
   const everyone = demoMembers.filter((member) => accountByKey.has(member.key));
+  // Members without offers buy most, so their wallets show a history too.
+  const consumers = everyone.filter((member) => !member.offers?.length);
   if (producers.length === 0 || everyone.length < 2) return 0;
+
+  const paymentKey = (index: number) => `demo:payment:${index}`;
+  for (let index = 0; index < demoPaymentCount; index += 1) {
+    if (await ledger.findTransferByIdempotencyKey(paymentKey(index))) return 0;
+  }
 
   const random = pseudoRandom(20_261_124);
   let written = 0;
@@ -69,13 +80,14 @@ export async function seedDemoLedger(prisma: PrismaClient, now = new Date()): Pr
       // A producer pays another member for help.
       const [service, price] = pick(memberServices, random);
       payer = producer.key;
-      payee = pick(everyone.filter((member) => member.key !== producer.key), random).key;
+      payee = pick(consumers.length ? consumers : everyone.filter((member) => member.key !== producer.key), random).key;
       memo = service;
       amount = new Decimal(price);
     } else {
       const [title, , , , price] = pick(producer.offers!, random);
       const quantity = 1 + Math.floor(random() * 3);
-      payer = pick(everyone.filter((member) => member.key !== producer.key), random).key;
+      const buyers = consumers.length && random() < 0.7 ? consumers : everyone.filter((member) => member.key !== producer.key);
+      payer = pick(buyers, random).key;
       payee = producer.key;
       memo = quantity === 1 ? title : `${quantity} × ${title}`;
       amount = new Decimal(price).times(quantity);
@@ -83,7 +95,7 @@ export async function seedDemoLedger(prisma: PrismaClient, now = new Date()): Pr
     const result = await ledger.createTransfers([
       {
         type: 'immediate',
-        idempotencyKey: `demo:payment:${index}`,
+        idempotencyKey: paymentKey(index),
         debitAccountId: accountByKey.get(payer)!,
         creditAccountId: accountByKey.get(payee)!,
         currency: cooperativeCurrency.code,
