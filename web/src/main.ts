@@ -4,6 +4,7 @@ import App from '@/App.vue';
 import { i18n } from '@/i18n';
 import { router } from '@/router';
 import '@/styles/main.css';
+import '@/styles/market.css';
 
 // The one GraphQL client of the app. The session is an HTTP-only cookie sent on same-origin
 // requests; the server refuses requests without the CSRF header, which a cross-site form cannot set.

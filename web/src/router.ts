@@ -20,6 +20,26 @@ const routes: RouteRecordRaw[] = [
   { path: '/account', name: 'account', component: () => import('@/pages/AccountPage.vue'), meta: { titleKey: 'account.title' } },
   { path: '/wallet', name: 'wallet', component: () => import('@/pages/WalletPage.vue'), meta: { titleKey: 'wallet.title' } },
   { path: '/audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { titleKey: 'audit.title' } },
+  { path: '/offers/:id', name: 'offer', component: () => import('@/pages/OfferPage.vue'), meta: { titleKey: 'home.title' } },
+  {
+    path: '/producers/:id',
+    name: 'producer',
+    component: () => import('@/pages/ProducerPage.vue'),
+    meta: { titleKey: 'home.title' },
+  },
+  {
+    path: '/dashboard',
+    name: 'dashboard',
+    component: () => import('@/pages/DashboardPage.vue'),
+    meta: { titleKey: 'market.dashboard.title' },
+  },
+  { path: '/needs/:needId?', name: 'needs', component: () => import('@/pages/NeedsPage.vue'), meta: { titleKey: 'market.needs.title' } },
+  {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('@/pages/NotificationsPage.vue'),
+    meta: { titleKey: 'market.notifications.title' },
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

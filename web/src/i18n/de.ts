@@ -1,5 +1,7 @@
 // German is the default language and the source of truth for message keys: en.ts must have the same
 // shape. vue-i18n treats `@`, `|`, `{` and `}` specially; write them as {'@'} etc. when needed.
+import { marketDe } from './market.de';
+
 export const de = {
   app: {
     fallbackName: 'Allmende',
@@ -82,6 +84,7 @@ export const de = {
     memberSince: 'Mitglied seit',
     noEmail: 'nicht hinterlegt',
   },
+  market: marketDe,
   category: {
     food: {
       vegetables: 'Gemüse',

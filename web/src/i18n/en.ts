@@ -1,4 +1,5 @@
 import type { MessageSchema } from './de';
+import { marketEn } from './market.en';
 
 export const en: MessageSchema = {
   app: {
@@ -82,6 +83,7 @@ export const en: MessageSchema = {
     memberSince: 'Member since',
     noEmail: 'not on file',
   },
+  market: marketEn,
   category: {
     food: {
       vegetables: 'Vegetables',
