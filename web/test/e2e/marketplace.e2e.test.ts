@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshot, startApp, type RunningApp } from './support';
+
+const demoPassword = 'allmende-demo-2026';
+const producer = { email: 'martin@demo.allmende.coop' };
+const buyer = { email: 'lena@demo.allmende.coop' };
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let pageErrors: string[];
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+beforeEach(() => {
+  pageErrors = [];
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  expect(pageErrors).toEqual([]);
+});
+
+async function newPage(width = 1200): Promise<Page> {
+  const context = await browser.newContext({ baseURL: app.url, locale: 'de-DE', viewport: { width, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+}
+
+async function logIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(demoPassword);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByTestId('current-member').waitFor();
+}
+
+describe('the marketplace in the browser', () => {
+  it('a producer creates an offer in the dashboard and a buyer finds it by search and filters', async () => {
+    const title = `Quittengelee ${randomUUID().slice(0, 6)}`;
+
+    const producerPage = await newPage();
+    await logIn(producerPage, producer.email);
+    await producerPage.getByTestId('nav-dashboard').click();
+    await producerPage.getByRole('heading', { level: 1, name: 'Meine Angebote' }).waitFor();
+    await producerPage.getByTestId('new-offer').click();
+    const offerForm = producerPage.getByRole('region', { name: 'Angebote' });
+    await offerForm.getByLabel('Titel', { exact: true }).fill(title);
+    await offerForm.getByLabel('Kategorie', { exact: true }).selectOption('food.preserves');
+    await offerForm.getByLabel('Preis in Talern je Einheit', { exact: true }).fill('4,50');
+    await offerForm.getByLabel('Einheit', { exact: true }).fill('Glas');
+    await offerForm.getByLabel('Vorrat', { exact: true }).fill('12');
+    await offerForm.getByLabel('Beschreibung', { exact: true }).fill('Aus Quitten der Streuobstwiese, mit wenig Zucker eingekocht.');
+    await offerForm.getByLabel('Verpackungsfrei', { exact: true }).check();
+    await offerForm.getByLabel('Abholung', { exact: true }).check();
+    await screenshot(producerPage, 'marketplace-dashboard-new-offer');
+    await producerPage.getByRole('button', { name: 'Speichern und veröffentlichen' }).click();
+    const row = producerPage.locator('.list-row', { hasText: title });
+    await row.waitFor();
+    await row.getByText('Aktiv').waitFor();
+    await screenshot(producerPage, 'marketplace-dashboard');
+
+    const buyerPage = await newPage();
+    await logIn(buyerPage, buyer.email);
+    await buyerPage.goto('/');
+    await buyerPage.getByLabel('Suchbegriff').fill('Quitten');
+    await buyerPage.getByRole('search').getByRole('button', { name: 'Suchen' }).first().click();
+    await buyerPage.waitForURL(/q=Quitten/);
+    const result = buyerPage.locator('main').getByRole('link', { name: title });
+    await result.waitFor();
+    // Only matching offers are listed, never the previous (unfiltered) page.
+    await buyerPage.waitForFunction(() => [...document.querySelectorAll('main h3')].every((heading) => heading.textContent?.includes('Quitten')));
+    await screenshot(buyerPage, 'marketplace-search');
+
+    // The filters live in the URL: a link with a distance and an attribute filter finds it too.
+    await buyerPage.goto('/?q=Quittengelee&eco=packaging_free&postcode=34117&radius=25');
+    await result.waitFor();
+    await buyerPage.goto('/?q=Quittengelee&eco=second_hand');
+    await buyerPage.getByText('Keine Angebote passen zu dieser Suche.').waitFor();
+
+    await buyerPage.goto('/?q=Quittengelee');
+    await result.click();
+    await buyerPage.getByRole('heading', { level: 1, name: title }).waitFor();
+    await buyerPage.getByText('12 verfügbar').waitFor();
+    await screenshot(buyerPage, 'marketplace-offer');
+    await buyerPage.getByRole('link', { name: 'Hof Sonnenwiese' }).click();
+    await buyerPage.getByRole('heading', { level: 1, name: 'Hof Sonnenwiese' }).waitFor();
+    await buyerPage.locator('main').getByRole('link', { name: title }).waitFor();
+    await screenshot(buyerPage, 'marketplace-producer');
+  });
+
+  it('a member posts a need, a producer answers it and the member sees the notification', async () => {
+    const need = `Suche Walnüsse ${randomUUID().slice(0, 6)}`;
+    const member = await newPage(390);
+    await logIn(member, buyer.email);
+    await member.goto('/needs');
+    await member.getByLabel('Titel').fill(need);
+    await member.getByLabel('Kategorie').selectOption('food.fruit');
+    await member.getByLabel('Ort').fill('Kassel');
+    await member.getByRole('button', { name: 'Gesuch aufgeben' }).click();
+    await member.getByRole('heading', { level: 2, name: need }).waitFor();
+
+    const producerPage = await newPage();
+    await logIn(producerPage, producer.email);
+    await producerPage.goto('/needs');
+    const article = producerPage.locator('article', { has: producerPage.getByRole('heading', { name: need }) });
+    await article.getByText('Mit einem Angebot antworten').click();
+    await article.getByLabel('Angebot').selectOption({ index: 0 });
+    await article.getByLabel('Nachricht (optional)').fill('Haben wir ab Oktober.');
+    await article.getByRole('button', { name: 'Antworten', exact: true }).click();
+    await article.getByText('Deine Antwort wurde gesendet.').waitFor();
+    await screenshot(producerPage, 'marketplace-need-answered');
+
+    await member.goto('/notifications');
+    await member.getByText(need, { exact: false }).first().waitFor();
+    await member.getByTestId('unread-count').waitFor();
+    await screenshot(member, 'marketplace-notifications-mobile');
+    await member.getByRole('button', { name: 'Alle als gelesen markieren' }).click();
+    await member.getByTestId('unread-count').waitFor({ state: 'detached' });
+  });
+});
