@@ -12,7 +12,7 @@ const myAccountQuery = `query MyAccount($first: Int, $after: String) {
     balance available creditLimit maximumBalance pendingDebits pendingCredits
     currency { code name symbol scale }
     statement(first: $first, after: $after) {
-      entries { transferId date counterpartyName counterpartyId memo kind amount balance }
+      entries { transferId date counterpartyName counterpartyId counterpartyType memo kind amount balance }
       endCursor hasNextPage
     }
   }
@@ -161,7 +161,7 @@ describe('wallet', () => {
     const annaAccount = await anna.graphql(myAccountQuery);
     expect(annaAccount.data?.myAccount.balance).toBe('-10.00');
     expect(annaAccount.data?.myAccount.statement.entries).toEqual([
-      expect.objectContaining({ counterpartyName: 'Bert Birne', counterpartyId: bertId, memo: 'Rückgeld', kind: 'payment', amount: '2.50', balance: '-10.00' }),
+      expect.objectContaining({ counterpartyName: 'Bert Birne', counterpartyId: bertId, counterpartyType: 'member', memo: 'Rückgeld', kind: 'payment', amount: '2.50', balance: '-10.00' }),
       expect.objectContaining({ counterpartyName: 'Bert Birne', memo: 'Zwei Gläser Honig', amount: '-12.50', balance: '-12.50' }),
     ]);
     const bertAccount = await bert.graphql(myAccountQuery);

@@ -1,6 +1,6 @@
 // A member's statement as people read it: each entry names the other side of the transfer (a
 // member's display name or the system account's name) and the signed change of the balance.
-import type { Account, Decimal, Ledger, StatementEntry as LedgerStatementEntry, TransferType } from '@allmende/ledger';
+import type { Account, AccountType, Decimal, Ledger, StatementEntry as LedgerStatementEntry, TransferType } from '@allmende/ledger';
 import type { PrismaClient } from '../db/client';
 import { memberIdOfAccountCode } from './ensure-member-account';
 
@@ -14,6 +14,8 @@ export interface StatementEntry {
   counterpartyName: string;
   /** The other member's id, or null for system accounts. */
   counterpartyMemberId: string | null;
+  /** The other account's type: member, fund, escrow or system. */
+  counterpartyType: AccountType | null;
   memo: string;
   kind: string;
   type: TransferType;
@@ -36,7 +38,7 @@ export class StatementCursorInvalidError extends Error {
 }
 
 /** Display names of the accounts on the other side, read in one query per source. */
-export async function counterpartyNames(prisma: PrismaClient, ledger: Ledger, accountIds: readonly string[]): Promise<Map<string, { name: string; memberId: string | null }>> {
+export async function counterpartyNames(prisma: PrismaClient, ledger: Ledger, accountIds: readonly string[]): Promise<Map<string, { name: string; memberId: string | null; type: AccountType }>> {
   const accounts: Account[] = accountIds.length ? await ledger.getAccounts([...new Set(accountIds)]) : [];
   const memberIds = accounts.map((account) => memberIdOfAccountCode(account.code)).filter((id): id is string => id !== null);
   const members = memberIds.length
@@ -47,7 +49,7 @@ export async function counterpartyNames(prisma: PrismaClient, ledger: Ledger, ac
     accounts.map((account) => {
       const memberId = memberIdOfAccountCode(account.code);
       const name = memberId ? (memberNames.get(memberId) ?? account.name) : account.name;
-      return [account.id, { name, memberId }];
+      return [account.id, { name, memberId, type: account.type }];
     }),
   );
 }
@@ -77,6 +79,7 @@ export async function readStatement(
       date: entry.transfer.createdAt,
       counterpartyName: other?.name ?? '',
       counterpartyMemberId: other?.memberId ?? null,
+      counterpartyType: other?.type ?? null,
       memo: entry.transfer.memo,
       kind: entry.transfer.kind,
       type: entry.transfer.type,

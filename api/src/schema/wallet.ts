@@ -42,6 +42,11 @@ const StatementEntryType = builder.objectRef<StatementEntry>('StatementEntry').i
       description: 'The other member, or null for system accounts.',
       resolve: (entry) => (entry.counterpartyMemberId ? encodeGlobalID('Member', entry.counterpartyMemberId) : null),
     }),
+    counterpartyType: t.string({
+      nullable: true,
+      description: "The other account's type: member, fund, escrow or system.",
+      resolve: (entry) => entry.counterpartyType,
+    }),
     memo: t.exposeString('memo'),
     kind: t.exposeString('kind', { description: 'What the transfer was for, e.g. "payment".' }),
     amount: t.field({ type: 'Decimal', description: 'Signed change of the balance: negative when paying.', resolve: (entry) => amountText(entry.amount) }),

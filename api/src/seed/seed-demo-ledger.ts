@@ -11,6 +11,8 @@ import { demoEmail, demoMembers } from './demo-data';
 
 export const demoPaymentCount = 40;
 const historyDays = 42;
+/** Demo members spend at most this far below zero, so everyone can still try paying on first start. */
+const demoSpendingFloor = new Decimal('-60.00');
 const dayMs = 86_400_000;
 
 /** Help that producers pay other members for, with its price in Taler. */
@@ -67,6 +69,7 @@ export async function seedDemoLedger(prisma: PrismaClient, now = new Date()): Pr
   }
 
   const random = pseudoRandom(20_261_124);
+  const balances = new Map<string, Decimal>(everyone.map((member) => [member.key, new Decimal(0)]));
   let written = 0;
   for (let index = 0; index < demoPaymentCount; index += 1) {
     // Spread over the window in order, a few hours apart at random.
@@ -92,6 +95,7 @@ export async function seedDemoLedger(prisma: PrismaClient, now = new Date()): Pr
       memo = quantity === 1 ? title : `${quantity} × ${title}`;
       amount = new Decimal(price).times(quantity);
     }
+    if (balances.get(payer)!.minus(amount).lessThan(demoSpendingFloor)) continue;
     const result = await ledger.createTransfers([
       {
         type: 'immediate',
@@ -104,7 +108,10 @@ export async function seedDemoLedger(prisma: PrismaClient, now = new Date()): Pr
         memo,
       },
     ]);
-    if (result[0]?.ok) written += 1;
+    if (!result[0]?.ok) continue;
+    balances.set(payer, balances.get(payer)!.minus(amount));
+    balances.set(payee, balances.get(payee)!.plus(amount));
+    written += 1;
   }
   return written;
 }

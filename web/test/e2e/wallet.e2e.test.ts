@@ -131,6 +131,23 @@ describe('the wallet in the browser', () => {
     await screenshot(page, 'wallet-form-errors');
   });
 
+  it('speaks English too, including the credit error', async () => {
+    await logIn(lena.email);
+    await page.goto('/wallet');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wallet' }).waitFor();
+    await page.getByTestId('statement-entry').first().waitFor();
+    const recipient = page.getByRole('combobox', { name: 'Recipient' });
+    await recipient.fill('Imker');
+    await page.getByRole('option', { name: /Imkerei Summ/ }).click();
+    await page.getByLabel('Amount (taler)').fill('1000.00');
+    await page.getByTestId('send-submit').click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Your credit limit does not cover this\. You can send at most [\d,.]+ taler\./);
+    await screenshot(page, 'wallet-english');
+  });
+
   it('shows accountants the trial balance and money supply, and members no audit link', async () => {
     await logIn(lena.email);
     expect(await page.getByTestId('nav-audit').count()).toBe(0);
