@@ -80,7 +80,7 @@ describe('the marketplace in the browser', () => {
     const result = buyerPage.locator('main').getByRole('link', { name: title });
     await result.waitFor();
     // Only matching offers are listed, never the previous (unfiltered) page.
-    await buyerPage.waitForFunction(() => [...document.querySelectorAll('main h3')].every((heading) => heading.textContent?.includes('Quitten')));
+    await buyerPage.waitForFunction(() => Array.from(document.querySelectorAll('main h3')).every((heading) => heading.textContent?.includes('Quitten')));
     await screenshot(buyerPage, 'marketplace-search');
 
     // The filters live in the URL: a link with a distance and an attribute filter finds it too.
