@@ -103,7 +103,7 @@ export interface TransferWrite {
 }
 
 export interface LedgerStoreTransaction extends LedgerStoreReader {
-  /** Locks the rows of these accounts (FOR UPDATE, in id order, in one statement) and returns them. */
+  /** Locks the rows of these accounts (FOR NO KEY UPDATE, in id order, in one statement) and returns them. */
   lockAccounts(ids: readonly string[]): Promise<Account[]>;
   /** Reads, after the locks, the state a batch decision depends on. */
   readBatchState(query: { keys: readonly string[]; pendingIds: readonly string[]; reversalTargetIds: readonly string[] }): Promise<BatchState>;

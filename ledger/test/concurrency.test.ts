@@ -82,7 +82,7 @@ describe('concurrent clients', () => {
     expect(await countTransfers(t.ledger)).toBe(accepted.length);
 
     // Serial replay in sequence order with the same limits: no step beyond a limit, same balances.
-    const replay = new BalanceReplay();
+    const replay = new BalanceReplay(new Map([[CURRENCY, 2]]));
     for (const account of [...members, hot]) {
       replay.applyLimits({ accountId: account.id, sequence: 0n, creditLimit: account.creditLimit, maximumBalance: account.maximumBalance });
     }

@@ -86,9 +86,10 @@ describe('retries', () => {
         (error: unknown) => `rejected: ${String(error)}`,
       );
       let victim: number | undefined;
-      while (victim === undefined) {
+      for (let attempt = 0; victim === undefined; attempt += 1) {
+        if (attempt > 2000) throw new Error('The ledger never waited for the account lock');
         const { rows } = await admin.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%' AND pid <> $1`,
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%ledger_account%' AND pid <> $1`,
           [blockerPid],
         );
         victim = rows[0]?.pid;

@@ -69,17 +69,6 @@ export function availableBalance(counters: BalanceCounters, limits: AccountLimit
   return postedBalance(counters).minus(counters.debitsPending).plus(limits.creditLimit);
 }
 
-/** True when the account's debits (posted and held) go further below zero than its credit limit. */
-export function isBeyondCreditLimit(counters: BalanceCounters, limits: AccountLimits): boolean {
-  return availableBalance(counters, limits).lessThan(0);
-}
-
-/** True when the account's credits (posted and held) exceed its maximum balance. */
-export function isBeyondMaximumBalance(counters: BalanceCounters, limits: AccountLimits): boolean {
-  if (limits.maximumBalance === null) return false;
-  return counters.creditsPosted.plus(counters.creditsPending).minus(counters.debitsPosted).greaterThan(limits.maximumBalance);
-}
-
 export function balanceOf(account: Account): AccountBalance {
   return {
     accountId: account.id,
@@ -90,24 +79,6 @@ export function balanceOf(account: Account): AccountBalance {
     available: availableBalance(account, account),
     creditLimit: account.creditLimit,
     maximumBalance: account.maximumBalance,
-  };
-}
-
-export function addCounters(left: BalanceCounters, right: BalanceCounters): BalanceCounters {
-  return {
-    debitsPosted: left.debitsPosted.plus(right.debitsPosted),
-    creditsPosted: left.creditsPosted.plus(right.creditsPosted),
-    debitsPending: left.debitsPending.plus(right.debitsPending),
-    creditsPending: left.creditsPending.plus(right.creditsPending),
-  };
-}
-
-export function subtractCounters(left: BalanceCounters, right: BalanceCounters): BalanceCounters {
-  return {
-    debitsPosted: left.debitsPosted.minus(right.debitsPosted),
-    creditsPosted: left.creditsPosted.minus(right.creditsPosted),
-    debitsPending: left.debitsPending.minus(right.debitsPending),
-    creditsPending: left.creditsPending.minus(right.creditsPending),
   };
 }
 

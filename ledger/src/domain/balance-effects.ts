@@ -3,6 +3,7 @@
 import { type BalanceCounters, zeroCounters } from './account';
 import { type Decimal } from './money';
 import { type Transfer } from './transfer';
+import { type UnitCounters } from './units';
 
 export interface TransferEffects {
   debit: BalanceCounters;
@@ -51,4 +52,38 @@ export function effectsOf(
  */
 export function raisesUsage(type: Transfer['type']): boolean {
   return type === 'immediate' || type === 'pending' || type === 'reversal';
+}
+
+/**
+ * The same effects on unit counters, applied in place (the hot path of a batch decision and of a
+ * replay). `held` is the held amount of the pending transfer a post or void resolves.
+ */
+export function applyUnitEffects(
+  type: Transfer['type'],
+  amount: bigint,
+  held: bigint | null,
+  debit: UnitCounters,
+  credit: UnitCounters,
+): void {
+  switch (type) {
+    case 'immediate':
+    case 'reversal':
+      debit.debitsPosted += amount;
+      credit.creditsPosted += amount;
+      return;
+    case 'pending':
+      debit.debitsPending += amount;
+      credit.creditsPending += amount;
+      return;
+    case 'post':
+    case 'void':
+      if (held === null) throw new Error(`A ${type} transfer needs the held amount of its pending transfer`);
+      debit.debitsPending -= held;
+      credit.creditsPending -= held;
+      if (type === 'post') {
+        debit.debitsPosted += amount;
+        credit.creditsPosted += amount;
+      }
+      return;
+  }
 }

@@ -2,13 +2,24 @@
 // account locks, decide every item's result, the rows to insert and the counter changes to write.
 // Items are decided in order against balances that already include the earlier items, exactly as if
 // they had been sent one by one; a linked chain that fails is undone as a whole.
-import { type Account, type BalanceCounters, addCounters, countersAreZero, isBeyondCreditLimit, isBeyondMaximumBalance, subtractCounters } from './account';
-import { effectsOf, raisesUsage } from './balance-effects';
+import { type Account, type BalanceCounters } from './account';
+import { applyUnitEffects, raisesUsage } from './balance-effects';
 import { type Currency } from './currency';
 import { type Decimal, ZERO, fitsScale, isBelowBound } from './money';
-import { checkRequestShape, normaliseId, requestAmount, sameRequest } from './transfer-checks';
+import { checkRequestShape, normaliseId, sameRequest } from './transfer-checks';
 import { type TransferFailureCode } from './transfer-results';
 import { REVERSAL_KIND_DEFAULT, type Transfer, type TransferBatchItem } from './transfer';
+import {
+  type UnitCounters,
+  type UnitLimits,
+  countersFromUnits,
+  countersToUnits,
+  limitsToUnits,
+  toUnits,
+  unitCountersEqual,
+  unitsBeyondCreditLimit,
+  unitsBeyondMaximumBalance,
+} from './units';
 
 /** What the decision needs to know, read inside the transaction after the account rows are locked. */
 export interface TransferBatchFacts {
@@ -47,10 +58,19 @@ export interface TransferBatchDecision {
   pendingsResolved: string[];
 }
 
-/** Working state of a batch with an undo log, so a failed chain can be rolled back. */
+/** An account as the batch sees it: its locked state, and its counters and limits in units. */
+interface AccountState {
+  account: Account;
+  scale: number;
+  initial: UnitCounters;
+  counters: UnitCounters;
+  limits: UnitLimits;
+}
+
+/** Working state of a batch with an undo log, so a failed item or chain can be rolled back. */
 class BatchState {
   private readonly undoLog: Array<() => void> = [];
-  private readonly counters = new Map<string, BalanceCounters>();
+  private readonly accounts = new Map<string, AccountState>();
   private readonly createdByKey = new Map<string, number>();
   private readonly resolutions = new Map<string, NewTransfer>();
   private readonly reversed = new Map<string, Decimal>();
@@ -66,8 +86,14 @@ class BatchState {
     while (this.undoLog.length > mark) this.undoLog.pop()!();
   }
 
-  countersOf(account: Account): BalanceCounters {
-    return this.counters.get(account.id) ?? account;
+  stateOf(account: Account, scale: number): AccountState {
+    let state = this.accounts.get(account.id);
+    if (!state) {
+      const initial = countersToUnits(account, scale);
+      state = { account, scale, initial, counters: { ...initial }, limits: limitsToUnits(account, scale) };
+      this.accounts.set(account.id, state);
+    }
+    return state;
   }
 
   createdIndexOf(key: string): number | undefined {
@@ -82,9 +108,15 @@ class BatchState {
     return (this.facts.reversedAmounts.get(transferId) ?? ZERO).plus(this.reversed.get(transferId) ?? ZERO);
   }
 
-  apply(transfer: NewTransfer, debit: Account, debitAfter: BalanceCounters, credit: Account, creditAfter: BalanceCounters): number {
-    this.setCounters(debit, debitAfter);
-    this.setCounters(credit, creditAfter);
+  /** Records a transfer and applies its effects; undone by rollback like everything else. */
+  apply(transfer: NewTransfer, amount: bigint, held: bigint | null, debit: AccountState, credit: AccountState): number {
+    const debitBefore = { ...debit.counters };
+    const creditBefore = { ...credit.counters };
+    applyUnitEffects(transfer.type, amount, held, debit.counters, credit.counters);
+    this.undoLog.push(() => {
+      Object.assign(debit.counters, debitBefore);
+      Object.assign(credit.counters, creditBefore);
+    });
     const index = this.created.push(transfer) - 1;
     this.createdByKey.set(transfer.idempotencyKey, index);
     this.undoLog.push(() => {
@@ -108,17 +140,17 @@ class BatchState {
   /** Counter changes relative to the locked state, for the accounts whose counters moved. */
   balanceChanges(): Array<{ accountId: string; change: BalanceCounters }> {
     const changes: Array<{ accountId: string; change: BalanceCounters }> = [];
-    for (const [accountId, after] of this.counters) {
-      const change = subtractCounters(after, this.facts.accounts.get(accountId)!);
-      if (!countersAreZero(change)) changes.push({ accountId, change });
+    for (const state of this.accounts.values()) {
+      if (unitCountersEqual(state.counters, state.initial)) continue;
+      const change: UnitCounters = {
+        debitsPosted: state.counters.debitsPosted - state.initial.debitsPosted,
+        creditsPosted: state.counters.creditsPosted - state.initial.creditsPosted,
+        debitsPending: state.counters.debitsPending - state.initial.debitsPending,
+        creditsPending: state.counters.creditsPending - state.initial.creditsPending,
+      };
+      changes.push({ accountId: state.account.id, change: countersFromUnits(change, state.scale) });
     }
     return changes;
-  }
-
-  private setCounters(account: Account, after: BalanceCounters): void {
-    const before = this.counters.get(account.id);
-    this.counters.set(account.id, after);
-    this.undoLog.push(() => (before === undefined ? this.counters.delete(account.id) : this.counters.set(account.id, before)));
   }
 }
 
@@ -186,13 +218,12 @@ function currencyOf(transfer: Transfer, facts: TransferBatchFacts): Currency {
 
 function decideItem(item: DecisionItem, facts: TransferBatchFacts, state: BatchState, newId: () => string): TransferOutcome {
   const shape = checkRequestShape(item);
-  if (shape) return failure(shape);
+  if (typeof shape === 'string') return failure(shape);
+  const requested = shape.amount;
   const resolved = resolveItem(item, facts);
   if (typeof resolved === 'string') return failure(resolved);
   const { currency, debitId, creditId, referenced, defaults } = resolved;
 
-  const amountGiven = requestAmount(item);
-  const requested = amountGiven.given ? amountGiven.value! : null;
   if (requested !== null && !fitsScale(requested, currency.scale)) return failure('amount_scale_exceeded');
   if (requested !== null && !isBelowBound(requested)) return failure('amount_too_large');
   if (item.type === 'immediate' || item.type === 'pending') {
@@ -205,10 +236,10 @@ function decideItem(item: DecisionItem, facts: TransferBatchFacts, state: BatchS
   if (!debit || !credit) return failure('account_not_found');
   if (debit.currency !== currency.code || credit.currency !== currency.code) return failure('currency_mismatch');
 
-  const createdIndex = state.createdIndexOf(item.idempotencyKey);
-  if (createdIndex !== undefined) {
-    return sameRequest(item, state.created[createdIndex]!, defaults)
-      ? { ok: true, createdIndex, alreadyExisted: true }
+  const duplicateIndex = state.createdIndexOf(item.idempotencyKey);
+  if (duplicateIndex !== undefined) {
+    return sameRequest(item, state.created[duplicateIndex]!, defaults)
+      ? { ok: true, createdIndex: duplicateIndex, alreadyExisted: true }
       : failure('idempotency_key_reused');
   }
   const stored = facts.transfersByKey.get(item.idempotencyKey);
@@ -253,14 +284,21 @@ function decideItem(item: DecisionItem, facts: TransferBatchFacts, state: BatchS
     reference: item.reference ?? null,
     createdAt: facts.now,
   };
-  const effects = effectsOf(transfer, item.type === 'post' || item.type === 'void' ? referenced!.amount : null);
-  const debitAfter = addCounters(state.countersOf(debit), effects.debit);
-  const creditAfter = addCounters(state.countersOf(credit), effects.credit);
+  const debitState = state.stateOf(debit, currency.scale);
+  const creditState = state.stateOf(credit, currency.scale);
+  const held = item.type === 'post' || item.type === 'void' ? toUnits(referenced!.amount, currency.scale) : null;
+  const mark = state.mark();
+  const createdIndex = state.apply(transfer, toUnits(amount, currency.scale), held, debitState, creditState);
   if (raisesUsage(transfer.type)) {
-    if (isBeyondCreditLimit(debitAfter, debit)) return failure('exceeds_credit_limit');
-    if (isBeyondMaximumBalance(creditAfter, credit)) return failure('exceeds_maximum_balance');
+    let code: TransferFailureCode | null = null;
+    if (unitsBeyondCreditLimit(debitState.counters, debitState.limits)) code = 'exceeds_credit_limit';
+    else if (unitsBeyondMaximumBalance(creditState.counters, creditState.limits)) code = 'exceeds_maximum_balance';
+    if (code !== null) {
+      state.rollback(mark);
+      return failure(code);
+    }
   }
-  return { ok: true, createdIndex: state.apply(transfer, debit, debitAfter, credit, creditAfter), alreadyExisted: false };
+  return { ok: true, createdIndex, alreadyExisted: false };
 }
 
 /**

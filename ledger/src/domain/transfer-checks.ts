@@ -40,10 +40,11 @@ export function requestAmount(request: TransferRequest): ParsedAmount {
 }
 
 /**
- * Checks that use only the request, in the documented order up to amount_must_be_positive. Ids that
- * are not UUIDs are left to the existence checks, which report them as not found.
+ * Checks that use only the request, in the documented order up to amount_must_be_positive, and
+ * returns the parsed amount (null when the request leaves it out). Ids that are not UUIDs are left
+ * to the existence checks, which report them as not found.
  */
-export function checkRequestShape(request: TransferRequest): TransferFailureCode | null {
+export function checkRequestShape(request: TransferRequest): TransferFailureCode | { amount: Decimal | null } {
   if (!isIdempotencyKey(request.idempotencyKey)) return 'idempotency_key_invalid';
   if (request.kind !== undefined && !isKind(request.kind)) return 'kind_invalid';
   if (request.memo !== undefined && (typeof request.memo !== 'string' || request.memo.length > MEMO_LENGTH_MAXIMUM)) {
@@ -58,11 +59,10 @@ export function checkRequestShape(request: TransferRequest): TransferFailureCode
     if (!Number.isInteger(timeout) || timeout < 1 || timeout > TIMEOUT_SECONDS_MAXIMUM) return 'timeout_invalid';
   }
   const amount = requestAmount(request);
-  if (amount.given) {
-    if (amount.value === null) return 'amount_invalid';
-    if (!amount.value.greaterThan(0)) return 'amount_must_be_positive';
-  }
-  return null;
+  if (!amount.given) return { amount: null };
+  if (amount.value === null) return 'amount_invalid';
+  if (!amount.value.greaterThan(0)) return 'amount_must_be_positive';
+  return { amount: amount.value };
 }
 
 /** Lower-cases a UUID so that map lookups match what the database returns; null if not a UUID. */

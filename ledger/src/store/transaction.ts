@@ -43,9 +43,11 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
   async lockAccounts(ids: readonly string[]): Promise<Account[]> {
     if (ids.length === 0) return [];
     // One statement, rows sorted before they are locked: every transaction takes its account locks
-    // in the same (id) order, so two batches can wait for each other but never deadlock.
+    // in the same (id) order, so two batches can wait for each other but never deadlock. NO KEY
+    // UPDATE is the lock the balance update itself takes; it does not block the key-share locks of
+    // foreign key checks.
     const rows = await this.sql.query<AccountRow>(
-      `SELECT ${accountColumns} FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR UPDATE`,
+      `SELECT ${accountColumns} FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE`,
       [...ids],
     );
     return rows.map(accountFromRow);
@@ -55,14 +57,20 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     const state: BatchState = { transfersByKey: new Map(), resolutions: new Map(), reversedAmounts: new Map() };
     if (query.keys.length + query.pendingIds.length + query.reversalTargetIds.length === 0) return state;
     type Row = (TransferRow & { source: 'key' | 'resolution' }) | { source: 'reversed'; id: string; amount: string };
+    // Each lookup is a lateral index probe per value: with a large array parameter the planner would
+    // otherwise expect many matches and may scan the whole table, where the usual answer is none.
     const rows = await this.sql.query<Row>(
-      `SELECT 'key' AS source, ${transferColumns} FROM ledger_transfer t WHERE t.idempotency_key = ANY($1::text[])
+      `SELECT 'key' AS source, t.* FROM unnest($1::text[]) AS k(key)
+         CROSS JOIN LATERAL (SELECT ${transferColumns} FROM ledger_transfer t WHERE t.idempotency_key = k.key) t
        UNION ALL
-       SELECT 'resolution', ${transferColumns} FROM ledger_transfer t WHERE t.pending_id = ANY($2::uuid[])
+       SELECT 'resolution', t.* FROM unnest($2::uuid[]) AS p(id)
+         CROSS JOIN LATERAL (SELECT ${transferColumns} FROM ledger_transfer t WHERE t.pending_id = p.id) t
        UNION ALL
-       SELECT 'reversed', t.reversal_of_id::text, NULL, NULL, NULL, NULL, NULL, NULL, sum(t.amount)::text, NULL, NULL,
+       SELECT 'reversed', r.id::text, NULL, NULL, NULL, NULL, NULL, NULL, r.amount::text, NULL, NULL,
               NULL, NULL, NULL, NULL, NULL, NULL
-       FROM ledger_transfer t WHERE t.reversal_of_id = ANY($3::uuid[]) GROUP BY t.reversal_of_id`,
+       FROM unnest($3::uuid[]) AS o(id)
+         CROSS JOIN LATERAL (SELECT o.id, sum(t.amount) AS amount FROM ledger_transfer t WHERE t.reversal_of_id = o.id) r
+       WHERE r.amount IS NOT NULL`,
       [...query.keys],
       [...query.pendingIds],
       [...query.reversalTargetIds],

@@ -2,7 +2,7 @@
 //
 // Steps inside the transaction, in this order:
 // 1. read the transfers that post, void and reversal items refer to (immutable, so no lock needed);
-// 2. lock every account involved, in id order, in one statement (SELECT ... FOR UPDATE);
+// 2. lock every account involved, in id order, in one statement (SELECT ... FOR NO KEY UPDATE);
 // 3. read the idempotency keys, resolutions and reversed amounts; after the locks, because in READ
 //    COMMITTED each statement sees what committed before it started, including a concurrent batch
 //    that held the same accounts a moment ago;

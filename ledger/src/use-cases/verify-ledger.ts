@@ -96,7 +96,8 @@ async function replayAll(reader: LedgerStoreReader): Promise<{ replay: BalanceRe
     afterSequence = page[page.length - 1]!.sequence;
   }
 
-  const replay = new BalanceReplay();
+  const scales = new Map((await reader.listCurrencies()).map((currency) => [currency.code, currency.scale]));
+  const replay = new BalanceReplay(scales);
   let firstViolation: ReplayViolation | null = null;
   let nextLimit = 0;
   let transfers = 0;
