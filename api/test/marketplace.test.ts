@@ -241,6 +241,17 @@ describe('marketplace: profiles, offers, search, needs, notifications', () => {
       expect(seen).toEqual(all.data?.offers.edges.map((edge: { node: { id: string } }) => edge.node.id));
       expect(new Set(seen).size).toBe(seen.length);
       expect(seen.length).toBeGreaterThanOrEqual(4);
+      // A search pages the same way, whether a page comes from the newest offers or the text index.
+      const matches: string[] = [];
+      let searchAfter: string | null = null;
+      for (let page = 0; page < 10; page += 1) {
+        const result: { data?: any } = await anonymous.graphql(searchQuery, { filter: { query: 'Apfel or apples' }, first: 1, after: searchAfter });
+        for (const edge of result.data?.offers.edges ?? []) matches.push(edge.node.title);
+        if (!result.data?.offers.pageInfo.hasNextPage) break;
+        searchAfter = result.data.offers.pageInfo.endCursor;
+      }
+      expect(matches).toEqual(await search({ query: 'Apfel or apples' }));
+      expect(matches.length).toBeGreaterThanOrEqual(2);
       const bad = await anonymous.graphql(searchQuery, { after: 'garbage' });
       expect(bad.errors?.[0]?.extensions?.code).toBe('validation_failed');
     });
