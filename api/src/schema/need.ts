@@ -4,6 +4,7 @@ import { AlreadyAnsweredError, NeedClosedError, NotFoundError, NotOwnerError, Of
 import { answerNeed } from '../needs/answer-need';
 import { closeNeed } from '../needs/close-need';
 import { postNeed, postNeedSchema } from '../needs/post-need';
+import { selectionOf } from './prisma-query';
 import { memberOf, rowIdOf } from './global-id';
 
 builder.prismaNode('Need', {
@@ -92,7 +93,7 @@ builder.mutationField('postNeed', (t) =>
     errors: { types: [ValidationError] },
     resolve: async (query, _root, { input }, context) => {
       const need = await postNeed(context.prisma, memberOf(context).id, input);
-      return context.prisma.need.findUniqueOrThrow({ ...query, where: { id: need.id } });
+      return context.prisma.need.findUniqueOrThrow({ ...selectionOf(query), where: { id: need.id } });
     },
   }),
 );
@@ -108,7 +109,7 @@ builder.mutationField('closeNeed', (t) =>
       const id = rowIdOf(String(args.id), ['Need']);
       if (!id) throw new NotFoundError('need');
       await closeNeed(context.prisma, memberOf(context).id, id);
-      return context.prisma.need.findUniqueOrThrow({ ...query, where: { id } });
+      return context.prisma.need.findUniqueOrThrow({ ...selectionOf(query), where: { id } });
     },
   }),
 );
@@ -134,7 +135,7 @@ builder.mutationField('answerNeed', (t) =>
       const offerId = rowIdOf(String(input.offerId), ['Offer']);
       if (!offerId) throw new NotFoundError('offer');
       const answer = await answerNeed(context.prisma, memberOf(context).id, { needId, offerId, message: input.message });
-      return context.prisma.needAnswer.findUniqueOrThrow({ ...query, where: { id: answer.id } });
+      return context.prisma.needAnswer.findUniqueOrThrow({ ...selectionOf(query), where: { id: answer.id } });
     },
   }),
 );

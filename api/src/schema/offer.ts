@@ -10,6 +10,7 @@ import { resolveOfferFilters } from '../marketplace/offer-filters';
 import { offerInputSchema } from '../marketplace/offer-input';
 import { pageSizeMax, rankOffers } from '../marketplace/ranking';
 import { updateOffer } from '../marketplace/update-offer';
+import { selectionOf } from './prisma-query';
 import { memberOf, rowIdOf } from './global-id';
 import { DeliveryOptionEnum, EcologicalAttributeEnum, OfferStatusEnum } from './marketplace-enums';
 
@@ -182,7 +183,7 @@ builder.mutationField('createOffer', (t) =>
     errors: { types: [ValidationError, NotFoundError] },
     resolve: async (query, _root, { input, publish }, context) => {
       const offer = await createOffer(context.prisma, memberOf(context).id, input, publish ?? false);
-      return context.prisma.offer.findUniqueOrThrow({ ...query, where: { id: offer.id } });
+      return context.prisma.offer.findUniqueOrThrow({ ...selectionOf(query), where: { id: offer.id } });
     },
   }),
 );
@@ -198,7 +199,7 @@ builder.mutationField('updateOffer', (t) =>
       const offerId = rowIdOf(String(id), ['Offer']);
       if (!offerId) throw new NotFoundError('offer');
       await updateOffer(context.prisma, memberOf(context).id, offerId, input);
-      return context.prisma.offer.findUniqueOrThrow({ ...query, where: { id: offerId } });
+      return context.prisma.offer.findUniqueOrThrow({ ...selectionOf(query), where: { id: offerId } });
     },
   }),
 );
@@ -214,7 +215,7 @@ builder.mutationField('setOfferStatus', (t) =>
       const offerId = rowIdOf(String(id), ['Offer']);
       if (!offerId) throw new NotFoundError('offer');
       await changeOfferStatus(context.prisma, memberOf(context).id, offerId, status);
-      return context.prisma.offer.findUniqueOrThrow({ ...query, where: { id: offerId } });
+      return context.prisma.offer.findUniqueOrThrow({ ...selectionOf(query), where: { id: offerId } });
     },
   }),
 );

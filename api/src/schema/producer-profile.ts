@@ -2,6 +2,7 @@ import { builder } from '../builder';
 import { NotFoundError } from '../marketplace/errors';
 import { producerProfileSchema, updateProducerProfile } from '../marketplace/update-producer-profile';
 import { ValidationError } from '../errors';
+import { selectionOf } from './prisma-query';
 import { memberOf, rowIdOf } from './global-id';
 import { DeliveryOptionEnum } from './marketplace-enums';
 
@@ -72,7 +73,7 @@ builder.mutationField('updateProducerProfile', (t) =>
     errors: { types: [ValidationError, NotFoundError] },
     resolve: async (query, _root, { input }, context) => {
       const profile = await updateProducerProfile(context.prisma, memberOf(context).id, input);
-      return context.prisma.producerProfile.findUniqueOrThrow({ ...query, where: { memberId: profile.memberId } });
+      return context.prisma.producerProfile.findUniqueOrThrow({ ...selectionOf(query), where: { memberId: profile.memberId } });
     },
   }),
 );
