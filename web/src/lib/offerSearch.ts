@@ -1,7 +1,7 @@
 // The marketplace search lives in the URL (?q=…&category=…), so results can be linked and the
 // browser's back button works. These functions translate between the URL query and the API filter.
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
-import type { DeliveryOption, EcologicalAttribute, OfferFilterInput, OfferKind } from '@/generated/graphql';
+import type { DeliveryOption, EcologicalAttribute, OfferFilterInput, OfferKind } from '../generated/graphql';
 
 export const ecologicalAttributes: EcologicalAttribute[] = [
   'organic_certified',
