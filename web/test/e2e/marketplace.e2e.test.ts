@@ -120,6 +120,7 @@ describe('the marketplace in the browser', () => {
     await article.getByLabel('Nachricht (optional)').fill('Haben wir ab Oktober.');
     await article.getByRole('button', { name: 'Antworten', exact: true }).click();
     await article.getByText('Deine Antwort wurde gesendet.').waitFor();
+    await article.getByText('Haben wir ab Oktober.', { exact: false }).waitFor();
     await screenshot(producerPage, 'marketplace-need-answered');
 
     await member.goto('/notifications');
