@@ -1,0 +1,119 @@
+// Checkout against a real database and ledger: orders per producer, stock reserved, holds placed,
+// and on every failure nothing reserved and nothing held.
+import { Decimal } from '@allmende/ledger';
+import { createTestApi, type TestApi } from './support/api';
+import { createMember, createOffer, type TestMember } from './support/orders';
+import { addToCart } from '../src/orders/cart';
+import { checkout } from '../src/orders/checkout';
+import { CartEmptyError, OfferUnavailableError, OutOfStockError, PriceChangedError } from '../src/orders/errors';
+import { InsufficientCreditError } from '../src/money/errors';
+import { findMemberAccount } from '../src/money/ensure-member-account';
+
+describe('checkout', () => {
+  let api: TestApi;
+  let buyer: TestMember;
+  let anna: TestMember;
+  let bert: TestMember;
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    buyer = await createMember(api, 'Clara');
+    anna = await createMember(api, 'Anna', ['member', 'producer']);
+    bert = await createMember(api, 'Bert', ['member', 'producer']);
+  });
+  afterAll(() => api.close());
+
+  async function available(memberId: string): Promise<Decimal> {
+    const account = await findMemberAccount(api.services.ledger, memberId);
+    if (!account) return new Decimal(100);
+    const [balance] = await api.services.ledger.getBalances([account.id]);
+    return balance!.available;
+  }
+
+  async function clearCart(memberId: string): Promise<void> {
+    await api.database.prisma.cartItem.deleteMany({ where: { memberId } });
+  }
+
+  it('splits the cart into one order per producer, reserves stock and holds the totals', async () => {
+    const apples = await createOffer(api, anna.id, { title: 'Äpfel', price: '2.90', stock: 10 });
+    const honey = await createOffer(api, anna.id, { title: 'Honig', price: '6.50', stock: null });
+    const bread = await createOffer(api, bert.id, { title: 'Brot', price: '4.20', stock: 3 });
+    const prisma = api.database.prisma;
+    await addToCart(prisma, buyer.id, { offerId: apples.id, quantity: 3 });
+    await addToCart(prisma, buyer.id, { offerId: honey.id, quantity: 1 });
+    await addToCart(prisma, buyer.id, { offerId: bread.id, quantity: 2 });
+    const expectedPrices = [apples, honey, bread].map((offer) => ({ offerId: offer.id, price: offer.price.toFixed(2) }));
+    const before = await available(buyer.id);
+
+    const result = await checkout(api.services, buyer, { idempotencyKey: 'checkout-one', expectedPrices });
+    expect(result.alreadyExisted).toBe(false);
+    expect(result.orders).toHaveLength(2);
+    const byProducer = new Map(result.orders.map((order) => [order.producerId, order]));
+    expect(byProducer.get(anna.id)!.total.toFixed(2)).toBe('15.20');
+    expect(byProducer.get(bert.id)!.total.toFixed(2)).toBe('8.40');
+    expect(result.orders.every((order) => order.status === 'placed' && order.holdTransferId)).toBe(true);
+    expect((await prisma.offer.findUniqueOrThrow({ where: { id: apples.id } })).stock).toBe(7);
+    expect((await prisma.offer.findUniqueOrThrow({ where: { id: honey.id } })).stock).toBeNull();
+    expect((await prisma.offer.findUniqueOrThrow({ where: { id: bread.id } })).stock).toBe(1);
+    expect(before.minus(await available(buyer.id)).toFixed(2)).toBe('23.60');
+    expect(await prisma.cartItem.count({ where: { memberId: buyer.id } })).toBe(0);
+
+    const retry = await checkout(api.services, buyer, { idempotencyKey: 'checkout-one', expectedPrices: [] });
+    expect(retry.alreadyExisted).toBe(true);
+    expect(retry.orders.map((order) => [order.id, order.holdTransferId])).toEqual(result.orders.map((order) => [order.id, order.holdTransferId]));
+    expect(before.minus(await available(buyer.id)).toFixed(2)).toBe('23.60');
+    expect(await api.services.ledger.verifyLedger()).toMatchObject({ ok: true });
+  });
+
+  it('refuses an empty cart, a paused offer, a changed price and missing stock without reserving anything', async () => {
+    const prisma = api.database.prisma;
+    await expect(checkout(api.services, buyer, { idempotencyKey: 'checkout-empty', expectedPrices: [] })).rejects.toBeInstanceOf(CartEmptyError);
+
+    const pears = await createOffer(api, anna.id, { title: 'Birnen', price: '3.00', stock: 5 });
+    const eggs = await createOffer(api, bert.id, { title: 'Eier', price: '0.40', stock: 2 });
+    await addToCart(prisma, buyer.id, { offerId: pears.id, quantity: 2 });
+    await addToCart(prisma, buyer.id, { offerId: eggs.id, quantity: 2 });
+    const prices = [
+      { offerId: pears.id, price: '3.00' },
+      { offerId: eggs.id, price: '0.40' },
+    ];
+    const before = await available(buyer.id);
+
+    await prisma.offer.update({ where: { id: eggs.id }, data: { status: 'paused' } });
+    await expect(checkout(api.services, buyer, { idempotencyKey: 'checkout-paused', expectedPrices: prices })).rejects.toBeInstanceOf(OfferUnavailableError);
+    await prisma.offer.update({ where: { id: eggs.id }, data: { status: 'active', price: '0.45' } });
+    await expect(checkout(api.services, buyer, { idempotencyKey: 'checkout-price', expectedPrices: prices })).rejects.toBeInstanceOf(PriceChangedError);
+    await prisma.offer.update({ where: { id: eggs.id }, data: { price: '0.40', stock: 1 } });
+    await expect(checkout(api.services, buyer, { idempotencyKey: 'checkout-stock', expectedPrices: prices })).rejects.toBeInstanceOf(OutOfStockError);
+
+    expect((await prisma.offer.findUniqueOrThrow({ where: { id: pears.id } })).stock).toBe(5);
+    expect((await prisma.offer.findUniqueOrThrow({ where: { id: eggs.id } })).stock).toBe(1);
+    expect((await available(buyer.id)).equals(before)).toBe(true);
+    expect(await prisma.order.count({ where: { buyerId: buyer.id, status: { not: 'placed' } } })).toBe(0);
+    await clearCart(buyer.id);
+  });
+
+  it('refuses a checkout beyond the credit limit, returns the stock and keeps the cart', async () => {
+    const prisma = api.database.prisma;
+    const buyerPoor = await createMember(api, 'Dora');
+    const tractor = await createOffer(api, anna.id, { title: 'Traktorfahrt', price: '60.00', stock: 4 });
+    const lamp = await createOffer(api, bert.id, { title: 'Lampe', price: '50.00', stock: 4 });
+    await addToCart(prisma, buyerPoor.id, { offerId: tractor.id, quantity: 1 });
+    await addToCart(prisma, buyerPoor.id, { offerId: lamp.id, quantity: 1 });
+    const prices = [
+      { offerId: tractor.id, price: '60.00' },
+      { offerId: lamp.id, price: '50.00' },
+    ];
+    const attempt = checkout(api.services, buyerPoor, { idempotencyKey: 'checkout-poor', expectedPrices: prices });
+    await expect(attempt).rejects.toBeInstanceOf(InsufficientCreditError);
+    // The same key gives the same answer.
+    await expect(checkout(api.services, buyerPoor, { idempotencyKey: 'checkout-poor', expectedPrices: prices })).rejects.toBeInstanceOf(InsufficientCreditError);
+    expect((await prisma.offer.findUniqueOrThrow({ where: { id: tractor.id } })).stock).toBe(4);
+    expect((await prisma.offer.findUniqueOrThrow({ where: { id: lamp.id } })).stock).toBe(4);
+    expect((await available(buyerPoor.id)).toFixed(2)).toBe('100.00');
+    expect(await prisma.cartItem.count({ where: { memberId: buyerPoor.id } })).toBe(2);
+    const orders = await prisma.order.findMany({ where: { buyerId: buyerPoor.id } });
+    expect(orders.map((order) => order.status)).toEqual(['failed', 'failed']);
+    expect(await api.services.ledger.verifyLedger()).toMatchObject({ ok: true });
+  });
+});
