@@ -37,8 +37,8 @@ async function tool(command: string, args: string[], debianPackage: string): Pro
   }
 }
 
-async function cli(script: string, args: string[]): Promise<{ stdout: string; code: number }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+async function cli(script: string, args: string[], folder = dataDir): Promise<{ stdout: string; code: number }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: folder, LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
   try {
     const { stdout } = await run(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts', script), ...args], { cwd: root, env, maxBuffer: 64 << 20 });
@@ -259,5 +259,41 @@ describe('ledger exports checked by hledger and beancount', () => {
     expect(lines[0]!.startsWith('sequence,id,created_at,type,')).toBe(true);
     const types = new Set(lines.slice(1).map((line) => parseCsvLine(line)[3]));
     expect([...types].sort()).toEqual(['immediate', 'pending', 'post', 'reversal', 'void']);
+  });
+});
+
+describe('ledger:verify on a tampered ledger', () => {
+  it('exits 1 and names the account whose cached balance no longer matches its transfers', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'allmende-verify-'));
+    try {
+      const migrated = await cli('migrate.ts', [], folder);
+      if (migrated.code !== 0) throw new Error(`db:migrate failed:\n${migrated.stdout}`);
+      const database = await openDatabase({ pgliteDataDir: pgliteDataDirFor(folder) });
+      let tampered: string;
+      try {
+        const ledger = createLedger({ store: createPrismaLedgerStore(database.prisma) });
+        await ledger.createCurrency({ code: CURRENCY, name: 'Taler', symbol: 'T', scale: 2 });
+        const [anna, ben] = await Promise.all(
+          ['anna', 'ben'].map(async (name) => {
+            const result = await ledger.createAccount({ currency: CURRENCY, type: 'member', code: name, name, creditLimit: '10.00' });
+            if (!result.ok) throw new Error(result.code);
+            return result.account.id;
+          }),
+        );
+        const [paid] = await ledger.createTransfers([{ type: 'immediate', idempotencyKey: 'pay-1', debitAccountId: anna!, creditAccountId: ben!, currency: CURRENCY, amount: '3.00', kind: 'payment' }]);
+        expect(paid?.ok).toBe(true);
+        tampered = ben!;
+        // Cached counters are the one thing a direct UPDATE can still change; the verifier must notice.
+        await database.prisma.$executeRawUnsafe(`UPDATE ledger_account SET credits_posted = credits_posted + 1 WHERE id = '${tampered}'`);
+        await database.prisma.$executeRawUnsafe(`UPDATE ledger_account SET debits_posted = debits_posted + 1 WHERE id = '${anna!}'`);
+      } finally {
+        await database.close();
+      }
+      const result = await cli('ledger-verify.ts', [], folder);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('Ledger BROKEN: cached balance wrong on account');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
