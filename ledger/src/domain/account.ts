@@ -5,7 +5,7 @@
 // Cached counters follow TigerBeetle: posted debits and credits, and pending (held) debits and
 // credits. Limits are checked conservatively: holds count as already spent on the debit side and as
 // already received on the credit side.
-import { Decimal, ZERO } from './money';
+import { type Decimal, ZERO } from './money';
 
 /** member: a member's own account. fund: the common fund. escrow: holds money for open orders.
  * system: any other account the cooperative's rules need. */
