@@ -10,6 +10,8 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 /** The environment variables Allmende reads, with their defaults. docker-compose.yml is checked against it. */
+export const orderAutoConfirmDaysDefault = 14;
+
 export const environmentSchema = z.object({
   /** 0 picks a free port. */
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -32,6 +34,8 @@ export const environmentSchema = z.object({
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./.data')),
   SESSION_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Days after fulfilment when an order the buyer neither confirmed nor disputed is confirmed. */
+  ORDER_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(365).default(orderAutoConfirmDaysDefault),
   /** Set when a TLS-terminating proxy sits in front: cookies become Secure. */
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
@@ -55,6 +59,7 @@ export interface Config {
   dataDir: string;
   sessionSecret: string;
   sessionTtlDays: number;
+  orderAutoConfirmDays: number;
   trustProxy: boolean;
   logLevel: Environment['LOG_LEVEL'];
   webDistDir: string;
@@ -90,6 +95,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv, root = process.cwd()
     dataDir,
     sessionSecret: env.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     sessionTtlDays: env.SESSION_TTL_DAYS,
+    orderAutoConfirmDays: env.ORDER_AUTO_CONFIRM_DAYS,
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     webDistDir: path.resolve(root, env.WEB_DIST_DIR),

@@ -38,7 +38,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
 
   const jobs = createJobQueue({ redisUrl: config.redisUrl, prisma: database.prisma, logger, definitions: jobDefinitions });
   if (config.runWorkersInProcess) {
-    await scheduleRepeatingJobs(jobs);
+    await scheduleRepeatingJobs(jobs, { orderAutoConfirmDays: config.orderAutoConfirmDays });
     await jobs.startWorkers();
   }
 

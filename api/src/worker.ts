@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   }
   const database = await openConfiguredDatabase(config);
   const queue = createJobQueue({ redisUrl: config.redisUrl, prisma: database.prisma, logger, definitions: jobDefinitions });
-  await scheduleRepeatingJobs(queue);
+  await scheduleRepeatingJobs(queue, { orderAutoConfirmDays: config.orderAutoConfirmDays });
   await queue.startWorkers();
   logger.info({ backend: queue.backend, jobs: jobDefinitions.map((job) => job.name) }, 'worker started');
 

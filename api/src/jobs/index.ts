@@ -1,22 +1,26 @@
 // Every job both processes know. A feature adds its definition to jobDefinitions, and a repeating job
 // its schedule to scheduleRepeatingJobs.
+import { orderAutoConfirmDaysDefault } from '../config';
 import type { JobDefinition } from './definition';
 import type { JobQueue } from './queue';
 import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-holds';
 import { ledgerSealBlocks, ledgerSealBlocksEveryMs } from './ledger-seal-blocks';
+import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confirm';
 import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
 export { createJobQueue, type AddJobOptions, type JobQueue, type JobQueueOptions } from './queue';
 export { ledgerExpireHolds } from './ledger-expire-holds';
 export { ledgerSealBlocks } from './ledger-seal-blocks';
+export { ordersAutoConfirm } from './orders-auto-confirm';
 export { sessionCleanup } from './session-cleanup';
 
-export const jobDefinitions: JobDefinition<unknown>[] = [sessionCleanup, ledgerSealBlocks, ledgerExpireHolds];
+export const jobDefinitions: JobDefinition<unknown>[] = [sessionCleanup, ledgerSealBlocks, ledgerExpireHolds, ordersAutoConfirm];
 
 /** Registers the repeating jobs; safe on every start, since a repeat is stored once per job name. */
-export async function scheduleRepeatingJobs(queue: JobQueue): Promise<void> {
+export async function scheduleRepeatingJobs(queue: JobQueue, options: { orderAutoConfirmDays?: number } = {}): Promise<void> {
   await queue.repeat(sessionCleanup, {}, sessionCleanupEveryMs);
   await queue.repeat(ledgerSealBlocks, {}, ledgerSealBlocksEveryMs);
   await queue.repeat(ledgerExpireHolds, {}, ledgerExpireHoldsEveryMs);
+  await queue.repeat(ordersAutoConfirm, { afterDays: options.orderAutoConfirmDays ?? orderAutoConfirmDaysDefault }, ordersAutoConfirmEveryMs);
 }
