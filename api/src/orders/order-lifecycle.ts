@@ -7,6 +7,7 @@ import { Decimal, type Ledger, type TransferBatchItem } from '@allmende/ledger';
 import type { PrismaClient } from '../db/client';
 import { cooperativeCurrency, escrowAccountCode, fundAccountCode } from '../money/cooperative-currency';
 import { ensureMemberAccount } from '../money/ensure-member-account';
+import { ValidationError } from '../errors';
 import { TransferRejectedError } from '../money/errors';
 import { splitPayment } from './contribution-policy';
 import { OrderForbiddenError, OrderNotFoundError, OrderStatusError } from './errors';
@@ -207,7 +208,7 @@ export async function resolveDispute(
   const total = new Decimal(current.total.toString());
   const paid = outcome === 'pay_producer' ? total : outcome === 'refund_buyer' ? new Decimal(0) : amountToProducer;
   if (paid === null || paid.isNegative() || paid.greaterThan(total) || (outcome === 'partial_refund' && (paid.isZero() || paid.equals(total)))) {
-    throw new OrderStatusError(current.status, 'resolved with this amount');
+    throw new ValidationError([{ field: 'amountToProducer', message: 'for a partial refund more than zero and less than the total' }]);
   }
   const { order, from, claimed } = await claim(services, orderId, actor, 'resolve', { closedAt: new Date() });
   if (!claimed && order.producerAmount !== null) {

@@ -12,6 +12,8 @@ import './need';
 import './notification';
 import './cooperative';
 import './wallet';
+import './cart';
+import './order';
 import './audit';
 
 export const schema = builder.toSchema({ sortSchema: true });

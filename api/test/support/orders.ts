@@ -36,3 +36,39 @@ export async function createOffer(api: TestApi, producerId: string, fields: { ti
     },
   });
 }
+
+export const cartFields = `lines { offer { id title } quantity unitPrice lineTotal available } total producerCount`;
+export const orderFields = `id status total producerAmount contributionAmount refundAmount disputeReason buyer { id displayName } producer { id displayName } items { title quantity unitPrice lineTotal offer { id } }`;
+
+export const addToCartMutation = `mutation Add($input: CartItemInput!) {
+  addToCart(input: $input) {
+    __typename
+    ... on MutationAddToCartSuccess { data { ${cartFields} } }
+    ... on ValidationError { fieldErrors { field message } }
+    ... on Error { code }
+  }
+}`;
+
+export const checkoutMutation = `mutation Checkout($input: CheckoutInput!) {
+  checkout(input: $input) {
+    __typename
+    ... on MutationCheckoutSuccess { data { alreadyExisted orders { ${orderFields} } } }
+    ... on OutOfStockError { inStock }
+    ... on PriceChangedError { price }
+    ... on InsufficientCreditError { available }
+    ... on ValidationError { fieldErrors { field message } }
+    ... on Error { code }
+  }
+}`;
+
+export function transitionMutation(name: string, withReason = false): string {
+  const success = `Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success`;
+  return `mutation Move($id: ID!${withReason ? ', $reason: String!' : ''}) {
+  ${name}(id: $id${withReason ? ', reason: $reason' : ''}) {
+    __typename
+    ... on ${success} { data { ${orderFields} } }
+    ${withReason ? '... on ValidationError { fieldErrors { field message } }' : ''}
+    ... on Error { code }
+  }
+}`;
+}

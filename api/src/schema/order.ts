@@ -1,0 +1,241 @@
+// Checkout, orders as buyer and as producer, the moves of the order lifecycle, and disputes for admins.
+import { Decimal } from '@allmende/ledger';
+import { builder } from '../builder';
+import { ValidationError } from '../errors';
+import { InsufficientCreditError, TransferRejectedError } from '../money/errors';
+import { amountSchema } from '../money/send-credits';
+import { checkout, type CheckoutResult } from '../orders/checkout';
+import { CartEmptyError, OfferUnavailableError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, OutOfStockError, OwnOfferError, PriceChangedError } from '../orders/errors';
+import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, disputeReasonLengthMaximum, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../orders/order-lifecycle';
+import { VISIBLE_ORDER_STATUSES } from '../orders/order-status';
+import { pageSizeMax } from '../marketplace/ranking';
+import { parseInput } from '../members/validation';
+import { z } from 'zod';
+import type { Context } from '../context';
+import { offerIdOf } from './cart';
+import { memberOf, rowIdOf } from './global-id';
+import { DisputeOutcomeEnum, OrderStatusEnum } from './order-enums';
+import { selectionOf } from './prisma-query';
+import './order-errors';
+import './wallet-errors';
+
+function amountText(value: { toFixed(digits: number): string } | null): string | null {
+  return value === null ? null : value.toFixed(2);
+}
+
+builder.prismaObject('OrderItem', {
+  fields: (t) => ({
+    offer: t.relation('offer'),
+    title: t.exposeString('title', { description: 'The title at checkout.' }),
+    unit: t.exposeString('unit'),
+    unitPrice: t.field({ type: 'Decimal', select: { unitPrice: true }, resolve: (item) => item.unitPrice.toFixed(2) }),
+    quantity: t.exposeInt('quantity'),
+    lineTotal: t.field({ type: 'Decimal', select: { lineTotal: true }, resolve: (item) => item.lineTotal.toFixed(2) }),
+  }),
+});
+
+export const OrderType = builder.prismaNode('Order', {
+  id: { field: 'id' },
+  fields: (t) => ({
+    status: t.expose('status', { type: OrderStatusEnum }),
+    buyer: t.relation('buyer'),
+    producer: t.relation('producer'),
+    items: t.relation('items', { query: { orderBy: { title: 'asc' } } }),
+    total: t.field({ type: 'Decimal', select: { total: true }, resolve: (order) => order.total.toFixed(2) }),
+    producerAmount: t.field({ type: 'Decimal', nullable: true, select: { producerAmount: true }, description: 'Paid to the producer once settled.', resolve: (order) => amountText(order.producerAmount) }),
+    contributionAmount: t.field({ type: 'Decimal', nullable: true, select: { contributionAmount: true }, description: 'Paid to the common fund once settled.', resolve: (order) => amountText(order.contributionAmount) }),
+    refundAmount: t.field({ type: 'Decimal', nullable: true, select: { refundAmount: true }, description: 'Returned to the buyer by a dispute resolution.', resolve: (order) => amountText(order.refundAmount) }),
+    disputeReason: t.exposeString('disputeReason'),
+    placedAt: t.expose('placedAt', { type: 'DateTime', nullable: true }),
+    acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true }),
+    fulfilledAt: t.expose('fulfilledAt', { type: 'DateTime', nullable: true }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('myOrders', (t) =>
+  t.prismaConnection({
+    type: 'Order',
+    cursor: 'id',
+    description: "The logged-in member's orders as buyer, newest first.",
+    authScopes: { authenticated: true },
+    args: { status: t.arg({ type: OrderStatusEnum }) },
+    defaultSize: 20,
+    maxSize: pageSizeMax,
+    resolve: (query, _root, args, context) =>
+      context.prisma.order.findMany({
+        ...query,
+        where: { buyerId: memberOf(context).id, status: args.status && VISIBLE_ORDER_STATUSES.includes(args.status) ? args.status : { in: VISIBLE_ORDER_STATUSES } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
+  }),
+);
+
+builder.queryField('incomingOrders', (t) =>
+  t.prismaConnection({
+    type: 'Order',
+    cursor: 'id',
+    description: "Orders for the logged-in producer's offers, newest first, optionally in one state.",
+    authScopes: { producer: true },
+    args: { status: t.arg({ type: OrderStatusEnum }) },
+    defaultSize: 20,
+    maxSize: pageSizeMax,
+    resolve: (query, _root, args, context) =>
+      context.prisma.order.findMany({
+        ...query,
+        where: { producerId: memberOf(context).id, status: args.status && VISIBLE_ORDER_STATUSES.includes(args.status) ? args.status : { in: VISIBLE_ORDER_STATUSES } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
+  }),
+);
+
+builder.queryField('disputedOrders', (t) =>
+  t.prismaConnection({
+    type: 'Order',
+    cursor: 'id',
+    description: 'Orders in dispute, oldest first, for admins to resolve.',
+    authScopes: { admin: true },
+    defaultSize: 20,
+    maxSize: pageSizeMax,
+    resolve: (query, _root, _args, context) => context.prisma.order.findMany({ ...query, where: { status: 'disputed' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+  }),
+);
+
+builder.queryField('order', (t) =>
+  t.prismaField({
+    type: 'Order',
+    nullable: true,
+    description: 'One order, for its buyer, its producer and admins.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, context) => {
+      const id = rowIdOf(String(args.id), ['Order']);
+      const member = memberOf(context);
+      if (!id) return null;
+      const parties = member.roles.includes('admin') ? {} : { OR: [{ buyerId: member.id }, { producerId: member.id }] };
+      return context.prisma.order.findFirst({ ...query, where: { id, status: { in: VISIBLE_ORDER_STATUSES }, ...parties } });
+    },
+  }),
+);
+
+const ExpectedPriceInput = builder.inputType('ExpectedPriceInput', {
+  fields: (t) => ({
+    offerId: t.id({ required: true }),
+    price: t.field({ type: 'Decimal', required: true, description: 'The unit price the buyer saw.' }),
+  }),
+});
+
+const CheckoutInput = builder.inputType('CheckoutInput', {
+  fields: (t) => ({
+    idempotencyKey: t.string({ required: true, description: '8-64 characters; a retry with the same key returns the same orders.' }),
+    expectedPrices: t.field({ type: [ExpectedPriceInput], required: true, description: 'The price the buyer saw for every offer in the cart.' }),
+  }),
+});
+
+const CheckoutPayloadType = builder.objectRef<CheckoutResult>('CheckoutPayload').implement({
+  fields: (t) => ({
+    orders: t.prismaField({
+      type: ['Order'],
+      description: 'One order per producer.',
+      resolve: (query, result, _args, context) =>
+        context.prisma.order.findMany({ ...query, where: { id: { in: result.orders.map((order) => order.id) } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    }),
+    alreadyExisted: t.exposeBoolean('alreadyExisted', { description: 'True when this key was checked out before.' }),
+  }),
+});
+
+builder.mutationField('checkout', (t) =>
+  t.withAuth({ authenticated: true }).field({
+    type: CheckoutPayloadType,
+    description: 'Turns the cart into one order per producer, reserves the stock and holds the credits in escrow.',
+    args: { input: t.arg({ type: CheckoutInput, required: true }) },
+    errors: {
+      types: [ValidationError, CartEmptyError, OwnOfferError, OfferUnavailableError, PriceChangedError, OutOfStockError, InsufficientCreditError, TransferRejectedError],
+    },
+    resolve: (_root, { input }, context) =>
+      checkout(context, context.member, {
+        idempotencyKey: input.idempotencyKey,
+        expectedPrices: input.expectedPrices.map((entry) => ({ offerId: offerIdOf(entry.offerId), price: entry.price })),
+      }),
+  }),
+);
+
+function actorOf(context: Context): Actor {
+  const member = memberOf(context);
+  return { id: member.id, roles: member.roles };
+}
+
+const transitionErrors = [OrderNotFoundError, OrderForbiddenError, OrderStatusError];
+
+function orderTransition(
+  name: string,
+  description: string,
+  move: (context: Context, orderId: string, reason: string) => Promise<unknown>,
+  options: { withReason?: boolean; ledger?: boolean } = {},
+) {
+  builder.mutationField(name, (t) =>
+    t.prismaField({
+      type: 'Order',
+      description,
+      authScopes: { authenticated: true },
+      args: { id: t.arg.id({ required: true }), ...(options.withReason ? { reason: t.arg.string({ required: true }) } : {}) },
+      errors: { types: [...transitionErrors, ...(options.withReason ? [ValidationError] : []), ...(options.ledger ? [TransferRejectedError] : [])] },
+      resolve: async (query, _root, args, context) => {
+        const orderId = rowIdOf(String(args.id), ['Order']);
+        if (!orderId) throw new OrderNotFoundError();
+        await move(context, orderId, String((args as { reason?: string }).reason ?? ''));
+        return context.prisma.order.findUniqueOrThrow({ ...selectionOf(query), where: { id: orderId } });
+      },
+    }),
+  );
+}
+
+orderTransition('acceptOrder', 'The producer accepts a placed order.', (context, id) => acceptOrder(context, actorOf(context), id));
+orderTransition('rejectOrder', 'The producer declines a placed order: the hold is voided and the stock returned.', (context, id) => rejectOrder(context, actorOf(context), id));
+orderTransition('fulfilOrder', 'The producer marks an accepted order as delivered or picked up.', (context, id) => fulfilOrder(context, actorOf(context), id));
+orderTransition('cancelOrder', 'The buyer withdraws an order the producer has not accepted yet.', (context, id) => cancelOrder(context, actorOf(context), id));
+orderTransition(
+  'confirmOrder',
+  'The buyer confirms a fulfilled order: the producer is paid, minus the contribution to the fund.',
+  (context, id) => confirmOrder(context, actorOf(context), id),
+  { ledger: true },
+);
+orderTransition(
+  'disputeOrder',
+  'The buyer disputes an accepted or fulfilled order; the credits stay held until an admin resolves it.',
+  (context, id, reason) => {
+    const parsed = parseInput(z.object({ reason: z.string().trim().min(3, 'at least 3 characters').max(disputeReasonLengthMaximum, `at most ${disputeReasonLengthMaximum} characters`) }), { reason });
+    return disputeOrder(context, actorOf(context), id, parsed.reason);
+  },
+  { withReason: true },
+);
+
+const ResolveDisputeInput = builder.inputType('ResolveDisputeInput', {
+  fields: (t) => ({
+    orderId: t.id({ required: true }),
+    outcome: t.field({ type: DisputeOutcomeEnum, required: true }),
+    amountToProducer: t.field({ type: 'Decimal', description: 'For partial_refund: more than zero and less than the total.' }),
+  }),
+});
+
+builder.mutationField('resolveDispute', (t) =>
+  t.prismaField({
+    type: 'Order',
+    description: 'An admin settles a disputed order.',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: ResolveDisputeInput, required: true }) },
+    errors: { types: [ValidationError, ...transitionErrors, TransferRejectedError] },
+    resolve: async (query, _root, { input }, context) => {
+      const orderId = rowIdOf(String(input.orderId), ['Order']);
+      if (!orderId) throw new OrderNotFoundError();
+      let amount: Decimal | null = null;
+      if (input.outcome === 'partial_refund') {
+        const parsed = parseInput(z.object({ amountToProducer: amountSchema }), { amountToProducer: input.amountToProducer ?? '' });
+        amount = new Decimal(parsed.amountToProducer);
+      }
+      await resolveDispute(context, actorOf(context), orderId, input.outcome, amount);
+      return context.prisma.order.findUniqueOrThrow({ ...selectionOf(query), where: { id: orderId } });
+    },
+  }),
+);
