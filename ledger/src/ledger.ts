@@ -6,7 +6,7 @@ import { type CreateCurrencyInput, type Currency } from './domain/currency';
 import { type Block } from './domain/hash-chain';
 import { type TransferResult } from './domain/transfer-results';
 import { type Transfer, type TransferBatchItem, type TransferRequest } from './domain/transfer';
-import { type LedgerStore } from './store';
+import { type LedgerStore, type LedgerStoreConflict } from './store';
 import { TransferCoalescer, type TransferCoalescerOptions } from './transfer-coalescer';
 import { type CloseAccountResult, closeAccount } from './use-cases/close-account';
 import { type LedgerContext, createLedgerContext } from './use-cases/context';
@@ -34,6 +34,8 @@ export interface LedgerOptions {
   coalescing?: TransferCoalescerOptions;
   /** How often a transaction is rerun after a conflict with a concurrent one. Default 8. */
   conflictRetriesMaximum?: number;
+  /** Told about every conflict with a concurrent transaction before the work runs again. */
+  onConflictRetry?: (conflict: LedgerStoreConflict) => void;
 }
 
 export interface Ledger {

@@ -7,6 +7,7 @@ import { type NewTransfer } from './domain/decide-transfers';
 import { type Block, type ChainHead, type ChainPosition } from './domain/hash-chain';
 import { type Decimal } from './domain/money';
 import { type Transfer } from './domain/transfer';
+import { type BatchAccount } from './domain/units';
 
 /**
  * Thrown by a store method when a concurrent transaction got in the way (a unique key taken by a
@@ -14,9 +15,13 @@ import { type Transfer } from './domain/transfer';
  * rolled back; running the whole unit of work again is safe and will see the other's result.
  */
 export class LedgerStoreConflict extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** The SQLSTATE when the database reported the conflict (23505, 40001, 40P01). */
+  readonly sqlState: string | undefined;
+
+  constructor(message: string, options?: { cause?: unknown; sqlState?: string }) {
     super(message, options);
     this.name = 'LedgerStoreConflict';
+    this.sqlState = options?.sqlState;
   }
 }
 
@@ -87,12 +92,13 @@ export interface LedgerStoreReader {
   listTransfersBetween(after: ChainPosition, through: ChainPosition, limit: number): Promise<SealableTransfer[]>;
 }
 
-export interface BatchState {
+export interface LockedBatchState {
+  /** The locked accounts. */
+  accounts: BatchAccount[];
+  /** Stored transfers carrying one of the keys. */
   transfersByKey: Map<string, Transfer>;
   /** Post or void of each given pending id that has one. */
   resolutions: Map<string, Transfer>;
-  /** Sum of reversals of each given transfer id that has any. */
-  reversedAmounts: Map<string, Decimal>;
 }
 
 export interface TransferWrite {
@@ -105,8 +111,20 @@ export interface TransferWrite {
 export interface LedgerStoreTransaction extends LedgerStoreReader {
   /** Locks the rows of these accounts (FOR NO KEY UPDATE, in id order, in one statement) and returns them. */
   lockAccounts(ids: readonly string[]): Promise<Account[]>;
-  /** Reads, after the locks, the state a batch decision depends on. */
-  readBatchState(query: { keys: readonly string[]; pendingIds: readonly string[]; reversalTargetIds: readonly string[] }): Promise<BatchState>;
+  /**
+   * In one statement: locks the accounts as lockAccounts does and reads the stored transfers with the
+   * batch's idempotency keys and the resolutions of its pending transfers. The reads see the snapshot
+   * of the statement's start, before any wait for a lock: what the transaction holding a lock
+   * committed meanwhile is not seen there, but its idempotency key or pending id then makes the
+   * insert conflict, and the batch is decided again (see writeTransfers).
+   */
+  lockAccountsAndReadBatchState(query: {
+    accountIds: readonly string[];
+    keys: readonly string[];
+    pendingIds: readonly string[];
+  }): Promise<LockedBatchState>;
+  /** Read after the locks: the sum of the reversals of each given transfer that has any. */
+  readReversedAmounts(transferIds: readonly string[]): Promise<Map<string, Decimal>>;
   /**
    * Inserts the transfers (sequences in array order) and applies the counter changes and pending
    * bookkeeping. Throws LedgerStoreConflict if a transfer could not be inserted because a concurrent

@@ -3,7 +3,7 @@
 // transfer may ever have taken an account beyond its limits. On PostgreSQL the clients run in
 // parallel on a real connection pool; on PGlite everything is serialised but must be just as correct.
 import { BalanceReplay } from '../src/domain/balance-replay';
-import { type Account, type Ledger, type TransferRequest, type TransferResult, createLedger, createPrismaLedgerStore } from '../src/index';
+import { type Account, type Ledger, type LedgerStoreConflict, type TransferRequest, type TransferResult, createLedger, createPrismaLedgerStore } from '../src/index';
 import { CURRENCY, type TestLedger, countTransfers, createMember, newKey, openTestLedger } from './support';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -40,8 +40,14 @@ describe('concurrent clients', () => {
       members.push(await createMember(t.ledger, `concurrent-${index}`, { creditLimit: '20.00', maximumBalance: index % 3 === 0 ? '40.00' : null }));
     }
     const hot = (await t.ledger.findAccountByCode(CURRENCY, 'fund'))!;
+    const conflicts: LedgerStoreConflict[] = [];
     const clients: Ledger[] = Array.from({ length: CLIENTS }, () =>
-      createLedger({ store: createPrismaLedgerStore(t.database.prisma), clock: t.clock.now, coalescing: { batchSizeMaximum: 50, flushesConcurrentMaximum: 4 } }),
+      createLedger({
+        store: createPrismaLedgerStore(t.database.prisma),
+        clock: t.clock.now,
+        coalescing: { batchSizeMaximum: 50, flushesConcurrentMaximum: 4 },
+        onConflictRetry: (conflict) => conflicts.push(conflict),
+      }),
     );
 
     const results: TransferResult[] = [];
@@ -74,6 +80,8 @@ describe('concurrent clients', () => {
     );
     await Promise.all(clients.map((client) => client.drain()));
 
+    // Locks are always taken in id order: PostgreSQL never had to break a deadlock.
+    expect(conflicts.filter((conflict) => conflict.sqlState === '40P01')).toEqual([]);
     const failures = results.filter((result) => !result.ok).map((result) => (result.ok ? '' : result.code));
     expect(failures.filter((code) => !allowedFailures.has(code))).toEqual([]);
     expect(failures.length).toBeGreaterThan(0);

@@ -56,6 +56,45 @@ describe('retries', () => {
     expect(await transfersWithKey(key)).toBe(1);
   });
 
+  it('a hold posted and voided concurrently is resolved once', async () => {
+    const anna = await createMember(t.ledger, 'anna-rt5');
+    const ben = await createMember(t.ledger, 'ben-rt5');
+    const [holdResult] = await t.ledger.createTransfers([
+      { type: 'pending', idempotencyKey: newKey('hold'), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '4.00', kind: 'escrow' },
+    ]);
+    const pending = expectOk(holdResult).transfer;
+    const results = await Promise.all(
+      otherClients(6).map((client, index) =>
+        client
+          .createTransfers([{ type: index % 2 === 0 ? 'post' : 'void', idempotencyKey: newKey('resolve'), pendingId: pending.id }])
+          .then((batch) => batch[0]!),
+      ),
+    );
+    const codes = results.map(codeOf);
+    expect(codes.filter((code) => code === 'ok')).toHaveLength(1);
+    expect(codes.filter((code) => code !== 'ok').every((code) => code === 'pending_already_posted' || code === 'pending_already_voided')).toBe(true);
+    const [balance] = await t.ledger.getBalances([anna.id]);
+    expect(balance!.pendingDebits.toFixed(2)).toBe('0.00');
+    expect((await t.ledger.verifyLedger()).ok).toBe(true);
+  });
+
+  it('concurrent partial reversals never reverse more than the original', async () => {
+    const anna = await createMember(t.ledger, 'anna-rt6');
+    const ben = await createMember(t.ledger, 'ben-rt6');
+    const [paid] = await t.ledger.createTransfers([
+      { type: 'immediate', idempotencyKey: newKey('pay'), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '10.00', kind: 'payment' },
+    ]);
+    const original = expectOk(paid).transfer;
+    const results = await Promise.all(
+      otherClients(4).map((client) =>
+        client.createTransfers([{ type: 'reversal', idempotencyKey: newKey('reverse'), transferId: original.id, amount: '4.00' }]).then((batch) => batch[0]!),
+      ),
+    );
+    expect(results.map(codeOf).sort()).toEqual(['ok', 'ok', 'reversal_exceeds_remaining', 'reversal_exceeds_remaining']);
+    const [balance] = await t.ledger.getBalances([anna.id]);
+    expect(balance!.posted.toFixed(2)).toBe('-2.00');
+  });
+
   it('a reply lost after commit: the retry returns the committed transfer', async () => {
     const anna = await createMember(t.ledger, 'anna-rt3');
     const ben = await createMember(t.ledger, 'ben-rt3');

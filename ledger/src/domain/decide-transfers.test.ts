@@ -1,9 +1,9 @@
 // The batch decision on its own, without a database: chains, in-batch duplicates, holds.
-import { type Account, zeroCounters } from './account';
 import { type Currency } from './currency';
 import { type DecisionItem, type TransferBatchFacts, decideTransfers } from './decide-transfers';
 import { Decimal } from './money';
 import { type Transfer } from './transfer';
+import { type BatchAccount } from './units';
 
 const currency: Currency = { code: 'TALER', name: 'Taler', symbol: 'T', scale: 2, createdAt: new Date(0) };
 const now = new Date('2026-03-01T12:00:00Z');
@@ -13,19 +13,17 @@ const ids = {
   fund: '00000000-0000-4000-8000-00000000000f',
 };
 
-function account(id: string, creditLimit = '10', maximumBalance: string | null = null): Account {
+function account(id: string, creditLimit = '10', maximumBalance: string | null = null): BatchAccount {
   return {
     id,
     currency: 'TALER',
-    type: 'member',
-    code: null,
-    name: id,
-    creditLimit: new Decimal(creditLimit),
-    maximumBalance: maximumBalance === null ? null : new Decimal(maximumBalance),
     status: 'open',
-    ...zeroCounters(),
-    createdAt: new Date(0),
-    closedAt: null,
+    creditLimit,
+    maximumBalance,
+    debitsPosted: '0',
+    creditsPosted: '0',
+    debitsPending: '0',
+    creditsPending: '0',
   };
 }
 
@@ -106,8 +104,8 @@ describe('decideTransfers', () => {
       reference: null,
       createdAt: now,
     };
-    const anna = { ...account(ids.anna), debitsPending: new Decimal('8') };
-    const ben = { ...account(ids.ben), creditsPending: new Decimal('8') };
+    const anna = { ...account(ids.anna), debitsPending: '8.00' };
+    const ben = { ...account(ids.ben), creditsPending: '8' };
     const decision = decideTransfers(
       [
         pay('x', ids.anna, ids.fund, '3'),

@@ -2,7 +2,7 @@
 // account locks, decide every item's result, the rows to insert and the counter changes to write.
 // Items are decided in order against balances that already include the earlier items, exactly as if
 // they had been sent one by one; a linked chain that fails is undone as a whole.
-import { type Account, type BalanceCounters } from './account';
+import { type BalanceCounters } from './account';
 import { applyUnitEffects, raisesUsage } from './balance-effects';
 import { type Currency } from './currency';
 import { type Decimal, ZERO, fitsScale, isBelowBound } from './money';
@@ -12,9 +12,10 @@ import { REVERSAL_KIND_DEFAULT, type Transfer, type TransferBatchItem } from './
 import {
   type UnitCounters,
   type UnitLimits,
+  type BatchAccount,
+  batchAccountCounters,
+  batchAccountLimits,
   countersFromUnits,
-  countersToUnits,
-  limitsToUnits,
   toUnits,
   unitCountersEqual,
   unitsBeyondCreditLimit,
@@ -26,7 +27,7 @@ export interface TransferBatchFacts {
   now: Date;
   currencies: ReadonlyMap<string, Currency>;
   /** Every account the batch names or reaches through a referenced transfer, as locked. */
-  accounts: ReadonlyMap<string, Account>;
+  accounts: ReadonlyMap<string, BatchAccount>;
   /** Transfers named by post, void and reversal items. */
   referencedTransfers: ReadonlyMap<string, Transfer>;
   /** Stored transfers carrying one of the batch's idempotency keys. */
@@ -60,7 +61,7 @@ export interface TransferBatchDecision {
 
 /** An account as the batch sees it: its locked state, and its counters and limits in units. */
 interface AccountState {
-  account: Account;
+  account: BatchAccount;
   scale: number;
   initial: UnitCounters;
   counters: UnitCounters;
@@ -86,11 +87,11 @@ class BatchState {
     while (this.undoLog.length > mark) this.undoLog.pop()!();
   }
 
-  stateOf(account: Account, scale: number): AccountState {
+  stateOf(account: BatchAccount, scale: number): AccountState {
     let state = this.accounts.get(account.id);
     if (!state) {
-      const initial = countersToUnits(account, scale);
-      state = { account, scale, initial, counters: { ...initial }, limits: limitsToUnits(account, scale) };
+      const initial = batchAccountCounters(account, scale);
+      state = { account, scale, initial, counters: { ...initial }, limits: batchAccountLimits(account, scale) };
       this.accounts.set(account.id, state);
     }
     return state;

@@ -1,5 +1,5 @@
 import { Decimal } from './money';
-import { fromUnits, toUnits, unitsBeyondCreditLimit, unitsBeyondMaximumBalance, zeroUnitCounters } from './units';
+import { fromUnits, toUnits, unitsFromText, unitsBeyondCreditLimit, unitsBeyondMaximumBalance, zeroUnitCounters } from './units';
 
 describe('units', () => {
   it('convert exactly in both directions at every scale', () => {
@@ -14,6 +14,8 @@ describe('units', () => {
       expect(fromUnits(units, scale).eq(text)).toBe(true);
     }
     expect(fromUnits(-5n, 2).toFixed(2)).toBe('-0.05');
+    expect([unitsFromText('12.5', 2), unitsFromText('-3', 2), unitsFromText('0', 2), unitsFromText('1.2300', 2)]).toEqual([1250n, -300n, 0n, 123n]);
+    expect(() => unitsFromText('1.234', 2)).toThrow(RangeError);
   });
 
   it('apply the limit rules', () => {

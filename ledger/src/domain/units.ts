@@ -2,7 +2,7 @@
 // of balance calculations; with Decimal objects the allocations dominated the time. Amounts are at
 // their currency's fixed scale, so inside a decision they are held as bigint counts of the smallest
 // unit (cents at scale 2) and turned back into Decimals only at the edges. Never JavaScript numbers.
-import { type AccountLimits, type BalanceCounters } from './account';
+import { type AccountLimits, type AccountStatus, type BalanceCounters } from './account';
 import { Decimal } from './money';
 
 /** The four cached counters of an account, in smallest units. */
@@ -18,10 +18,61 @@ export interface UnitLimits {
   maximumBalance: bigint | null;
 }
 
+/**
+ * An account as a batch decision reads it under its row lock: counters and limits as the exact
+ * decimal text the database returned, turned into units only once the currency's scale is known.
+ */
+export interface BatchAccount {
+  id: string;
+  currency: string;
+  status: AccountStatus;
+  creditLimit: string;
+  maximumBalance: string | null;
+  debitsPosted: string;
+  creditsPosted: string;
+  debitsPending: string;
+  creditsPending: string;
+}
+
+export function batchAccountCounters(account: BatchAccount, scale: number): UnitCounters {
+  return {
+    debitsPosted: unitsFromText(account.debitsPosted, scale),
+    creditsPosted: unitsFromText(account.creditsPosted, scale),
+    debitsPending: unitsFromText(account.debitsPending, scale),
+    creditsPending: unitsFromText(account.creditsPending, scale),
+  };
+}
+
+export function batchAccountLimits(account: BatchAccount, scale: number): UnitLimits {
+  return {
+    creditLimit: unitsFromText(account.creditLimit, scale),
+    maximumBalance: account.maximumBalance === null ? null : unitsFromText(account.maximumBalance, scale),
+  };
+}
+
 /** An amount at (or below) the given scale as a count of smallest units. */
 export function toUnits(value: Decimal, scale: number): bigint {
   const text = value.toFixed(scale);
   return BigInt(scale === 0 ? text : text.replace('.', ''));
+}
+
+/**
+ * Decimal text as the database writes NUMERIC ("12.50", "-3", "0") as a count of smallest units,
+ * without building a Decimal on the way. More fraction digits than the scale are allowed only as
+ * trailing zeros.
+ */
+export function unitsFromText(text: string, scale: number): bigint {
+  const negative = text.startsWith('-');
+  const body = negative ? text.slice(1) : text;
+  const dot = body.indexOf('.');
+  const whole = dot < 0 ? body : body.slice(0, dot);
+  let fraction = dot < 0 ? '' : body.slice(dot + 1);
+  if (fraction.length > scale) {
+    if (!/^0*$/.test(fraction.slice(scale))) throw new RangeError(`${text} has more than ${scale} digits after the decimal point`);
+    fraction = fraction.slice(0, scale);
+  }
+  const units = BigInt(whole + fraction.padEnd(scale, '0'));
+  return negative ? -units : units;
 }
 
 export function fromUnits(units: bigint, scale: number): Decimal {
@@ -30,15 +81,6 @@ export function fromUnits(units: bigint, scale: number): Decimal {
   const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
   const text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
   return new Decimal(negative ? `-${text}` : text);
-}
-
-export function countersToUnits(counters: BalanceCounters, scale: number): UnitCounters {
-  return {
-    debitsPosted: toUnits(counters.debitsPosted, scale),
-    creditsPosted: toUnits(counters.creditsPosted, scale),
-    debitsPending: toUnits(counters.debitsPending, scale),
-    creditsPending: toUnits(counters.creditsPending, scale),
-  };
 }
 
 export function countersFromUnits(counters: UnitCounters, scale: number): BalanceCounters {

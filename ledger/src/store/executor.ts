@@ -41,7 +41,7 @@ export class SqlExecutor {
 function translate(error: unknown): unknown {
   const state = sqlStateOf(error);
   if (state !== undefined && conflictCodes.has(state)) {
-    return new LedgerStoreConflict(`Concurrent change (SQLSTATE ${state})`, { cause: error });
+    return new LedgerStoreConflict(`Concurrent change (SQLSTATE ${state})`, { cause: error, sqlState: state });
   }
   return error;
 }

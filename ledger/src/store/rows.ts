@@ -5,6 +5,7 @@ import { type Currency } from '../domain/currency';
 import { type Block, type ChainHead } from '../domain/hash-chain';
 import { decimalFromStorage } from '../domain/money';
 import { type Transfer, type TransferType } from '../domain/transfer';
+import { type BatchAccount } from '../domain/units';
 import { type SealableTransfer } from '../store';
 
 export const currencyColumns = `c.code, c.name, c.symbol, c.scale, c.created_at`;
@@ -159,6 +160,51 @@ export function chainHeadFromRow(row: ChainHeadRow): ChainHead {
     lastHash: row.last_hash,
     last: { xid: row.last_xid, sequence: BigInt(row.last_sequence) },
   };
+}
+
+/**
+ * The same columns as JSON arrays, for statements that return rows of several kinds at once. Every
+ * number that is money or a sequence is cast to text first, so JSON never carries it as a number.
+ */
+export const batchAccountJson = (alias: string) => `json_build_array(${alias}.id, ${alias}.currency_code,
+  ${alias}.status, ${alias}.credit_limit::text, ${alias}.maximum_balance::text, ${alias}.debits_posted::text,
+  ${alias}.credits_posted::text, ${alias}.debits_pending::text, ${alias}.credits_pending::text)`;
+
+type JsonBatchAccount = [string, string, string, string, string | null, string, string, string, string];
+
+export function batchAccountFromJson(value: unknown): BatchAccount {
+  const [id, currency, status, creditLimit, maximumBalance, debitsPosted, creditsPosted, debitsPending, creditsPending] = value as JsonBatchAccount;
+  return { id, currency, status: status as AccountStatus, creditLimit, maximumBalance, debitsPosted, creditsPosted, debitsPending, creditsPending };
+}
+
+export const transferJson = (alias: string) => `json_build_array(${alias}.id, ${alias}.sequence::text,
+  ${alias}.idempotency_key, ${alias}.type, ${alias}.debit_account_id, ${alias}.credit_account_id, ${alias}.currency_code,
+  ${alias}.amount::text, ${alias}.pending_id, ${alias}.reversal_of_id, ${alias}.timeout_seconds, ${alias}.expires_at,
+  ${alias}.kind, ${alias}.memo, ${alias}.reference, ${alias}.created_at)`;
+
+type JsonTransfer = [string, string, string, string, string, string, string, string, string | null, string | null, number | null, string | null, string, string, string | null, string];
+
+export function transferFromJson(value: unknown): Transfer {
+  const [id, sequence, key, type, debit, credit, currency, amount, pendingId, reversalOfId, timeoutSeconds, expiresAt, kind, memo, reference, createdAt] =
+    value as JsonTransfer;
+  return transferFromRow({
+    id,
+    sequence,
+    idempotency_key: key,
+    type,
+    debit_account_id: debit,
+    credit_account_id: credit,
+    currency_code: currency,
+    amount,
+    pending_id: pendingId,
+    reversal_of_id: reversalOfId,
+    timeout_seconds: timeoutSeconds,
+    expires_at: expiresAt === null ? null : new Date(expiresAt),
+    kind,
+    memo,
+    reference,
+    created_at: new Date(createdAt),
+  });
 }
 
 /** Timestamps go to the database as ISO text, cast there; the value stays exact to the millisecond. */

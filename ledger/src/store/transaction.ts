@@ -1,13 +1,13 @@
 // Writes, all inside one read-write transaction. Batches are written set-based: one statement locks
-// the accounts, one reads the idempotency and pending state, one inserts every transfer and applies
+// the accounts and reads the idempotency and pending state, one inserts every transfer and applies
 // every counter change, whatever the batch size.
 import { type Account, type AccountLimits } from '../domain/account';
 import { type Currency } from '../domain/currency';
 import { type Block, type ChainHead, type ChainPosition } from '../domain/hash-chain';
 import { type Decimal, decimalFromStorage } from '../domain/money';
 import {
-  type BatchState,
   type LedgerStoreTransaction,
+  type LockedBatchState,
   LedgerStoreConflict,
   type SealableTransfer,
   type TransferWrite,
@@ -20,12 +20,15 @@ import {
   type TransferRow,
   accountColumns,
   accountFromRow,
+  batchAccountFromJson,
+  batchAccountJson,
   chainHeadColumns,
   chainHeadFromRow,
   isoOrNull,
   sealableFromRow,
   transferColumns,
-  transferFromRow,
+  transferFromJson,
+  transferJson,
 } from './rows';
 
 /** Decimal text for storage; the decision already holds amounts at the currency's scale. */
@@ -53,38 +56,53 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     return rows.map(accountFromRow);
   }
 
-  async readBatchState(query: { keys: readonly string[]; pendingIds: readonly string[]; reversalTargetIds: readonly string[] }): Promise<BatchState> {
-    const state: BatchState = { transfersByKey: new Map(), resolutions: new Map(), reversedAmounts: new Map() };
-    if (query.keys.length + query.pendingIds.length + query.reversalTargetIds.length === 0) return state;
-    type Row = (TransferRow & { source: 'key' | 'resolution' }) | { source: 'reversed'; id: string; amount: string };
-    // Each lookup is a lateral index probe per value: with a large array parameter the planner would
-    // otherwise expect many matches and may scan the whole table, where the usual answer is none.
-    const rows = await this.sql.query<Row>(
-      `SELECT 'key' AS source, t.* FROM unnest($1::text[]) AS k(key)
-         CROSS JOIN LATERAL (SELECT ${transferColumns} FROM ledger_transfer t WHERE t.idempotency_key = k.key) t
+  async lockAccountsAndReadBatchState(query: {
+    accountIds: readonly string[];
+    keys: readonly string[];
+    pendingIds: readonly string[];
+  }): Promise<LockedBatchState> {
+    const state: LockedBatchState = { accounts: [], transfersByKey: new Map(), resolutions: new Map() };
+    // Rows of three kinds come back as (kind, JSON array). The locks are taken in id order inside
+    // the first branch; the lookups are lateral index probes per value, because with a large array
+    // parameter the planner would expect many matches and may scan the whole table.
+    const rows = await this.sql.query<{ kind: 'account' | 'key' | 'resolution'; row: unknown }>(
+      `WITH locked AS (
+         SELECT a.* FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE
+       )
+       SELECT 'account' AS kind, ${batchAccountJson('a')} AS row FROM locked a
        UNION ALL
-       SELECT 'resolution', t.* FROM unnest($2::uuid[]) AS p(id)
-         CROSS JOIN LATERAL (SELECT ${transferColumns} FROM ledger_transfer t WHERE t.pending_id = p.id) t
+       SELECT 'key', ${transferJson('t')} FROM unnest($2::text[]) AS k(key)
+         CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.idempotency_key = k.key) t
        UNION ALL
-       SELECT 'reversed', r.id::text, NULL, NULL, NULL, NULL, NULL, NULL, r.amount::text, NULL, NULL,
-              NULL, NULL, NULL, NULL, NULL, NULL
-       FROM unnest($3::uuid[]) AS o(id)
-         CROSS JOIN LATERAL (SELECT o.id, sum(t.amount) AS amount FROM ledger_transfer t WHERE t.reversal_of_id = o.id) r
-       WHERE r.amount IS NOT NULL`,
+       SELECT 'resolution', ${transferJson('t')} FROM unnest($3::uuid[]) AS p(id)
+         CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.pending_id = p.id) t`,
+      [...query.accountIds],
       [...query.keys],
       [...query.pendingIds],
-      [...query.reversalTargetIds],
     );
-    for (const row of rows) {
-      if (row.source === 'reversed') {
-        state.reversedAmounts.set(row.id, decimalFromStorage(row.amount));
+    for (const { kind, row } of rows) {
+      if (kind === 'account') {
+        state.accounts.push(batchAccountFromJson(row));
       } else {
-        const transfer = transferFromRow(row);
-        if (row.source === 'key') state.transfersByKey.set(transfer.idempotencyKey, transfer);
+        const transfer = transferFromJson(row);
+        if (kind === 'key') state.transfersByKey.set(transfer.idempotencyKey, transfer);
         else state.resolutions.set(transfer.pendingId!, transfer);
       }
     }
     return state;
+  }
+
+  async readReversedAmounts(transferIds: readonly string[]): Promise<Map<string, Decimal>> {
+    const amounts = new Map<string, Decimal>();
+    if (transferIds.length === 0) return amounts;
+    const rows = await this.sql.query<{ id: string; amount: string }>(
+      `SELECT r.id::text AS id, r.amount::text AS amount FROM unnest($1::uuid[]) AS o(id)
+         CROSS JOIN LATERAL (SELECT o.id, sum(t.amount) AS amount FROM ledger_transfer t WHERE t.reversal_of_id = o.id) r
+       WHERE r.amount IS NOT NULL`,
+      [...transferIds],
+    );
+    for (const row of rows) amounts.set(row.id, decimalFromStorage(row.amount));
+    return amounts;
   }
 
   async writeTransfers(write: TransferWrite): Promise<Array<{ id: string; sequence: bigint }>> {
@@ -95,7 +113,9 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     const transfers = write.transfers;
     const changes = write.balanceChanges;
     // Data-modifying CTEs run in one statement: the insert keeps the array order (so sequences follow
-    // the batch order), conflicts on a unique key are skipped and detected by the row count.
+    // the batch order), conflicts on a unique key are skipped and detected by the row count. Counters
+    // and hold bookkeeping change only when every transfer was inserted: a transfer skipped because a
+    // concurrent batch resolved the same hold must not release that hold a second time.
     const rows = await this.sql.query<{ id: string; sequence: string; counters_updated: number; resolved: number }>(
       `WITH inserted AS (
          INSERT INTO ledger_transfer (id, idempotency_key, type, debit_account_id, credit_account_id, currency_code,
@@ -110,6 +130,9 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
          ON CONFLICT DO NOTHING
          RETURNING id, sequence
        ),
+       complete AS (
+         SELECT count(*) = $24::int AS ok FROM inserted
+       ),
        counters AS (
          UPDATE ledger_account AS a SET
            debits_posted = a.debits_posted + c.debits_posted,
@@ -118,7 +141,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
            credits_pending = a.credits_pending + c.credits_pending
          FROM unnest($16::uuid[], $17::numeric[], $18::numeric[], $19::numeric[], $20::numeric[])
            AS c(id, debits_posted, credits_posted, debits_pending, credits_pending)
-         WHERE a.id = c.id
+         WHERE a.id = c.id AND (SELECT ok FROM complete)
          RETURNING a.id
        ),
        opened AS (
@@ -128,7 +151,8 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
          RETURNING transfer_id
        ),
        resolved AS (
-         DELETE FROM ledger_pending_open WHERE transfer_id = ANY($23::uuid[]) RETURNING transfer_id
+         DELETE FROM ledger_pending_open WHERE transfer_id = ANY($23::uuid[]) AND (SELECT ok FROM complete)
+         RETURNING transfer_id
        )
        SELECT i.id::text AS id, i.sequence::text AS sequence,
          (SELECT count(*) FROM counters)::int AS counters_updated,
@@ -157,6 +181,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
       write.pendingsOpened.map((p) => p.transferId),
       write.pendingsOpened.map((p) => isoOrNull(p.expiresAt)),
       [...write.pendingsResolved],
+      transfers.length,
     );
     if (rows.length !== transfers.length) {
       throw new LedgerStoreConflict(`${transfers.length - rows.length} of ${transfers.length} transfers were taken by a concurrent transaction`);

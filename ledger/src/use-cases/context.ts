@@ -12,6 +12,8 @@ export interface LedgerContext {
   currencies: CurrencyCache;
   /** How often a unit of work is run again after a LedgerStoreConflict. */
   conflictRetriesMaximum: number;
+  /** Told about every conflict before the unit of work runs again (for metrics and tests). */
+  onConflictRetry: ((conflict: LedgerStoreConflict) => void) | undefined;
 }
 
 export interface LedgerContextOptions {
@@ -19,6 +21,7 @@ export interface LedgerContextOptions {
   clock?: () => Date;
   newId?: () => string;
   conflictRetriesMaximum?: number;
+  onConflictRetry?: (conflict: LedgerStoreConflict) => void;
 }
 
 export function createLedgerContext(options: LedgerContextOptions): LedgerContext {
@@ -28,6 +31,7 @@ export function createLedgerContext(options: LedgerContextOptions): LedgerContex
     newId: options.newId ?? randomUUID,
     currencies: new CurrencyCache(),
     conflictRetriesMaximum: options.conflictRetriesMaximum ?? 8,
+    onConflictRetry: options.onConflictRetry,
   };
 }
 
@@ -68,6 +72,7 @@ export async function withConflictRetries<T>(context: LedgerContext, work: () =>
       return await work();
     } catch (error) {
       if (!(error instanceof LedgerStoreConflict) || attempt >= context.conflictRetriesMaximum) throw error;
+      context.onConflictRetry?.(error);
     }
   }
 }

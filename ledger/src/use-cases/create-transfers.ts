@@ -2,18 +2,22 @@
 //
 // Steps inside the transaction, in this order:
 // 1. read the transfers that post, void and reversal items refer to (immutable, so no lock needed);
-// 2. lock every account involved, in id order, in one statement (SELECT ... FOR NO KEY UPDATE);
-// 3. read the idempotency keys, resolutions and reversed amounts; after the locks, because in READ
-//    COMMITTED each statement sees what committed before it started, including a concurrent batch
-//    that held the same accounts a moment ago;
+// 2. in one statement, lock every account involved, in id order (SELECT ... FOR NO KEY UPDATE), and
+//    read the stored transfers with the batch's idempotency keys and the resolutions of its holds;
+// 3. only if the batch has reversals: read the amounts already reversed, in a statement of its own
+//    after the locks, because in READ COMMITTED each statement sees what committed before it started,
+//    including a reversal by the batch that held the same account a moment ago;
 // 4. decide every item in memory (domain/decide-transfers.ts);
 // 5. insert the transfers and apply the counter changes in one statement.
-// Limits are therefore checked against the locked rows that the same transaction then writes: no
-// lost update and no overdraft, whatever runs concurrently.
-import { type Account } from '../domain/account';
+// Limits are checked against the locked rows (locked rows are read in their latest version) that the
+// same transaction then writes: no lost update and no overdraft, whatever runs concurrently. The key
+// and hold lookups of step 2 may miss what a concurrent batch committed while this one waited for a
+// lock; the unique indexes on idempotency key and pending id then make the insert conflict, and the
+// whole batch is decided again, now seeing it.
 import { type DecisionItem, type TransferBatchFacts, decideTransfers } from '../domain/decide-transfers';
 import { isIdempotencyKey, normaliseId } from '../domain/transfer-checks';
 import { type TransferResult } from '../domain/transfer-results';
+import { type BatchAccount } from '../domain/units';
 import { BATCH_SIZE_MAXIMUM, TRANSFER_TYPES, type Transfer, type TransferBatchItem } from '../domain/transfer';
 import { type LedgerStoreTransaction } from '../store';
 import { type LedgerContext, assertContract, withConflictRetries } from './context';
@@ -58,14 +62,17 @@ async function runBatch(context: LedgerContext, transaction: LedgerStoreTransact
   }
   const currencies = await context.currencies.load(currencyCodes, transaction);
 
-  const accounts = new Map<string, Account>();
-  for (const account of await transaction.lockAccounts([...accountIds].sort())) accounts.set(account.id, account);
-
-  const state = await transaction.readBatchState({
+  const state = await transaction.lockAccountsAndReadBatchState({
+    accountIds: [...accountIds].sort(),
     keys: [...new Set(items.map((item) => item.idempotencyKey).filter(isIdempotencyKey))],
     pendingIds: [...referenced.values()].filter((t) => t.type === 'pending').map((t) => t.id),
-    reversalTargetIds: [...referenced.values()].filter((t) => t.type === 'immediate' || t.type === 'post').map((t) => t.id),
   });
+  const accounts = new Map<string, BatchAccount>();
+  for (const account of state.accounts) accounts.set(account.id, account);
+  const reversalTargets = items.flatMap((item) => (item.type === 'reversal' ? [normaliseId(item.transferId)] : []));
+  const reversedAmounts = await transaction.readReversedAmounts(
+    [...new Set(reversalTargets)].filter((id): id is string => id !== null && referenced.has(id)),
+  );
 
   const facts: TransferBatchFacts = {
     now: context.clock(),
@@ -74,7 +81,7 @@ async function runBatch(context: LedgerContext, transaction: LedgerStoreTransact
     referencedTransfers: referenced,
     transfersByKey: state.transfersByKey,
     resolutions: state.resolutions,
-    reversedAmounts: state.reversedAmounts,
+    reversedAmounts,
   };
   const decision = decideTransfers(items, facts, context.newId);
   const written = await transaction.writeTransfers({
