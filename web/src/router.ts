@@ -20,6 +20,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/account', name: 'account', component: () => import('@/pages/AccountPage.vue'), meta: { titleKey: 'account.title' } },
   { path: '/wallet', name: 'wallet', component: () => import('@/pages/WalletPage.vue'), meta: { titleKey: 'wallet.title' } },
   { path: '/audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { titleKey: 'audit.title' } },
+  { path: '/cart', name: 'cart', component: () => import('@/pages/CartPage.vue'), meta: { titleKey: 'orders.cart.title' } },
+  { path: '/orders', name: 'orders', component: () => import('@/pages/OrdersPage.vue'), meta: { titleKey: 'orders.orders.title' } },
   { path: '/offers/:id', name: 'offer', component: () => import('@/pages/OfferPage.vue'), meta: { titleKey: 'home.title' } },
   {
     path: '/producers/:id',

@@ -1,6 +1,7 @@
 // German is the default language and the source of truth for message keys: en.ts must have the same
 // shape. vue-i18n treats `@`, `|`, `{` and `}` specially; write them as {'@'} etc. when needed.
 import { marketDe } from './market.de';
+import { ordersDe } from './orders.de';
 
 export const de = {
   app: {
@@ -85,6 +86,7 @@ export const de = {
     noEmail: 'nicht hinterlegt',
   },
   market: marketDe,
+  orders: ordersDe,
   category: {
     food: {
       vegetables: 'Gemüse',

@@ -1,5 +1,6 @@
 import type { MessageSchema } from './de';
 import { marketEn } from './market.en';
+import { ordersEn } from './orders.en';
 
 export const en: MessageSchema = {
   app: {
@@ -84,6 +85,7 @@ export const en: MessageSchema = {
     noEmail: 'not on file',
   },
   market: marketEn,
+  orders: ordersEn,
   category: {
     food: {
       vegetables: 'Vegetables',
