@@ -1,0 +1,113 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshot, startApp, type RunningApp } from './support';
+
+const password = 'allmende-demo-2026';
+const buyer = { email: 'lena@demo.allmende.coop' };
+const producer = { email: 'martin@demo.allmende.coop' };
+const accountant = { email: 'sabine@demo.allmende.coop' };
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+async function logIn(email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: app.url, locale: 'de-DE', viewport: { width: 1200, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto('/login');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByTestId('current-member').waitFor();
+  return page;
+}
+
+/** A GraphQL request with the page's session cookie, as the web app sends it. */
+async function graphql<Data = any>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+  const response = await page.request.post('/graphql', {
+    headers: { 'content-type': 'application/json', 'x-allmende-csrf': '1' },
+    data: { query, variables },
+  });
+  const body = (await response.json()) as { data: Data; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** Decimal text to cents, so amounts compare without floats. */
+function cents(amount: string): bigint {
+  const [integer = '0', fraction = ''] = amount.replace('-', '').split('.');
+  const value = BigInt(integer) * 100n + BigInt(fraction.padEnd(2, '0'));
+  return amount.startsWith('-') ? -value : value;
+}
+
+async function balance(page: Page): Promise<bigint> {
+  const data = await graphql<{ myAccount: { balance: string } }>(page, '{ myAccount { balance } }');
+  return cents(data.myAccount.balance);
+}
+
+async function fundBalance(page: Page): Promise<bigint> {
+  const data = await graphql<{ trialBalance: { lines: { accountType: string; balance: string }[] } }>(page, '{ trialBalance { lines { accountType balance } } }');
+  return cents(data.trialBalance.lines.find((line) => line.accountType === 'fund')!.balance);
+}
+
+describe('ordering in the browser', () => {
+  it('a buyer orders, the producer accepts and delivers, the buyer confirms, and the money arrives', async () => {
+    const producerPage = await logIn(producer.email);
+    const created = await graphql(
+      producerPage,
+      `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
+      { input: { title: 'Bergkäse am Stück', description: 'Sechs Monate gereift.', categoryCode: 'food.dairy', kind: 'good', price: '12.50', unit: 'Stück', stock: 5 } },
+    );
+    expect(created.createOffer.__typename).toBe('MutationCreateOfferSuccess');
+    const offerId = created.createOffer.data.id as string;
+
+    const buyerPage = await logIn(buyer.email);
+    const accountantPage = await logIn(accountant.email);
+    const buyerBefore = await balance(buyerPage);
+    const producerBefore = await balance(producerPage);
+    const fundBefore = await fundBalance(accountantPage);
+
+    await buyerPage.goto(`/offers/${encodeURIComponent(offerId)}`);
+    await buyerPage.getByLabel('Menge').fill('2');
+    await buyerPage.getByTestId('add-to-cart').click();
+    await buyerPage.getByTestId('added-to-cart').waitFor();
+    await buyerPage.getByTestId('nav-cart').click();
+    await buyerPage.getByTestId('cart-line').first().waitFor();
+    await screenshot(buyerPage, 'orders-cart');
+    await buyerPage.getByTestId('checkout').click();
+    await buyerPage.getByTestId('checkout-done').waitFor();
+    await screenshot(buyerPage, 'orders-checked-out');
+    // 25.00 held in escrow: the posted balance is unchanged until confirmation.
+    expect(await balance(buyerPage)).toBe(buyerBefore);
+
+    await producerPage.goto('/dashboard');
+    await producerPage.getByTestId('accept-order').first().click();
+    await producerPage.getByTestId('fulfil-order').first().click();
+    await producerPage.getByTestId('order-status').filter({ hasText: 'Geliefert' }).first().waitFor();
+    await screenshot(producerPage, 'orders-dashboard-fulfilled');
+
+    await buyerPage.goto('/orders');
+    await buyerPage.getByTestId('confirm-order').first().click();
+    await buyerPage.getByTestId('order-status').filter({ hasText: 'Abgeschlossen' }).first().waitFor();
+    await screenshot(buyerPage, 'orders-confirmed');
+
+    // 25.00 paid: 24.25 to the producer, 0.75 (3%) to the fund.
+    expect(buyerBefore - (await balance(buyerPage))).toBe(2500n);
+    expect((await balance(producerPage)) - producerBefore).toBe(2425n);
+    expect((await fundBalance(accountantPage)) - fundBefore).toBe(75n);
+    expect(pageErrors).toEqual([]);
+  });
+});
