@@ -4,8 +4,8 @@ import { Decimal } from '@allmende/ledger';
 import { createTestApi, type TestApi } from './support/api';
 import { createMember, createOffer, type TestMember } from './support/orders';
 import { addToCart } from '../src/orders/cart';
-import { checkout } from '../src/orders/checkout';
-import { CartEmptyError, OfferUnavailableError, OutOfStockError, PriceChangedError } from '../src/orders/errors';
+import { checkout, recoverStaleCheckouts } from '../src/orders/checkout';
+import { CartEmptyError, CheckoutAbandonedError, OfferUnavailableError, OutOfStockError, PriceChangedError } from '../src/orders/errors';
 import { InsufficientCreditError } from '../src/money/errors';
 import { findMemberAccount } from '../src/money/ensure-member-account';
 
@@ -115,5 +115,36 @@ describe('checkout', () => {
     const orders = await prisma.order.findMany({ where: { buyerId: buyerPoor.id } });
     expect(orders.map((order) => order.status)).toEqual(['failed', 'failed']);
     expect(await api.services.ledger.verifyLedger()).toMatchObject({ ok: true });
+  });
+
+  it('undoes a checkout that stopped before its holds and places one that stopped after them', async () => {
+    const prisma = api.database.prisma;
+    const buyerStopped = await createMember(api, 'Egon');
+    const jam = await createOffer(api, anna.id, { title: 'Marmelade', price: '3.00', stock: 4 });
+    const old = new Date(Date.now() - 60 * 60_000);
+    // A checkout that reserved two jars and wrote its order, then stopped.
+    await prisma.offer.update({ where: { id: jam.id }, data: { stock: 2 } });
+    const abandoned = await prisma.order.create({
+      data: {
+        buyerId: buyerStopped.id,
+        producerId: anna.id,
+        checkoutKey: 'stopped-before-holds',
+        total: '6.00',
+        createdAt: old,
+        items: { create: [{ offerId: jam.id, title: 'Marmelade', unit: 'kg', unitPrice: '3.00', quantity: 2, lineTotal: '6.00' }] },
+      },
+    });
+    // A checkout whose hold was written before it stopped.
+    await addToCart(prisma, buyerStopped.id, { offerId: jam.id, quantity: 1 });
+    const finished = await checkout(api.services, buyerStopped, { idempotencyKey: 'stopped-after-holds', expectedPrices: [{ offerId: jam.id, price: '3.00' }] });
+    const order = finished.orders[0]!;
+    await prisma.order.update({ where: { id: order.id }, data: { status: 'placing', holdTransferId: null, placedAt: null, createdAt: old } });
+
+    expect(await recoverStaleCheckouts(api.services)).toEqual({ placed: 1, failed: 1 });
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: abandoned.id } })).status).toBe('failed');
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: 'placed', holdTransferId: order.holdTransferId });
+    expect((await prisma.offer.findUniqueOrThrow({ where: { id: jam.id } })).stock).toBe(3);
+    await expect(checkout(api.services, buyerStopped, { idempotencyKey: 'stopped-before-holds', expectedPrices: [] })).rejects.toBeInstanceOf(CheckoutAbandonedError);
+    expect(await recoverStaleCheckouts(api.services)).toEqual({ placed: 0, failed: 0 });
   });
 });

@@ -6,6 +6,7 @@ import type { JobQueue } from './queue';
 import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-holds';
 import { ledgerSealBlocks, ledgerSealBlocksEveryMs } from './ledger-seal-blocks';
 import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confirm';
+import { ordersRecoverCheckouts, ordersRecoverCheckoutsEveryMs } from './orders-recover-checkouts';
 import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
@@ -13,9 +14,10 @@ export { createJobQueue, type AddJobOptions, type JobQueue, type JobQueueOptions
 export { ledgerExpireHolds } from './ledger-expire-holds';
 export { ledgerSealBlocks } from './ledger-seal-blocks';
 export { ordersAutoConfirm } from './orders-auto-confirm';
+export { ordersRecoverCheckouts } from './orders-recover-checkouts';
 export { sessionCleanup } from './session-cleanup';
 
-export const jobDefinitions: JobDefinition<unknown>[] = [sessionCleanup, ledgerSealBlocks, ledgerExpireHolds, ordersAutoConfirm];
+export const jobDefinitions: JobDefinition<unknown>[] = [sessionCleanup, ledgerSealBlocks, ledgerExpireHolds, ordersAutoConfirm, ordersRecoverCheckouts];
 
 /** Registers the repeating jobs; safe on every start, since a repeat is stored once per job name. */
 export async function scheduleRepeatingJobs(queue: JobQueue, options: { orderAutoConfirmDays?: number } = {}): Promise<void> {
@@ -23,4 +25,5 @@ export async function scheduleRepeatingJobs(queue: JobQueue, options: { orderAut
   await queue.repeat(ledgerSealBlocks, {}, ledgerSealBlocksEveryMs);
   await queue.repeat(ledgerExpireHolds, {}, ledgerExpireHoldsEveryMs);
   await queue.repeat(ordersAutoConfirm, { afterDays: options.orderAutoConfirmDays ?? orderAutoConfirmDaysDefault }, ordersAutoConfirmEveryMs);
+  await queue.repeat(ordersRecoverCheckouts, {}, ordersRecoverCheckoutsEveryMs);
 }

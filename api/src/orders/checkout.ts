@@ -3,7 +3,7 @@
 // ledger batch, so either every order gets its hold or none does. The ledger commits in its own
 // transaction, so a refused batch is compensated: a second transaction moves the orders to failed and
 // returns their stock. The checkout key makes a retry return the same orders and the same holds.
-import { Decimal, type Ledger, type TransferBatchItem } from '@allmende/ledger';
+import { Decimal, TRANSFER_FAILURE_CODES, type Ledger, type TransferBatchItem, type TransferFailureCode } from '@allmende/ledger';
 import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import { ValidationError } from '../errors';
@@ -12,7 +12,7 @@ import { cooperativeCurrency, escrowAccountCode } from '../money/cooperative-cur
 import { ensureMemberAccount } from '../money/ensure-member-account';
 import { InsufficientCreditError, TransferRejectedError } from '../money/errors';
 import { amountSchema } from '../money/send-credits';
-import { CartEmptyError, OfferUnavailableError, OutOfStockError, OwnOfferError, PriceChangedError } from './errors';
+import { CartEmptyError, CheckoutAbandonedError, OfferUnavailableError, OutOfStockError, OwnOfferError, PriceChangedError } from './errors';
 import { cartLinesMaximum } from './cart';
 import { holdKey, loadOrders, type OrderWithItems } from './order-queries';
 
@@ -224,5 +224,33 @@ async function throwCheckoutFailure(ledger: Ledger, buyer: { id: string; display
     const [balance] = await ledger.getBalances([account.id]);
     throw new InsufficientCreditError((balance?.available ?? new Decimal(0)).toFixed(cooperativeCurrency.scale));
   }
-  throw new TransferRejectedError(code as ConstructorParameters<typeof TransferRejectedError>[0]);
+  if ((TRANSFER_FAILURE_CODES as readonly string[]).includes(code)) throw new TransferRejectedError(code as TransferFailureCode);
+  throw new CheckoutAbandonedError();
+}
+
+/** Placing orders older than this belong to a checkout whose request ended without finishing. */
+export const placingStaleAfterMs = 10 * 60_000;
+export const abandonedFailureCode = 'checkout_abandoned';
+
+/**
+ * Finishes checkouts left in placing (the process ended between reserving stock and recording the
+ * holds): orders whose hold the ledger has are placed, the others fail and return their stock. A
+ * retry of such a checkout then answers with CheckoutAbandonedError.
+ */
+export async function recoverStaleCheckouts(services: Services, now = new Date(), limit = 100): Promise<{ placed: number; failed: number }> {
+  const { prisma, ledger } = services;
+  const stale = await loadOrders(prisma, { status: 'placing', createdAt: { lt: new Date(now.getTime() - placingStaleAfterMs) } });
+  let placed = 0;
+  let failed = 0;
+  for (const order of stale.slice(0, limit)) {
+    const hold = await ledger.findTransferByIdempotencyKey(holdKey(order.id));
+    if (hold) {
+      const { count } = await prisma.order.updateMany({ where: { id: order.id, status: 'placing' }, data: { status: 'placed', holdTransferId: hold.id, placedAt: now } });
+      placed += count;
+    } else {
+      await failOrders(prisma, [order], abandonedFailureCode);
+      failed += 1;
+    }
+  }
+  return { placed, failed };
 }

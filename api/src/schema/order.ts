@@ -5,7 +5,7 @@ import { ValidationError } from '../errors';
 import { InsufficientCreditError, TransferRejectedError } from '../money/errors';
 import { amountSchema } from '../money/send-credits';
 import { checkout, type CheckoutResult } from '../orders/checkout';
-import { CartEmptyError, OfferUnavailableError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, OutOfStockError, OwnOfferError, PriceChangedError } from '../orders/errors';
+import { CartEmptyError, CheckoutAbandonedError, OfferUnavailableError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, OutOfStockError, OwnOfferError, PriceChangedError } from '../orders/errors';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, disputeReasonLengthMaximum, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../orders/order-lifecycle';
 import { VISIBLE_ORDER_STATUSES } from '../orders/order-status';
 import { pageSizeMax } from '../marketplace/ranking';
@@ -151,7 +151,7 @@ builder.mutationField('checkout', (t) =>
     description: 'Turns the cart into one order per producer, reserves the stock and holds the credits in escrow.',
     args: { input: t.arg({ type: CheckoutInput, required: true }) },
     errors: {
-      types: [ValidationError, CartEmptyError, OwnOfferError, OfferUnavailableError, PriceChangedError, OutOfStockError, InsufficientCreditError, TransferRejectedError],
+      types: [ValidationError, CartEmptyError, CheckoutAbandonedError, OwnOfferError, OfferUnavailableError, PriceChangedError, OutOfStockError, InsufficientCreditError, TransferRejectedError],
     },
     resolve: (_root, { input }, context) =>
       checkout(context, context.member, {
