@@ -21,6 +21,7 @@ export const ordersDe = {
     toOrders: 'Zu meinen Bestellungen',
   },
   errors: {
+    checkout_abandoned: 'Diese Bestellung wurde nicht abgeschlossen und rückgängig gemacht. Bitte bestelle erneut.',
     cart_empty: 'Der Warenkorb ist leer.',
     out_of_stock: 'Nicht genug auf Lager: nur noch {inStock} verfügbar.',
     price_changed: 'Der Preis hat sich geändert: jetzt {price}. Bitte prüfe den Warenkorb und bestelle erneut.',

@@ -23,6 +23,7 @@ export const ordersEn: typeof ordersDe = {
     toOrders: 'Go to my orders',
   },
   errors: {
+    checkout_abandoned: 'This checkout did not finish and was undone. Please order again.',
     cart_empty: 'The cart is empty.',
     out_of_stock: 'Not enough in stock: only {inStock} left.',
     price_changed: 'The price has changed: now {price}. Please check your cart and order again.',

@@ -3,6 +3,7 @@ import type { useFormatters } from '@/composables/useFormatters';
 
 const knownCodes = [
   'cart_empty',
+  'checkout_abandoned',
   'out_of_stock',
   'price_changed',
   'exceeds_credit_limit',
