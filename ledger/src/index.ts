@@ -1,7 +1,7 @@
 // Public API of @allmende/ledger. Everything else in this package is internal.
 export { createLedger, type Ledger, type LedgerOptions } from './ledger';
 export { createPrismaLedgerStore, type PrismaLedgerStoreOptions } from './store/prisma-store';
-export type { LedgerStore, LedgerStoreReader, LedgerStoreTransaction } from './store';
+export type { LedgerStore, LedgerStoreReader, LedgerStoreTransaction, ReferenceProblem } from './store';
 export { LedgerStoreConflict } from './store';
 export { TransferCoalescer, type TransferCoalescerOptions } from './transfer-coalescer';
 

@@ -61,6 +61,16 @@ export interface PostedAggregate {
   credits: Decimal;
 }
 
+/** Ways a transfer's references can be broken; see findFirstBrokenReference. */
+export type ReferenceProblem =
+  | 'account_missing'
+  | 'currency_mismatch'
+  | 'pending_missing'
+  | 'resolution_mismatch'
+  | 'reversal_target_missing'
+  | 'reversal_mismatch'
+  | 'reversals_exceed_original';
+
 export interface LedgerStoreReader {
   findCurrencies(codes: readonly string[]): Promise<Currency[]>;
   listCurrencies(): Promise<Currency[]>;
@@ -86,6 +96,13 @@ export interface LedgerStoreReader {
   postedAggregate(query: { currency: string; asOf: Date | null }): Promise<PostedAggregate>;
   /** Post or void transfers resolving these pending transfers. */
   findResolutions(pendingIds: readonly string[]): Promise<Transfer[]>;
+  /**
+   * The first transfer, in sequence order, whose references are broken: an account that does not
+   * exist or is in another currency; a post or void without its hold, with other accounts, a larger
+   * amount (a void releases exactly the hold), or written before it; a reversal without a reversible
+   * original, in the wrong direction or currency, or whose reversals add up to more than it.
+   */
+  findFirstBrokenReference(): Promise<{ transferId: string; sequence: bigint; problem: ReferenceProblem } | null>;
   chainHead(): Promise<ChainHead>;
   listBlocks(query: { afterNumber: bigint; limit: number }): Promise<Block[]>;
   /** The transfers after `after` up to and including `through`, in sealing order. */

@@ -1,4 +1,5 @@
-// Transfers, limit history and blocks are append-only at the database level.
+// Transfers, limit history and blocks are append-only at the database level; accounts and currencies
+// are never deleted and keep what they are.
 import { CURRENCY, type TestLedger, createMember, expectOk, newKey, openTestLedger } from './support';
 
 let t: TestLedger;
@@ -26,6 +27,12 @@ describe('append-only tables', () => {
     ['UPDATE ledger_block SET hash = $$0$$'],
     ['DELETE FROM ledger_block'],
     ['TRUNCATE ledger_block'],
+    ['DELETE FROM ledger_account'],
+    ['TRUNCATE ledger_account CASCADE'],
+    ['UPDATE ledger_account SET currency_code = $$OTHER$$'],
+    ['UPDATE ledger_account SET type = $$system$$'],
+    ['UPDATE ledger_currency SET scale = 3'],
+    ['DELETE FROM ledger_currency'],
   ])('refuses %s', async (sql) => {
     await expect(t.database.prisma.$executeRawUnsafe(sql)).rejects.toThrow(/immutable/);
   });

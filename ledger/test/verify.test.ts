@@ -79,6 +79,42 @@ describe('verifyLedger', () => {
     }
   });
 
+  it('names a transfer whose reference is broken', async () => {
+    const fresh = await openTestLedger();
+    try {
+      const a = (await createMember(fresh.ledger, 'a')).id;
+      const b = (await createMember(fresh.ledger, 'b')).id;
+      const c = (await createMember(fresh.ledger, 'c')).id;
+      const [holdResult] = await fresh.ledger.createTransfers([
+        { type: 'pending', idempotencyKey: newKey(), debitAccountId: a, creditAccountId: b, currency: CURRENCY, amount: '2.00', kind: 'escrow' },
+      ]);
+      const hold = expectOk(holdResult).transfer;
+      // A post of the hold that pays someone else, with counters made to match: only the reference
+      // check can tell.
+      await fresh.database.prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(
+          `INSERT INTO ledger_transfer (id, idempotency_key, type, debit_account_id, credit_account_id, currency_code, amount, pending_id, kind, created_at)
+           VALUES ('30000000-0000-4000-8000-000000000002', 'forged-post', 'post', '${a}', '${c}', 'TALER', 2, '${hold.id}', 'escrow', now())`,
+        );
+        await tx.$executeRawUnsafe(`DELETE FROM ledger_pending_open WHERE transfer_id = '${hold.id}'`);
+        await tx.$executeRawUnsafe(`UPDATE ledger_account SET debits_pending = 0, debits_posted = debits_posted + 2 WHERE id = '${a}'`);
+        await tx.$executeRawUnsafe(`UPDATE ledger_account SET credits_pending = 0 WHERE id = '${b}'`);
+        await tx.$executeRawUnsafe(`UPDATE ledger_account SET credits_posted = credits_posted + 2 WHERE id = '${c}'`);
+      });
+      expect(await fresh.ledger.verifyLedger()).toMatchObject({
+        ok: false,
+        problem: { check: 'references', transferId: '30000000-0000-4000-8000-000000000002', problem: 'resolution_mismatch' },
+      });
+      await fresh.database.prisma.$executeRawUnsafe(
+        `INSERT INTO ledger_transfer (id, idempotency_key, type, debit_account_id, credit_account_id, currency_code, amount, kind, created_at, sequence)
+         VALUES ('30000000-0000-4000-8000-000000000003', 'ghost', 'immediate', '00000000-0000-4000-8000-000000000000', '${c}', 'TALER', 1, 'payment', now(), 1)`,
+      );
+      expect(await fresh.ledger.verifyLedger()).toMatchObject({ ok: false, problem: { check: 'references', problem: 'account_missing' } });
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('passes again once everything is restored', async () => {
     expect((await t.ledger.verifyLedger()).ok).toBe(true);
   });

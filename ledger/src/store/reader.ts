@@ -10,6 +10,7 @@ import {
   type AccountTotals,
   type LedgerStoreReader,
   type PostedAggregate,
+  type ReferenceProblem,
   type SealableTransfer,
   type StatementPageQuery,
   type StatementPageRows,
@@ -180,6 +181,38 @@ export class SqlLedgerReader implements LedgerStoreReader {
       [...pendingIds],
     );
     return rows.map(transferFromRow);
+  }
+
+  async findFirstBrokenReference(): Promise<{ transferId: string; sequence: bigint; problem: ReferenceProblem } | null> {
+    const rows = await this.sql.query<{ id: string; sequence: string; problem: ReferenceProblem }>(
+      `(SELECT t.id::text AS id, t.sequence::text AS sequence, check_.problem
+        FROM ledger_transfer t
+        LEFT JOIN ledger_account d ON d.id = t.debit_account_id
+        LEFT JOIN ledger_account c ON c.id = t.credit_account_id
+        LEFT JOIN ledger_transfer h ON h.id = t.pending_id
+        LEFT JOIN ledger_transfer o ON o.id = t.reversal_of_id
+        CROSS JOIN LATERAL (SELECT CASE
+          WHEN d.id IS NULL OR c.id IS NULL THEN 'account_missing'
+          WHEN d.currency_code <> t.currency_code OR c.currency_code <> t.currency_code THEN 'currency_mismatch'
+          WHEN t.type IN ('post', 'void') AND (h.id IS NULL OR h.type <> 'pending') THEN 'pending_missing'
+          WHEN t.type IN ('post', 'void') AND (h.debit_account_id <> t.debit_account_id
+            OR h.credit_account_id <> t.credit_account_id OR h.currency_code <> t.currency_code
+            OR t.amount > h.amount OR (t.type = 'void' AND t.amount <> h.amount) OR h.sequence > t.sequence)
+            THEN 'resolution_mismatch'
+          WHEN t.type = 'reversal' AND (o.id IS NULL OR o.type NOT IN ('immediate', 'post')) THEN 'reversal_target_missing'
+          WHEN t.type = 'reversal' AND (o.debit_account_id <> t.credit_account_id OR o.credit_account_id <> t.debit_account_id
+            OR o.currency_code <> t.currency_code OR o.sequence > t.sequence) THEN 'reversal_mismatch'
+        END AS problem) check_
+        WHERE check_.problem IS NOT NULL
+        ORDER BY t.sequence LIMIT 1)
+       UNION ALL
+       (SELECT (array_agg(r.id::text ORDER BY r.sequence DESC))[1], max(r.sequence)::text, 'reversals_exceed_original'
+        FROM ledger_transfer r JOIN ledger_transfer o ON o.id = r.reversal_of_id
+        GROUP BY o.id, o.amount HAVING sum(r.amount) > o.amount
+        ORDER BY max(r.sequence) LIMIT 1)`,
+    );
+    const first = rows.sort((left, right) => (BigInt(left.sequence) < BigInt(right.sequence) ? -1 : 1))[0];
+    return first ? { transferId: first.id, sequence: BigInt(first.sequence), problem: first.problem } : null;
   }
 
   async chainHead(): Promise<ChainHead> {
