@@ -1,5 +1,5 @@
 export const ordersDe = {
-  nav: { cart: 'Warenkorb', orders: 'Meine Bestellungen' },
+  nav: { cart: 'Warenkorb', orders: 'Meine Bestellungen', disputes: 'Streitfälle' },
   addToCart: {
     quantity: 'Menge',
     submit: 'In den Warenkorb',
@@ -52,6 +52,15 @@ export const ordersDe = {
     accept: 'Annehmen',
     reject: 'Ablehnen',
     fulfil: 'Als geliefert markieren',
+  },
+  disputes: {
+    title: 'Streitfälle',
+    empty: 'Keine offenen Streitfälle.',
+    reason: 'Problem',
+    payProducer: 'An Erzeuger:in auszahlen',
+    refundBuyer: 'Voll erstatten',
+    amountToProducer: 'Betrag an Erzeuger:in',
+    partial: 'Teilweise erstatten',
   },
   status: {
     placing: 'Wird bestellt',

@@ -1,7 +1,7 @@
 import type { ordersDe } from './orders.de';
 
 export const ordersEn: typeof ordersDe = {
-  nav: { cart: 'Cart', orders: 'My orders' },
+  nav: { cart: 'Cart', orders: 'My orders', disputes: 'Disputes' },
   addToCart: {
     quantity: 'Quantity',
     submit: 'Add to cart',
@@ -54,6 +54,15 @@ export const ordersEn: typeof ordersDe = {
     accept: 'Accept',
     reject: 'Reject',
     fulfil: 'Mark as delivered',
+  },
+  disputes: {
+    title: 'Disputes',
+    empty: 'No open disputes.',
+    reason: 'Problem',
+    payProducer: 'Pay the producer',
+    refundBuyer: 'Refund in full',
+    amountToProducer: 'Amount to the producer',
+    partial: 'Refund partly',
   },
   status: {
     placing: 'Placing',

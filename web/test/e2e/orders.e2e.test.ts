@@ -5,6 +5,7 @@ const password = 'allmende-demo-2026';
 const buyer = { email: 'lena@demo.allmende.coop' };
 const producer = { email: 'martin@demo.allmende.coop' };
 const accountant = { email: 'sabine@demo.allmende.coop' };
+const admin = { email: 'jonas@demo.allmende.coop' };
 
 let app: RunningApp;
 let browser: Browser;
@@ -108,6 +109,47 @@ describe('ordering in the browser', () => {
     expect(buyerBefore - (await balance(buyerPage))).toBe(2500n);
     expect((await balance(producerPage)) - producerBefore).toBe(2425n);
     expect((await fundBalance(accountantPage)) - fundBefore).toBe(75n);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a buyer reports a problem and an admin refunds part of the order', async () => {
+    const producerPage = await logIn(producer.email);
+    const created = await graphql(
+      producerPage,
+      `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
+      { input: { title: 'Honig im Glas', description: 'Sommertracht.', categoryCode: 'food.preserves', kind: 'good', price: '8.00', unit: 'Glas', stock: 3 } },
+    );
+    const offerId = created.createOffer.data.id as string;
+    const buyerPage = await logIn(buyer.email);
+    const buyerBefore = await balance(buyerPage);
+
+    await buyerPage.goto(`/offers/${encodeURIComponent(offerId)}`);
+    await buyerPage.getByTestId('add-to-cart').click();
+    await buyerPage.getByTestId('added-to-cart').waitFor();
+    await buyerPage.goto('/cart');
+    await buyerPage.getByTestId('checkout').click();
+    await buyerPage.getByTestId('checkout-done').waitFor();
+
+    await producerPage.goto('/dashboard');
+    await producerPage.getByTestId('accept-order').first().click();
+    await producerPage.getByTestId('fulfil-order').first().waitFor();
+
+    await buyerPage.goto('/orders');
+    await buyerPage.getByRole('button', { name: 'Problem melden' }).first().click();
+    await buyerPage.getByLabel('Was ist schiefgelaufen?').fill('Das Glas kam zerbrochen an.');
+    await buyerPage.getByRole('button', { name: 'Problem absenden' }).click();
+    await buyerPage.getByTestId('order-status').filter({ hasText: 'In Klärung' }).first().waitFor();
+
+    const adminPage = await logIn(admin.email);
+    await adminPage.getByTestId('nav-disputes').click();
+    await adminPage.getByText('Das Glas kam zerbrochen an.').waitFor();
+    await screenshot(adminPage, 'orders-dispute');
+    await adminPage.getByLabel('Betrag an Erzeuger:in').fill('4,00');
+    await adminPage.getByRole('button', { name: 'Teilweise erstatten' }).click();
+    await adminPage.getByText('Keine offenen Streitfälle.').waitFor();
+
+    // 4.00 of 8.00 paid, the rest released back to the buyer.
+    expect(buyerBefore - (await balance(buyerPage))).toBe(400n);
     expect(pageErrors).toEqual([]);
   });
 });
