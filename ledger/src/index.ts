@@ -66,6 +66,7 @@ export type { MoneySupply } from './use-cases/get-money-supply';
 export type { PendingStatus } from './use-cases/get-transfers';
 export type { ChainProblem, ChainProblemKind, ChainVerification } from './use-cases/verify-chain';
 export type { LedgerProblem, LedgerVerification } from './use-cases/verify-ledger';
+export type { ReferenceVerification } from './use-cases/verify-references';
 
 export { type ExportFormat, type ExportOptions, type ExportSource, EXPORT_FORMATS, exportJournal, isExportDate } from './export/export-journal';
 export { CSV_COLUMNS, csvField, csvHeader, csvTransfer } from './export/csv';

@@ -22,6 +22,7 @@ import { sealBlock, sealBlocks } from './use-cases/seal-block';
 import { type SetAccountLimitsResult, setAccountLimits } from './use-cases/set-account-limits';
 import { type ChainVerification, verifyChain } from './use-cases/verify-chain';
 import { type LedgerVerification, verifyLedger } from './use-cases/verify-ledger';
+import { type ReferenceVerification, verifyReferences } from './use-cases/verify-references';
 import { type VoidExpiredResult, voidExpiredPendingTransfers } from './use-cases/void-expired-pending-transfers';
 
 export interface LedgerOptions {
@@ -65,6 +66,7 @@ export interface Ledger {
   sealBlocks(options?: { transfersMaximum?: number; blocksMaximum?: number }): Promise<Block[]>;
   verifyChain(): Promise<ChainVerification>;
   verifyLedger(): Promise<LedgerVerification>;
+  verifyReferences(): Promise<ReferenceVerification>;
   /** Waits for every queued single transfer to be written. */
   drain(): Promise<void>;
 }
@@ -97,6 +99,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     sealBlocks: (sealOptions) => sealBlocks(context, sealOptions),
     verifyChain: () => verifyChain(context),
     verifyLedger: () => verifyLedger(context),
+    verifyReferences: () => verifyReferences(context),
     drain: () => coalescer.drain(),
   };
 }
