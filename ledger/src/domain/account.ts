@@ -90,7 +90,3 @@ export function countersEqual(left: BalanceCounters, right: BalanceCounters): bo
     left.creditsPending.eq(right.creditsPending)
   );
 }
-
-export function countersAreZero(counters: BalanceCounters): boolean {
-  return countersEqual(counters, zeroCounters());
-}
