@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startApp, type RunningApp } from './support';
+import { launchBrowser, logIn, screenshot, startApp, type RunningApp } from './support';
 
-const demoPassword = 'allmende-demo-2026';
 const producer = { email: 'martin@demo.allmende.coop' };
 const buyer = { email: 'lena@demo.allmende.coop' };
 
@@ -36,14 +35,6 @@ async function newPage(width = 1200): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return page;
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(demoPassword);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.getByTestId('current-member').waitFor();
 }
 
 describe('the marketplace in the browser', () => {

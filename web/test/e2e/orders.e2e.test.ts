@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startApp, type RunningApp } from './support';
+import { launchBrowser, logIn, screenshot, startApp, type RunningApp } from './support';
 
-const password = 'allmende-demo-2026';
 const buyer = { email: 'lena@demo.allmende.coop' };
 const producer = { email: 'martin@demo.allmende.coop' };
 const accountant = { email: 'sabine@demo.allmende.coop' };
@@ -23,16 +22,12 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function logIn(email: string): Promise<Page> {
+async function openLoggedIn(email: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: app.url, locale: 'de-DE', viewport: { width: 1200, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto('/login');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.getByTestId('current-member').waitFor();
+  await logIn(page, email);
   return page;
 }
 
@@ -66,7 +61,7 @@ async function fundBalance(page: Page): Promise<bigint> {
 
 describe('ordering in the browser', () => {
   it('a buyer orders, the producer accepts and delivers, the buyer confirms, and the money arrives', async () => {
-    const producerPage = await logIn(producer.email);
+    const producerPage = await openLoggedIn(producer.email);
     const created = await graphql(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
@@ -75,8 +70,8 @@ describe('ordering in the browser', () => {
     expect(created.createOffer.__typename).toBe('MutationCreateOfferSuccess');
     const offerId = created.createOffer.data.id as string;
 
-    const buyerPage = await logIn(buyer.email);
-    const accountantPage = await logIn(accountant.email);
+    const buyerPage = await openLoggedIn(buyer.email);
+    const accountantPage = await openLoggedIn(accountant.email);
     const buyerBefore = await balance(buyerPage);
     const producerBefore = await balance(producerPage);
     const fundBefore = await fundBalance(accountantPage);
@@ -113,14 +108,14 @@ describe('ordering in the browser', () => {
   });
 
   it('a buyer reports a problem and an admin refunds part of the order', async () => {
-    const producerPage = await logIn(producer.email);
+    const producerPage = await openLoggedIn(producer.email);
     const created = await graphql(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
       { input: { title: 'Honig im Glas', description: 'Sommertracht.', categoryCode: 'food.preserves', kind: 'good', price: '8.00', unit: 'Glas', stock: 3 } },
     );
     const offerId = created.createOffer.data.id as string;
-    const buyerPage = await logIn(buyer.email);
+    const buyerPage = await openLoggedIn(buyer.email);
     const buyerBefore = await balance(buyerPage);
 
     await buyerPage.goto(`/offers/${encodeURIComponent(offerId)}`);
@@ -140,7 +135,7 @@ describe('ordering in the browser', () => {
     await buyerPage.getByRole('button', { name: 'Problem absenden' }).click();
     await buyerPage.getByTestId('order-status').filter({ hasText: 'In Klärung' }).first().waitFor();
 
-    const adminPage = await logIn(admin.email);
+    const adminPage = await openLoggedIn(admin.email);
     await adminPage.getByTestId('nav-disputes').click();
     await adminPage.getByText('Das Glas kam zerbrochen an.').waitFor();
     await screenshot(adminPage, 'orders-dispute');

@@ -118,3 +118,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
 }
+
+/** Every demo member's password (see api/src/seed/demo-data.ts). */
+export const demoPassword = 'allmende-demo-2026';
+
+/** Logs in through the German login form and waits until the header shows the member. */
+export async function logIn(page: Page, email: string, password = demoPassword): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByTestId('current-member').waitFor();
+}

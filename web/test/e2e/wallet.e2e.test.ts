@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startApp, type RunningApp } from './support';
+import { launchBrowser, logIn, screenshot, startApp, type RunningApp } from './support';
 
-const password = 'allmende-demo-2026';
 const lena = { email: 'lena@demo.allmende.coop', displayName: 'Lena Fischer' };
 const sabine = { email: 'sabine@demo.allmende.coop', displayName: 'Sabine Krüger' };
 
@@ -33,12 +32,8 @@ afterEach(async () => {
   expect(pageErrors).toEqual([]);
 });
 
-async function logIn(email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.getByTestId('current-member').waitFor();
+function logInAs(email: string): Promise<void> {
+  return logIn(page, email);
 }
 
 /** "-12,50 Taler" → cents as a bigint, so the test compares amounts without floats. */
@@ -58,7 +53,7 @@ function germanAmount(value: bigint): string {
 
 describe('the wallet in the browser', () => {
   it('sends taler to another member, shows the new balance and the entry, and refuses too much', async () => {
-    await logIn(lena.email);
+    await logInAs(lena.email);
     await page.getByTestId('nav-wallet').click();
     await page.waitForURL(/\/wallet$/);
     await page.getByRole('heading', { level: 1, name: 'Geldbörse' }).waitFor();
@@ -113,7 +108,7 @@ describe('the wallet in the browser', () => {
   });
 
   it('pages through the statement and checks the form before sending', async () => {
-    await logIn(lena.email);
+    await logInAs(lena.email);
     await page.goto('/wallet');
     await page.getByTestId('statement-entry').first().waitFor();
     const before = await page.getByTestId('statement-entry').count();
@@ -132,7 +127,7 @@ describe('the wallet in the browser', () => {
   });
 
   it('speaks English too, including the credit error', async () => {
-    await logIn(lena.email);
+    await logInAs(lena.email);
     await page.goto('/wallet');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wallet' }).waitFor();
@@ -149,11 +144,11 @@ describe('the wallet in the browser', () => {
   });
 
   it('shows accountants the trial balance and money supply, and members no audit link', async () => {
-    await logIn(lena.email);
+    await logInAs(lena.email);
     expect(await page.getByTestId('nav-audit').count()).toBe(0);
     await context.clearCookies();
 
-    await logIn(sabine.email);
+    await logInAs(sabine.email);
     await page.getByTestId('nav-audit').click();
     await page.waitForURL(/\/audit$/);
     await page.getByTestId('trial-balance').waitFor();
