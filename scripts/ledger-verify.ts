@@ -1,7 +1,7 @@
 // npm run ledger:verify [-- --no-seal]
 // Seals the transfers not yet in the hash chain, then checks the whole ledger in one snapshot: zero sum
 // per currency, every transfer balanced, every cached balance equal to its transfers, no balance ever
-// outside its limits, and the hash chain. Exits 1 naming the first broken item, 0 with a summary.
+// outside its limits, every transfer's references, and the hash chain. Exits 1 naming the first broken item, 0 with a summary.
 import { parseArgs } from 'node:util';
 import { createLedger, createPrismaLedgerStore, type LedgerProblem } from '@allmende/ledger';
 import { loadConfig } from '../api/src/config';
@@ -51,16 +51,23 @@ async function main(): Promise<number> {
     const started = Date.now();
     const sealed = seal ? await ledger.sealBlocks({ blocksMaximum: sealBlocksMaximum }) : [];
     const verification = await ledger.verifyLedger();
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (!verification.ok) {
       console.error(`Ledger BROKEN: ${describe(verification.problem)}`);
       console.error(`  ${verification.problem.message}`);
       return 1;
     }
+    // Transfers carry no per-row foreign keys, so their references are checked here.
+    const references = await ledger.verifyReferences();
+    if (!references.ok) {
+      console.error(`Ledger BROKEN: ${references.problem.problem} in transfer ${references.problem.transferId}`);
+      console.error(`  ${references.problem.message}`);
+      return 1;
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const { currencies, accounts, transfers, blocks, unsealedTransfers } = verification.summary;
     const sealedNow = sealed.reduce((sum, block) => sum + block.transferCount, 0);
     console.log(`Ledger OK: ${currencies} currencies, ${accounts} accounts, ${transfers} transfers, ${blocks} blocks in the hash chain (${seconds} s).`);
-    console.log(`  zero sum, balanced transfers, cached balances, open holds, limits and hash chain all check.`);
+    console.log(`  zero sum, balanced transfers, cached balances, open holds, limits, references and hash chain all check.`);
     if (seal) console.log(`  Sealed ${sealedNow} transfers into ${sealed.length} new blocks.`);
     if (unsealedTransfers > 0) console.log(`  ${unsealedTransfers} transfers are not sealed yet${seal ? ' (written by transactions still running, or more than this run seals)' : ''}.`);
     return 0;

@@ -20,11 +20,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `${testDatabasePrefix(databaseUrl)}${randomBytes(6).toString('hex')}`;
   await adminQuery(databaseUrl, `CREATE DATABASE "${name}" TEMPLATE "${postgresTemplateName(databaseUrl)}"`);
   const url = withDatabaseName(databaseUrl, name);
-  const database = await openDatabase({ databaseUrl: url, poolSize: 20 });
+  // Dropping the database WITH (FORCE) ends connections the closed pool is still shutting down.
+  let closing = false;
+  const database = await openDatabase({
+    databaseUrl: url,
+    poolSize: 20,
+    onIdleConnectionError: (error) => {
+      if (!closing) throw error;
+    },
+  });
   return {
     ...database,
     url,
     close: async () => {
+      closing = true;
       await database.close();
       await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },

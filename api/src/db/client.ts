@@ -22,6 +22,12 @@ export interface DatabaseOptions {
   /** A PGlite data dump (from dumpDataDir) to start from, used by tests. */
   pgliteLoadDataDir?: Blob | File;
   poolSize?: number;
+  /** Called when an idle PostgreSQL connection fails; defaults to a line on stderr. */
+  onIdleConnectionError?: (error: Error) => void;
+}
+
+function defaultIdleConnectionError(error: Error): void {
+  console.error(`PostgreSQL connection lost while idle: ${error.message}`);
 }
 
 export interface Database {
@@ -53,6 +59,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl) {
     // One pool owned here, shared by the client and the migration engine, so close() ends every connection.
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection that the server ends (restart, admin command) emits an error on the pool;
+    // the pool replaces it with a new connection, so the error must not crash the process.
+    pool.on('error', (error) => (options.onIdleConnectionError ?? defaultIdleConnectionError)(error));
     const adapterFactory = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return {
