@@ -51,21 +51,9 @@ export async function openTestLedger(options: { coalescing?: TransferCoalescerOp
     clock,
     close: async () => {
       await ledger.drain();
-      ignorePoolErrorsWhileClosing(database);
       await database.close();
     },
   };
-}
-
-/**
- * The harness's close() ends the pool (which returns before the sockets are closed) and then drops
- * the database WITH (FORCE); a connection still closing then receives the termination as an 'error'
- * event that no listener handles any more, and Jest fails the file. Until the harness waits for its
- * connections, a listener on the pool absorbs that last error.
- */
-function ignorePoolErrorsWhileClosing(database: TestDatabase): void {
-  const pool = (database.adapterFactory as unknown as { externalPool?: { on(event: 'error', listener: () => void): void } | null }).externalPool;
-  pool?.on('error', () => undefined);
 }
 
 export async function createMember(
