@@ -7,7 +7,7 @@ import { amountSchema } from '../money/send-credits';
 import { checkout, type CheckoutResult } from '../orders/checkout';
 import { CartEmptyError, CheckoutAbandonedError, OfferUnavailableError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, OutOfStockError, OwnOfferError, PriceChangedError } from '../orders/errors';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, disputeReasonLengthMaximum, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../orders/order-lifecycle';
-import { VISIBLE_ORDER_STATUSES } from '../orders/order-status';
+import { VISIBLE_ORDER_STATUSES, type OrderStatus } from '../orders/order-status';
 import { pageSizeMax } from '../marketplace/ranking';
 import { parseInput } from '../members/validation';
 import { z } from 'zod';
@@ -54,6 +54,11 @@ export const OrderType = builder.prismaNode('Order', {
   }),
 });
 
+/** One visible state when asked for, else every state a member may see. */
+function visibleStatusFilter(status: OrderStatus | null | undefined) {
+  return status && VISIBLE_ORDER_STATUSES.includes(status) ? status : { in: VISIBLE_ORDER_STATUSES };
+}
+
 builder.queryField('myOrders', (t) =>
   t.prismaConnection({
     type: 'Order',
@@ -66,7 +71,7 @@ builder.queryField('myOrders', (t) =>
     resolve: (query, _root, args, context) =>
       context.prisma.order.findMany({
         ...query,
-        where: { buyerId: memberOf(context).id, status: args.status && VISIBLE_ORDER_STATUSES.includes(args.status) ? args.status : { in: VISIBLE_ORDER_STATUSES } },
+        where: { buyerId: memberOf(context).id, status: visibleStatusFilter(args.status) },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       }),
   }),
@@ -84,7 +89,7 @@ builder.queryField('incomingOrders', (t) =>
     resolve: (query, _root, args, context) =>
       context.prisma.order.findMany({
         ...query,
-        where: { producerId: memberOf(context).id, status: args.status && VISIBLE_ORDER_STATUSES.includes(args.status) ? args.status : { in: VISIBLE_ORDER_STATUSES } },
+        where: { producerId: memberOf(context).id, status: visibleStatusFilter(args.status) },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       }),
   }),
