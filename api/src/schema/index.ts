@@ -14,6 +14,7 @@ import './cooperative';
 import './wallet';
 import './cart';
 import './order';
+import './review';
 import './audit';
 
 export const schema = builder.toSchema({ sortSchema: true });

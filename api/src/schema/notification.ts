@@ -12,7 +12,7 @@ builder.prismaNode('Notification', {
   id: { field: 'id' },
   description: 'An in-app notification of the logged-in member. The web app words it by kind.',
   fields: (t) => ({
-    kind: t.exposeString('kind', { description: 'need_answered' }),
+    kind: t.exposeString('kind', { description: 'need_answered | review_received' }),
     link: t.exposeString('link', { description: 'Path in the web app the notification leads to.' }),
     readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -20,9 +20,18 @@ builder.prismaNode('Notification', {
     offerTitle: t.string({ nullable: true, select: { payload: true }, resolve: (row) => payloadText(row.payload, 'offerTitle') }),
     actorName: t.string({
       nullable: true,
-      description: 'Who caused it, e.g. the producer who answered.',
+      description: 'Who caused it, e.g. the producer who answered or the buyer who reviewed.',
       select: { payload: true },
-      resolve: (row) => payloadText(row.payload, 'producerName'),
+      resolve: (row) => payloadText(row.payload, 'actorName') ?? payloadText(row.payload, 'producerName'),
+    }),
+    rating: t.int({
+      nullable: true,
+      description: 'The stars of a review_received notification.',
+      select: { payload: true },
+      resolve: (row) => {
+        const value = typeof row.payload === 'object' && row.payload !== null ? (row.payload as Record<string, unknown>).rating : null;
+        return typeof value === 'number' ? value : null;
+      },
     }),
   }),
 });
