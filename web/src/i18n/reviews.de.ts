@@ -1,0 +1,33 @@
+export const reviewsDe = {
+  title: 'Bewertungen',
+  none: 'Noch keine Bewertungen.',
+  count: 'keine Bewertungen | {count} Bewertung | {count} Bewertungen',
+  stars: '{count} Sterne | {count} Stern | {count} Sterne',
+  averageLabel: 'Durchschnittlich {average} von 5 Sternen',
+  more: 'Weitere Bewertungen',
+  answerBy: 'Antwort der Erzeuger:in',
+  yours: 'Deine Bewertung',
+  form: {
+    title: 'Bestellung bewerten',
+    rating: 'Sterne',
+    ratingRequired: 'Bitte wähle 1 bis 5 Sterne.',
+    text: 'Dein Eindruck (freiwillig)',
+    textTooLong: 'Höchstens {count} Zeichen.',
+    submit: 'Bewertung abschicken',
+  },
+  answerForm: {
+    label: 'Deine Antwort',
+    submit: 'Antwort veröffentlichen',
+    invalid: 'Bitte 1 bis {count} Zeichen.',
+  },
+  errors: {
+    already_reviewed: 'Diese Bestellung ist schon bewertet.',
+    invalid_order_status: 'Bewerten geht erst, wenn die Bestellung abgeschlossen ist.',
+    order_forbidden: 'Nur die Käufer:in dieser Bestellung kann sie bewerten.',
+    order_not_found: 'Diese Bestellung gibt es nicht.',
+    review_not_found: 'Diese Bewertung gibt es nicht.',
+    review_already_answered: 'Diese Bewertung ist schon beantwortet.',
+    other: 'Das hat nicht geklappt. Bitte versuche es noch einmal.',
+  },
+  notification: '{actor} hat deine Bestellung „{offer}“ mit {rating} von 5 Sternen bewertet.',
+};
