@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, logIn, screenshot, startApp, type RunningApp } from './support';
+import { launchBrowser, logIn, screenshot, startApp, switchLanguage, type Language, type RunningApp } from './support';
 
 const buyer = { email: 'lena@demo.allmende.coop' };
 const producer = { email: 'martin@demo.allmende.coop' };
@@ -22,12 +22,12 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function openLoggedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url, locale: 'de-DE', viewport: { width: 1200, height: 900 } });
+async function openLoggedIn(email: string, language: Language = 'de'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: app.url, locale: language === 'de' ? 'de-DE' : 'en-GB', viewport: { width: 1200, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await logIn(page, email);
+  await logIn(page, email, undefined, language);
   return page;
 }
 
@@ -145,6 +145,96 @@ describe('ordering in the browser', () => {
 
     // 4.00 of 8.00 paid, the rest released back to the buyer.
     expect(buyerBefore - (await balance(buyerPage))).toBe(400n);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('in English: a buyer searches, orders, confirms and reviews; the producer answers; the money and the rating are right', async () => {
+    const producerPage = await openLoggedIn(producer.email, 'en');
+    const created = await graphql(
+      producerPage,
+      `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
+      { input: { title: 'Elderflower cordial', description: 'Pressed in June.', categoryCode: 'food.preserves', kind: 'good', price: '7.50', unit: 'bottle', stock: 10 } },
+    );
+    expect(created.createOffer.__typename).toBe('MutationCreateOfferSuccess');
+
+    const buyerPage = await openLoggedIn(buyer.email, 'en');
+    const accountantPage = await openLoggedIn(accountant.email, 'en');
+    const buyerBefore = await balance(buyerPage);
+    const producerBefore = await balance(producerPage);
+    const fundBefore = await fundBalance(accountantPage);
+
+    await buyerPage.goto('/');
+    await buyerPage.getByLabel('Search term').fill('elderflower');
+    await buyerPage.getByRole('button', { name: 'Search', exact: true }).click();
+    const result = buyerPage.getByRole('link', { name: 'Elderflower cordial' });
+    await result.waitFor();
+    await screenshot(buyerPage, 'reviews-en-1-search');
+    await result.click();
+    await buyerPage.getByText('No reviews yet.').first().waitFor();
+    await buyerPage.getByLabel('Quantity').fill('2');
+    await buyerPage.getByRole('button', { name: 'Add to cart' }).click();
+    await buyerPage.getByTestId('added-to-cart').waitFor();
+    await buyerPage.getByRole('link', { name: 'Cart', exact: true }).click();
+    await buyerPage.getByTestId('cart-line').first().waitFor();
+    await screenshot(buyerPage, 'reviews-en-2-cart');
+    await buyerPage.getByRole('button', { name: 'Place order' }).click();
+    await buyerPage.getByTestId('checkout-done').waitFor();
+    await screenshot(buyerPage, 'reviews-en-3-checked-out');
+
+    await producerPage.goto('/dashboard');
+    await producerPage.getByTestId('accept-order').first().click();
+    await producerPage.getByTestId('fulfil-order').first().click();
+    await producerPage.getByTestId('order-status').filter({ hasText: 'Delivered' }).first().waitFor();
+    await screenshot(producerPage, 'reviews-en-4-producer-delivered');
+
+    await buyerPage.goto('/orders');
+    await buyerPage.getByRole('button', { name: 'Confirm receipt' }).first().click();
+    await buyerPage.getByTestId('order-status').filter({ hasText: 'Completed' }).first().waitFor();
+    // 15.00 paid: 14.55 to the producer, 0.45 (3%) to the fund.
+    expect(buyerBefore - (await balance(buyerPage))).toBe(1500n);
+    expect((await balance(producerPage)) - producerBefore).toBe(1455n);
+    expect((await fundBalance(accountantPage)) - fundBefore).toBe(45n);
+
+    // The stars are a radio group: choose three, then move to four with the arrow key.
+    const form = buyerPage.getByTestId('review-form').first();
+    await form.getByRole('radio', { name: '3 stars' }).check();
+    await buyerPage.keyboard.press('ArrowRight');
+    expect(await form.getByRole('radio', { name: '4 stars' }).isChecked()).toBe(true);
+    await form.getByLabel('Your impression (optional)').fill('Fragrant and not too sweet.');
+    await screenshot(buyerPage, 'reviews-en-5-rating-form');
+    await form.getByRole('button', { name: 'Send review' }).click();
+    await buyerPage.getByRole('heading', { name: 'Your review' }).first().waitFor();
+    await buyerPage.getByText('Fragrant and not too sweet.').waitFor();
+    await screenshot(buyerPage, 'reviews-en-6-reviewed');
+
+    await producerPage.goto('/notifications');
+    await producerPage.getByText('rated your order “Elderflower cordial” with 4 out of 5 stars').first().waitFor();
+    await producerPage.goto('/dashboard');
+    const review = producerPage.getByTestId('review').filter({ hasText: 'Fragrant and not too sweet.' });
+    await review.getByLabel('Your answer').fill('Thank you, the next batch is ready in June.');
+    await review.getByRole('button', { name: 'Publish answer' }).click();
+    await review.getByTestId('review-answer').waitFor();
+    await screenshot(producerPage, 'reviews-en-7-answered');
+
+    await buyerPage.goto(`/offers/${encodeURIComponent(created.createOffer.data.id as string)}`);
+    await buyerPage.getByText('Average 4.0 out of 5 stars').first().waitFor();
+    await buyerPage.getByText('1 review', { exact: true }).first().waitFor();
+    await buyerPage.getByTestId('review').filter({ hasText: 'Fragrant and not too sweet.' }).getByText('Thank you, the next batch is ready in June.').waitFor();
+    await screenshot(buyerPage, 'reviews-en-8-offer-page');
+    await buyerPage.goto('/?q=elderflower');
+    await buyerPage.locator('.offer-card', { hasText: 'Elderflower cordial' }).getByText('1 review', { exact: true }).waitFor();
+    await screenshot(buyerPage, 'reviews-en-9-feed');
+
+    // The same review in German on a phone-sized screen.
+    await switchLanguage(buyerPage, 'de');
+    await buyerPage.setViewportSize({ width: 390, height: 844 });
+    await buyerPage.goto(`/offers/${encodeURIComponent(created.createOffer.data.id as string)}`);
+    await buyerPage.getByText('Durchschnittlich 4,0 von 5 Sternen').first().waitFor();
+    await buyerPage.getByText('1 Bewertung', { exact: true }).first().waitFor();
+    await screenshot(buyerPage, 'reviews-de-10-offer-page-narrow');
+    await buyerPage.goto('/orders');
+    await buyerPage.getByRole('heading', { name: 'Deine Bewertung' }).first().waitFor();
+    await screenshot(buyerPage, 'reviews-de-11-orders-narrow');
     expect(pageErrors).toEqual([]);
   });
 });

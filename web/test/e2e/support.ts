@@ -122,11 +122,31 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Every demo member's password (see api/src/seed/demo-data.ts). */
 export const demoPassword = 'allmende-demo-2026';
 
-/** Logs in through the German login form and waits until the header shows the member. */
-export async function logIn(page: Page, email: string, password = demoPassword): Promise<void> {
+/** Labels of the login form in each interface language. */
+const loginLabels = {
+  de: { email: 'E-Mail-Adresse', password: 'Passwort', submit: 'Anmelden' },
+  en: { email: 'E-mail address', password: 'Password', submit: 'Log in' },
+} as const;
+
+export type Language = keyof typeof loginLabels;
+
+/** Switches the interface language with the header's language buttons; the choice is remembered. */
+export async function switchLanguage(page: Page, language: Language): Promise<void> {
+  const name = language === 'en' ? 'English' : 'Deutsch';
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.locator(`html[lang="${language}"]`).waitFor();
+}
+
+/**
+ * Logs in through the login form in the given interface language (German unless told) and waits
+ * until the header shows the member. For English it first switches the language in the header.
+ */
+export async function logIn(page: Page, email: string, password = demoPassword, language: Language = 'de'): Promise<void> {
   await page.goto('/login');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  if (language !== 'de') await switchLanguage(page, language);
+  const labels = loginLabels[language];
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password).fill(password);
+  await page.getByRole('button', { name: labels.submit }).click();
   await page.getByTestId('current-member').waitFor();
 }
