@@ -221,6 +221,10 @@ describe('ordering in the browser', () => {
     await buyerPage.getByText('1 review', { exact: true }).first().waitFor();
     await buyerPage.getByTestId('review').filter({ hasText: 'Fragrant and not too sweet.' }).getByText('Thank you, the next batch is ready in June.').waitFor();
     await screenshot(buyerPage, 'reviews-en-8-offer-page');
+    await buyerPage.getByRole('link', { name: 'Hof Sonnenwiese' }).click();
+    await buyerPage.getByTestId('review').filter({ hasText: 'Fragrant and not too sweet.' }).waitFor();
+    await buyerPage.getByTestId('rating').first().waitFor();
+    await screenshot(buyerPage, 'reviews-en-8b-producer-page');
     await buyerPage.goto('/?q=elderflower');
     await buyerPage.locator('.offer-card', { hasText: 'Elderflower cordial' }).getByText('1 review', { exact: true }).waitFor();
     await screenshot(buyerPage, 'reviews-en-9-feed');
