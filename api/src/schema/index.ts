@@ -14,6 +14,8 @@ import './cooperative';
 import './wallet';
 import './cart';
 import './order';
+import './order-message';
+import './notification-settings';
 import './audit';
 
 export const schema = builder.toSchema({ sortSchema: true });
