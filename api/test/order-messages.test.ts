@@ -62,6 +62,9 @@ describe('order messages', () => {
       data: { body: 'Kann ich es am Samstag abholen?', mine: true, author: { displayName: 'Mara Test' } },
     });
     expect((await send(producer, orderId, 'Ja, ab 10 Uhr.')).data?.sendOrderMessage.__typename).toBe('MutationSendOrderMessageSuccess');
+    // Asking for nothing but the type name, as the web app does, still answers.
+    const bare = await producer.client.graphql(`mutation($orderId: ID!) { sendOrderMessage(orderId: $orderId, body: "Noch etwas") { __typename } }`, { orderId });
+    expect(bare).toEqual({ data: { sendOrderMessage: { __typename: 'MutationSendOrderMessageSuccess' } } });
 
     expect((await send(stranger, orderId, 'Ich auch?')).data?.sendOrderMessage).toEqual({ __typename: 'OrderForbiddenError', code: 'order_forbidden' });
     expect((await send(admin, orderId, 'Hallo')).data?.sendOrderMessage).toEqual({ __typename: 'OrderForbiddenError', code: 'order_forbidden' });
@@ -73,6 +76,7 @@ describe('order messages', () => {
 
     const asProducer = await producer.client.graphql(threadQuery, { id: orderId });
     expect(asProducer.data?.order.messages.edges.map((edge: { node: { body: string; mine: boolean } }) => edge.node)).toEqual([
+      { body: 'Noch etwas', mine: true },
       { body: 'Ja, ab 10 Uhr.', mine: true },
       { body: 'Kann ich es am Samstag abholen?', mine: false },
     ]);
@@ -82,7 +86,7 @@ describe('order messages', () => {
     expect((await admin.client.graphql(threadQuery, { id: orderId })).data?.order.messages).toBeNull();
     const anonymousNode = await api.client().graphql(nodeQuery, { id: orderId });
     expect(anonymousNode.data?.node?.messages ?? null).toBeNull();
-    expect(await api.database.prisma.orderMessage.count({ where: { orderId: rowIdOf(orderId) } })).toBe(2);
+    expect(await api.database.prisma.orderMessage.count({ where: { orderId: rowIdOf(orderId) } })).toBe(3);
   });
 
   it('refuses an empty or too long message and writes nothing', async () => {

@@ -1,6 +1,7 @@
 // The member's choice whether notifications also come by e-mail.
 import { builder } from '../builder';
 import { memberOf } from './global-id';
+import { selectionOf } from './prisma-query';
 
 builder.prismaObjectFields('Member', (t) => ({
   emailNotifications: t.boolean({
@@ -18,6 +19,6 @@ builder.mutationField('updateNotificationSettings', (t) =>
     authScopes: { authenticated: true },
     args: { emailNotifications: t.arg.boolean({ required: true }) },
     resolve: (query, _root, args, context) =>
-      context.prisma.member.update({ ...query, where: { id: memberOf(context).id }, data: { emailNotifications: args.emailNotifications } }),
+      context.prisma.member.update({ ...selectionOf(query), where: { id: memberOf(context).id }, data: { emailNotifications: args.emailNotifications } }),
   }),
 );

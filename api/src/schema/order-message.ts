@@ -8,6 +8,7 @@ import { threadRoleOf } from '../order-messages/thread-access';
 import { unreadCountsByOrder, unreadOrderMessageCount } from '../order-messages/unread-order-messages';
 import { memberOf, rowIdOf } from './global-id';
 import { requestNotificationEmails } from './notification-emails';
+import { selectionOf } from './prisma-query';
 import './order-errors';
 
 builder.prismaNode('OrderMessage', {
@@ -74,7 +75,7 @@ builder.mutationField('sendOrderMessage', (t) =>
     resolve: async (query, _root, args, context) => {
       const message = await sendOrderMessage(context.prisma, memberOf(context), orderIdOf(args.orderId), args.body);
       await requestNotificationEmails(context);
-      return context.prisma.orderMessage.findUniqueOrThrow({ ...query, where: { id: message.id } });
+      return context.prisma.orderMessage.findUniqueOrThrow({ ...selectionOf(query), where: { id: message.id } });
     },
   }),
 );
