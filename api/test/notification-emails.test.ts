@@ -61,7 +61,7 @@ describe('notification e-mails', () => {
     const placed = read(placedMail!);
     expect(placed).toContain('To: udo@example.org');
     expect(placed).toContain('Subject: Allmende: Neue Bestellung: Käse');
-    expect(placed).toContain('Tilda Test hat „Käse“ für 7.00 Taler bestellt.');
+    expect(placed).toContain('Tilda Test hat „Käse“ für 7,00 Taler bestellt.');
     expect(placed).toContain(`https://markt.example.org/orders/${orderId}`);
 
     await runJob();

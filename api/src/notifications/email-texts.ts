@@ -63,6 +63,8 @@ export function notificationEmail(input: { kind: string; payload: unknown; link:
   const locale = mailLocaleOf(input.locale);
   const wording = wordings[locale][input.kind] ?? general[locale];
   const payload = textsOf(input.payload);
+  // Amounts are stored with a decimal point; German writes a decimal comma.
+  if (locale === 'de' && payload.orderTotal) payload.orderTotal = payload.orderTotal.replace('.', ',');
   const words = frame[locale];
   const text = [
     words.greeting(input.recipientName),
