@@ -3,6 +3,7 @@ export const messagesDe = {
     title: 'Bestellung',
     back: 'Zu meinen Bestellungen',
     backIncoming: 'Zu den eingehenden Bestellungen',
+    backDisputes: 'Zu den Streitfällen',
     notFound: 'Diese Bestellung gibt es nicht oder du bist nicht beteiligt.',
     loginFirst: 'Bitte melde dich an, um die Bestellung zu sehen.',
     openThread: 'Nachrichten',

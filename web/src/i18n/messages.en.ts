@@ -5,6 +5,7 @@ export const messagesEn: typeof messagesDe = {
     title: 'Order',
     back: 'To my orders',
     backIncoming: 'To incoming orders',
+    backDisputes: 'To disputes',
     notFound: 'This order does not exist or you are not part of it.',
     loginFirst: 'Please log in to see the order.',
     openThread: 'Messages',
