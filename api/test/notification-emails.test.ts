@@ -13,7 +13,7 @@ import { registerMailer } from '../src/mail/mailer-registry';
 import { addToCart } from '../src/orders/cart';
 import { checkout } from '../src/orders/checkout';
 import { acceptOrder } from '../src/orders/order-lifecycle';
-import { emailAttemptsMax, sendPendingNotificationEmails } from '../src/notifications/send-notification-emails';
+import { emailAgeMaxMs, emailAttemptsMax, sendPendingNotificationEmails } from '../src/notifications/send-notification-emails';
 
 /** The decoded text of an .eml file nodemailer wrote (quoted-printable body, encoded-word subject). */
 function decodeEml(raw: string): string {
@@ -124,5 +124,15 @@ describe('notification e-mails', () => {
     const before = outbox().length;
     await runJob();
     expect(outbox().length).toBe(before);
+  });
+
+  it('skips notifications too old to be news', async () => {
+    const before = outbox().length;
+    const old = await api.database.prisma.notification.create({
+      data: { recipientId: producer.id, kind: 'order_placed', payload: { orderTitle: 'Alt' }, link: '/orders', createdAt: new Date(Date.now() - emailAgeMaxMs - 60_000) },
+    });
+    await runJob();
+    expect(outbox().length).toBe(before);
+    expect((await api.database.prisma.notification.findUniqueOrThrow({ where: { id: old.id } })).emailStatus).toBe('skipped');
   });
 });
