@@ -33,8 +33,22 @@ describe('parseConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    [{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL'],
+    [{ PUBLIC_URL: 'example.org' }, 'PUBLIC_URL'],
   ])('rejects %j naming %s', (environment, name) => {
     expect(() => parseConfig({ DATA_DIR: dataDir(), ...environment })).toThrow(ConfigError);
     expect(() => parseConfig({ DATA_DIR: dataDir(), ...environment })).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it('writes e-mails to DATA_DIR/outbox and links to localhost without SMTP_URL and PUBLIC_URL', () => {
+    const DATA_DIR = dataDir();
+    expect(parseConfig({ DATA_DIR, PORT: '4100' }).mail).toEqual({
+      smtpUrl: undefined,
+      from: 'Allmende <no-reply@localhost>',
+      outboxDir: path.join(DATA_DIR, 'outbox'),
+      publicUrl: 'http://localhost:4100',
+    });
+    const configured = parseConfig({ DATA_DIR, SMTP_URL: 'smtp://mail:25', PUBLIC_URL: 'https://markt.example.org/', MAIL_FROM: 'Markt <markt@example.org>' }).mail;
+    expect(configured).toMatchObject({ smtpUrl: 'smtp://mail:25', from: 'Markt <markt@example.org>', publicUrl: 'https://markt.example.org' });
   });
 });

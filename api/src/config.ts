@@ -36,6 +36,26 @@ export const environmentSchema = z.object({
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Days after fulfilment when an order the buyer neither confirmed nor disputed is confirmed. */
   ORDER_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(365).default(orderAutoConfirmDaysDefault),
+  /** Where notification e-mails go. Unset: each e-mail is written as an .eml file to MAIL_OUTBOX_DIR. */
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
+  /** Sender of notification e-mails, an address or "Name <address>". */
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().min(3).max(200).default('Allmende <no-reply@localhost>')),
+  /** Folder for .eml files when SMTP_URL is unset; defaults to DATA_DIR/outbox. */
+  MAIL_OUTBOX_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** The web app's address as members reach it, for links in e-mails. Defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^https?:\/\/[^/]+(\/.*)?$/, 'must be an http:// or https:// URL')
+      .optional(),
+  ),
   /** Set when a TLS-terminating proxy sits in front: cookies become Secure. */
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
@@ -60,6 +80,7 @@ export interface Config {
   sessionSecret: string;
   sessionTtlDays: number;
   orderAutoConfirmDays: number;
+  mail: MailConfig;
   trustProxy: boolean;
   logLevel: Environment['LOG_LEVEL'];
   webDistDir: string;
@@ -68,6 +89,15 @@ export interface Config {
   nodeEnv: Environment['NODE_ENV'];
   /** Embedded mode: PGlite under DATA_DIR, no separate services. */
   embedded: boolean;
+}
+
+export interface MailConfig {
+  /** SMTP server URL; undefined writes e-mails to outboxDir instead. */
+  smtpUrl: string | undefined;
+  from: string;
+  outboxDir: string;
+  /** Base of links in e-mails, without a trailing slash. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +126,12 @@ export function parseConfig(environment: NodeJS.ProcessEnv, root = process.cwd()
     sessionSecret: env.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     sessionTtlDays: env.SESSION_TTL_DAYS,
     orderAutoConfirmDays: env.ORDER_AUTO_CONFIRM_DAYS,
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      outboxDir: env.MAIL_OUTBOX_DIR ? path.resolve(root, env.MAIL_OUTBOX_DIR) : path.join(dataDir, 'outbox'),
+      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    },
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     webDistDir: path.resolve(root, env.WEB_DIST_DIR),

@@ -8,6 +8,8 @@ import { openConfiguredDatabase } from './db/open';
 import { applyMigrations } from './db/migrations';
 import { createJobQueue, jobDefinitions, scheduleRepeatingJobs, type JobQueue } from './jobs';
 import { createLogger } from './logger';
+import { createMailer } from './mail/mailer';
+import { registerMailer } from './mail/mailer-registry';
 import { ensureCooperativeLedger } from './money/ensure-cooperative-ledger';
 import { createHttpServer } from './server';
 import { seedDemoCooperative } from './seed/seed-demo-cooperative';
@@ -36,6 +38,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const seeded = config.seedDemo ? await seedDemoCooperative(database.prisma) : false;
   if (seeded) logger.info('seeded the demo cooperative');
 
+  registerMailer(database.prisma, createMailer(config.mail));
   const jobs = createJobQueue({ redisUrl: config.redisUrl, prisma: database.prisma, logger, definitions: jobDefinitions });
   if (config.runWorkersInProcess) {
     await scheduleRepeatingJobs(jobs, { orderAutoConfirmDays: config.orderAutoConfirmDays });

@@ -5,6 +5,8 @@ import { loadConfig } from './config';
 import { openConfiguredDatabase } from './db/open';
 import { createJobQueue, jobDefinitions, scheduleRepeatingJobs } from './jobs';
 import { createLogger } from './logger';
+import { createMailer } from './mail/mailer';
+import { registerMailer } from './mail/mailer-registry';
 
 /** Below Docker's default stop grace period of 10 s, so the process exits before it is killed. */
 const shutdownTimeoutMs = 8_000;
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const database = await openConfiguredDatabase(config);
+  registerMailer(database.prisma, createMailer(config.mail));
   const queue = createJobQueue({ redisUrl: config.redisUrl, prisma: database.prisma, logger, definitions: jobDefinitions });
   await scheduleRepeatingJobs(queue, { orderAutoConfirmDays: config.orderAutoConfirmDays });
   await queue.startWorkers();

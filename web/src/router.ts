@@ -22,6 +22,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { titleKey: 'audit.title' } },
   { path: '/cart', name: 'cart', component: () => import('@/pages/CartPage.vue'), meta: { titleKey: 'orders.cart.title' } },
   { path: '/orders', name: 'orders', component: () => import('@/pages/OrdersPage.vue'), meta: { titleKey: 'orders.orders.title' } },
+  { path: '/orders/:id', name: 'order', component: () => import('@/pages/OrderPage.vue'), meta: { titleKey: 'messages.order.title' } },
   { path: '/disputes', name: 'disputes', component: () => import('@/pages/DisputesPage.vue'), meta: { titleKey: 'orders.disputes.title' } },
   { path: '/offers/:id', name: 'offer', component: () => import('@/pages/OfferPage.vue'), meta: { titleKey: 'home.title' } },
   {

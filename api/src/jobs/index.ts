@@ -5,6 +5,7 @@ import type { JobDefinition } from './definition';
 import type { JobQueue } from './queue';
 import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-holds';
 import { ledgerSealBlocks, ledgerSealBlocksEveryMs } from './ledger-seal-blocks';
+import { notificationEmails, notificationEmailsEveryMs } from './notification-emails';
 import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confirm';
 import { ordersRecoverCheckouts, ordersRecoverCheckoutsEveryMs } from './orders-recover-checkouts';
 import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
@@ -13,11 +14,12 @@ export { defineJob, type JobContext, type JobDefinition } from './definition';
 export { createJobQueue, type AddJobOptions, type JobQueue, type JobQueueOptions } from './queue';
 export { ledgerExpireHolds } from './ledger-expire-holds';
 export { ledgerSealBlocks } from './ledger-seal-blocks';
+export { notificationEmails, notificationEmailsJobKey } from './notification-emails';
 export { ordersAutoConfirm } from './orders-auto-confirm';
 export { ordersRecoverCheckouts } from './orders-recover-checkouts';
 export { sessionCleanup } from './session-cleanup';
 
-export const jobDefinitions: JobDefinition<unknown>[] = [sessionCleanup, ledgerSealBlocks, ledgerExpireHolds, ordersAutoConfirm, ordersRecoverCheckouts];
+export const jobDefinitions: JobDefinition<unknown>[] = [sessionCleanup, ledgerSealBlocks, ledgerExpireHolds, ordersAutoConfirm, ordersRecoverCheckouts, notificationEmails];
 
 /** Registers the repeating jobs; safe on every start, since a repeat is stored once per job name. */
 export async function scheduleRepeatingJobs(queue: JobQueue, options: { orderAutoConfirmDays?: number } = {}): Promise<void> {
@@ -26,4 +28,5 @@ export async function scheduleRepeatingJobs(queue: JobQueue, options: { orderAut
   await queue.repeat(ledgerExpireHolds, {}, ledgerExpireHoldsEveryMs);
   await queue.repeat(ordersAutoConfirm, { afterDays: options.orderAutoConfirmDays ?? orderAutoConfirmDaysDefault }, ordersAutoConfirmEveryMs);
   await queue.repeat(ordersRecoverCheckouts, {}, ordersRecoverCheckoutsEveryMs);
+  await queue.repeat(notificationEmails, {}, notificationEmailsEveryMs);
 }

@@ -1,7 +1,16 @@
-/** Kinds of in-app notifications. Orders and messages will add theirs. */
+/** Kinds of in-app notifications. */
 export const notificationKinds = {
   needAnswered: 'need_answered',
   reviewReceived: 'review_received',
+  orderPlaced: 'order_placed',
+  orderAccepted: 'order_accepted',
+  orderRejected: 'order_rejected',
+  orderFulfilled: 'order_fulfilled',
+  orderCancelled: 'order_cancelled',
+  orderDisputed: 'order_disputed',
+  orderConfirmed: 'order_confirmed',
+  orderResolved: 'order_resolved',
+  orderMessage: 'order_message',
 } as const;
 
 export type NotificationKind = (typeof notificationKinds)[keyof typeof notificationKinds];

@@ -14,6 +14,7 @@ import { InsufficientCreditError, TransferRejectedError } from '../money/errors'
 import { amountSchema } from '../money/send-credits';
 import { CartEmptyError, CheckoutAbandonedError, OfferUnavailableError, OutOfStockError, OwnOfferError, PriceChangedError } from './errors';
 import { cartLinesMaximum } from './cart';
+import { notifyOrderEvent } from '../notifications/order-notifications';
 import { holdKey, loadOrders, type OrderWithItems } from './order-queries';
 
 export const holdKind = 'escrow';
@@ -179,10 +180,11 @@ async function finishCheckout(services: Services, buyer: { id: string; displayNa
         for (const [index, order] of placing.entries()) {
           const result = results[index];
           if (!result?.ok) throw new Error('A linked batch succeeded without a result for every item.');
-          await transaction.order.updateMany({
+          const { count } = await transaction.order.updateMany({
             where: { id: order.id, status: 'placing' },
             data: { status: 'placed', holdTransferId: result.transfer.id, placedAt: new Date() },
           });
+          if (count === 1) await notifyOrderEvent(transaction, order.id, 'placed');
         }
         const offerIds = placing.flatMap((order) => order.items.map((item) => item.offerId));
         await transaction.cartItem.deleteMany({ where: { memberId: buyer.id, offerId: { in: offerIds } } });
@@ -245,8 +247,11 @@ export async function recoverStaleCheckouts(services: Services, now = new Date()
   for (const order of stale.slice(0, limit)) {
     const hold = await ledger.findTransferByIdempotencyKey(holdKey(order.id));
     if (hold) {
-      const { count } = await prisma.order.updateMany({ where: { id: order.id, status: 'placing' }, data: { status: 'placed', holdTransferId: hold.id, placedAt: now } });
-      placed += count;
+      placed += await prisma.$transaction(async (transaction) => {
+        const { count } = await transaction.order.updateMany({ where: { id: order.id, status: 'placing' }, data: { status: 'placed', holdTransferId: hold.id, placedAt: now } });
+        if (count === 1) await notifyOrderEvent(transaction, order.id, 'placed');
+        return count;
+      });
     } else {
       await failOrders(prisma, [order], abandonedFailureCode);
       failed += 1;

@@ -3,11 +3,14 @@
 // pass; stock is returned in that same transaction. The ledger operation follows with keys derived
 // from the order id and the step, so repeating a move (after a crash or a lost response) finishes it
 // without a second transfer. A settlement the ledger refuses puts the order back in its old state.
+// The other party's notification is written in the transaction that records the move: with the claim,
+// or for confirm and resolve with the settled amounts, so a refused settlement notifies nobody.
 import { Decimal, type Ledger, type TransferBatchItem } from '@allmende/ledger';
 import type { PrismaClient } from '../db/client';
 import { cooperativeCurrency, escrowAccountCode, fundAccountCode } from '../money/cooperative-currency';
 import { ensureMemberAccount } from '../money/ensure-member-account';
 import { ValidationError } from '../errors';
+import { notifyOrderEvent, type OrderEvent } from '../notifications/order-notifications';
 import { TransferRejectedError } from '../money/errors';
 import { splitPayment } from './contribution-policy';
 import { OrderForbiddenError, OrderNotFoundError, OrderStatusError } from './errors';
@@ -56,7 +59,7 @@ async function claim(
   actor: Actor,
   action: OrderAction,
   data: Record<string, unknown>,
-  options: { releaseStock?: boolean } = {},
+  options: { releaseStock?: boolean; notify?: OrderEvent } = {},
 ): Promise<Claim> {
   const { prisma } = services;
   const order = await loadOrder(prisma, orderId);
@@ -67,6 +70,7 @@ async function claim(
   const claimed = await prisma.$transaction(async (transaction) => {
     const { count } = await transaction.order.updateMany({ where: { id: order.id, status: order.status }, data: { ...data, status: to } });
     if (count === 0) return false;
+    if (options.notify) await notifyOrderEvent(transaction, order.id, options.notify);
     if (options.releaseStock) {
       for (const item of order.items) {
         await transaction.$executeRaw`UPDATE "Offer" SET stock = stock + ${item.quantity} WHERE id = ${item.offerId}::uuid AND stock IS NOT NULL`;
@@ -141,26 +145,39 @@ async function settle(services: Services, order: OrderWithItems, step: string, a
   return split;
 }
 
+/** Records the settled amounts and notifies of the move in one transaction. */
+async function recordSettlement(
+  services: Services,
+  orderId: string,
+  amounts: { producerAmount: string; contributionAmount: string; refundAmount: string },
+  event: OrderEvent,
+): Promise<void> {
+  await services.prisma.$transaction(async (transaction) => {
+    await transaction.order.update({ where: { id: orderId }, data: amounts });
+    await notifyOrderEvent(transaction, orderId, event);
+  });
+}
+
 export async function acceptOrder(services: Services, actor: Actor, orderId: string): Promise<OrderWithItems> {
-  const { order } = await claim(services, orderId, actor, 'accept', { acceptedAt: new Date() });
+  const { order } = await claim(services, orderId, actor, 'accept', { acceptedAt: new Date() }, { notify: 'accepted' });
   return order;
 }
 
 export async function fulfilOrder(services: Services, actor: Actor, orderId: string): Promise<OrderWithItems> {
-  const { order } = await claim(services, orderId, actor, 'fulfil', { fulfilledAt: new Date() });
+  const { order } = await claim(services, orderId, actor, 'fulfil', { fulfilledAt: new Date() }, { notify: 'fulfilled' });
   return order;
 }
 
 /** The producer declines the order: the hold is voided and the stock returned. */
 export async function rejectOrder(services: Services, actor: Actor, orderId: string): Promise<OrderWithItems> {
-  const { order } = await claim(services, orderId, actor, 'reject', { closedAt: new Date() }, { releaseStock: true });
+  const { order } = await claim(services, orderId, actor, 'reject', { closedAt: new Date() }, { releaseStock: true, notify: 'rejected' });
   await voidHold(services, order);
   return order;
 }
 
 /** The buyer withdraws the order before the producer accepted it. */
 export async function cancelOrder(services: Services, actor: Actor, orderId: string): Promise<OrderWithItems> {
-  const { order } = await claim(services, orderId, actor, 'cancel', { closedAt: new Date() }, { releaseStock: true });
+  const { order } = await claim(services, orderId, actor, 'cancel', { closedAt: new Date() }, { releaseStock: true, notify: 'cancelled' });
   await voidHold(services, order);
   return order;
 }
@@ -168,7 +185,7 @@ export async function cancelOrder(services: Services, actor: Actor, orderId: str
 export const disputeReasonLengthMaximum = 1000;
 
 export async function disputeOrder(services: Services, actor: Actor, orderId: string, reason: string): Promise<OrderWithItems> {
-  const { order } = await claim(services, orderId, actor, 'dispute', { disputeReason: reason });
+  const { order } = await claim(services, orderId, actor, 'dispute', { disputeReason: reason }, { notify: 'disputed' });
   return order;
 }
 
@@ -178,10 +195,7 @@ export async function confirmOrder(services: Services, actor: Actor, orderId: st
   try {
     const split = await settle(services, order, 'confirm', new Decimal(order.total.toString()));
     if (claimed || order.producerAmount === null) {
-      await services.prisma.order.update({
-        where: { id: order.id },
-        data: { producerAmount: split.producer.toFixed(2), contributionAmount: split.contribution.toFixed(2), refundAmount: '0.00' },
-      });
+      await recordSettlement(services, order.id, { producerAmount: split.producer.toFixed(2), contributionAmount: split.contribution.toFixed(2), refundAmount: '0.00' }, 'confirmed');
     }
   } catch (error) {
     if (claimed) await services.prisma.order.updateMany({ where: { id: order.id, status: 'confirmed' }, data: { status: from, closedAt: null } });
@@ -219,13 +233,15 @@ export async function resolveDispute(
   try {
     if (paid.isZero()) {
       await voidHold(services, order);
-      await services.prisma.order.update({ where: { id: order.id }, data: { producerAmount: '0.00', contributionAmount: '0.00', refundAmount: total.toFixed(2) } });
+      await recordSettlement(services, order.id, { producerAmount: '0.00', contributionAmount: '0.00', refundAmount: total.toFixed(2) }, 'resolved');
     } else {
       const split = await settle(services, order, 'resolve', paid);
-      await services.prisma.order.update({
-        where: { id: order.id },
-        data: { producerAmount: split.producer.toFixed(2), contributionAmount: split.contribution.toFixed(2), refundAmount: total.minus(paid).toFixed(2) },
-      });
+      await recordSettlement(
+        services,
+        order.id,
+        { producerAmount: split.producer.toFixed(2), contributionAmount: split.contribution.toFixed(2), refundAmount: total.minus(paid).toFixed(2) },
+        'resolved',
+      );
     }
   } catch (error) {
     if (claimed && error instanceof TransferRejectedError) {

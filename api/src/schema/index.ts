@@ -15,6 +15,8 @@ import './wallet';
 import './cart';
 import './order';
 import './review';
+import './order-message';
+import './notification-settings';
 import './audit';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { requestNotificationEmails } from './notification-emails';
 import { ValidationError } from '../errors';
 import { AlreadyAnsweredError, NeedClosedError, NotFoundError, NotOwnerError, OfferNotActiveError } from '../marketplace/errors';
 import { answerNeed } from '../needs/answer-need';
@@ -135,6 +136,7 @@ builder.mutationField('answerNeed', (t) =>
       const offerId = rowIdOf(String(input.offerId), ['Offer']);
       if (!offerId) throw new NotFoundError('offer');
       const answer = await answerNeed(context.prisma, memberOf(context).id, { needId, offerId, message: input.message });
+      await requestNotificationEmails(context);
       return context.prisma.needAnswer.findUniqueOrThrow({ ...selectionOf(query), where: { id: answer.id } });
     },
   }),

@@ -1,5 +1,6 @@
 import { builder } from '../builder';
 import { markNotificationsRead, markReadBatchMax } from '../notifications/mark-notifications-read';
+import { notificationKinds } from '../notifications/notification-kinds';
 import { memberOf, rowIdOf } from './global-id';
 
 function payloadText(payload: unknown, key: string): string | null {
@@ -12,7 +13,7 @@ builder.prismaNode('Notification', {
   id: { field: 'id' },
   description: 'An in-app notification of the logged-in member. The web app words it by kind.',
   fields: (t) => ({
-    kind: t.exposeString('kind', { description: 'need_answered | review_received' }),
+    kind: t.exposeString('kind', { description: Object.values(notificationKinds).join(', ') }),
     link: t.exposeString('link', { description: 'Path in the web app the notification leads to.' }),
     readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -20,7 +21,7 @@ builder.prismaNode('Notification', {
     offerTitle: t.string({ nullable: true, select: { payload: true }, resolve: (row) => payloadText(row.payload, 'offerTitle') }),
     actorName: t.string({
       nullable: true,
-      description: 'Who caused it, e.g. the producer who answered or the buyer who reviewed.',
+      description: 'Who caused it, e.g. the producer who answered, the other party of an order or the buyer who reviewed.',
       select: { payload: true },
       resolve: (row) => payloadText(row.payload, 'actorName') ?? payloadText(row.payload, 'producerName'),
     }),
@@ -33,6 +34,14 @@ builder.prismaNode('Notification', {
         return typeof value === 'number' ? value : null;
       },
     }),
+    orderTitle: t.string({
+      nullable: true,
+      description: 'Order kinds: the first item\'s title, with "+n" for n more items.',
+      select: { payload: true },
+      resolve: (row) => payloadText(row.payload, 'orderTitle'),
+    }),
+    orderTotal: t.field({ type: 'Decimal', nullable: true, select: { payload: true }, resolve: (row) => payloadText(row.payload, 'orderTotal') }),
+    excerpt: t.string({ nullable: true, description: 'order_message: the start of the message.', select: { payload: true }, resolve: (row) => payloadText(row.payload, 'excerpt') }),
   }),
 });
 

@@ -16,6 +16,7 @@ import { offerIdOf } from './cart';
 import { memberOf, rowIdOf } from './global-id';
 import { DisputeOutcomeEnum, OrderStatusEnum } from './order-enums';
 import { selectionOf } from './prisma-query';
+import { requestNotificationEmails } from './notification-emails';
 import './order-errors';
 import './wallet-errors';
 
@@ -158,11 +159,14 @@ builder.mutationField('checkout', (t) =>
     errors: {
       types: [ValidationError, CartEmptyError, CheckoutAbandonedError, OwnOfferError, OfferUnavailableError, PriceChangedError, OutOfStockError, InsufficientCreditError, TransferRejectedError],
     },
-    resolve: (_root, { input }, context) =>
-      checkout(context, context.member, {
+    resolve: async (_root, { input }, context) => {
+      const result = await checkout(context, context.member, {
         idempotencyKey: input.idempotencyKey,
         expectedPrices: input.expectedPrices.map((entry) => ({ offerId: offerIdOf(entry.offerId), price: entry.price })),
-      }),
+      });
+      await requestNotificationEmails(context);
+      return result;
+    },
   }),
 );
 
@@ -190,6 +194,7 @@ function orderTransition(
         const orderId = rowIdOf(String(args.id), ['Order']);
         if (!orderId) throw new OrderNotFoundError();
         await move(context, orderId, String((args as { reason?: string }).reason ?? ''));
+        await requestNotificationEmails(context);
         return context.prisma.order.findUniqueOrThrow({ ...selectionOf(query), where: { id: orderId } });
       },
     }),
@@ -240,6 +245,7 @@ builder.mutationField('resolveDispute', (t) =>
         amount = new Decimal(parsed.amountToProducer);
       }
       await resolveDispute(context, actorOf(context), orderId, input.outcome, amount);
+      await requestNotificationEmails(context);
       return context.prisma.order.findUniqueOrThrow({ ...selectionOf(query), where: { id: orderId } });
     },
   }),

@@ -7,6 +7,7 @@ import { answerReview } from '../reviews/answer-review';
 import { AlreadyReviewedError, ReviewAlreadyAnsweredError, ReviewNotFoundError } from '../reviews/errors';
 import { reviewOrder } from '../reviews/review-order';
 import { memberOf, rowIdOf } from './global-id';
+import { requestNotificationEmails } from './notification-emails';
 import { selectionOf } from './prisma-query';
 import './order-errors';
 import './review-errors';
@@ -121,6 +122,7 @@ builder.mutationField('reviewOrder', (t) =>
       const orderId = rowIdOf(String(input.orderId), ['Order']);
       if (!orderId) throw new OrderNotFoundError();
       const review = await reviewOrder(context.prisma, memberOf(context).id, { orderId, rating: input.rating, text: input.text ?? '' });
+      await requestNotificationEmails(context);
       return context.prisma.review.findUniqueOrThrow({ ...selectionOf(query), where: { id: review.id } });
     },
   }),

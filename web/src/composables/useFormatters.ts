@@ -15,9 +15,15 @@ export function useFormatters() {
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'long' }).format(parsed);
   }
 
+  function dateTime(value: string): string {
+    const parsed = new Date(value);
+    if (Number.isNaN(parsed.getTime())) return value;
+    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(parsed);
+  }
+
   function count(value: number): string {
     return new Intl.NumberFormat(locale.value).format(value);
   }
 
-  return { amount, date, count };
+  return { amount, date, dateTime, count };
 }

@@ -3,6 +3,7 @@
 import { marketDe } from './market.de';
 import { ordersDe } from './orders.de';
 import { reviewsDe } from './reviews.de';
+import { messagesDe } from './messages.de';
 
 export const de = {
   app: {
@@ -89,6 +90,7 @@ export const de = {
   market: marketDe,
   orders: ordersDe,
   reviews: reviewsDe,
+  messages: messagesDe,
   category: {
     food: {
       vegetables: 'Gemüse',

@@ -2,6 +2,7 @@ import type { MessageSchema } from './de';
 import { marketEn } from './market.en';
 import { ordersEn } from './orders.en';
 import { reviewsEn } from './reviews.en';
+import { messagesEn } from './messages.en';
 
 export const en: MessageSchema = {
   app: {
@@ -88,6 +89,7 @@ export const en: MessageSchema = {
   market: marketEn,
   orders: ordersEn,
   reviews: reviewsEn,
+  messages: messagesEn,
   category: {
     food: {
       vegetables: 'Vegetables',

@@ -29,5 +29,4 @@ export const reviewsDe = {
     review_already_answered: 'Diese Bewertung ist schon beantwortet.',
     other: 'Das hat nicht geklappt. Bitte versuche es noch einmal.',
   },
-  notification: '{actor} hat deine Bestellung „{offer}“ mit {rating} von 5 Sternen bewertet.',
 };

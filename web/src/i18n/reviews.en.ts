@@ -31,5 +31,4 @@ export const reviewsEn: typeof reviewsDe = {
     review_already_answered: 'This review has been answered already.',
     other: 'That did not work. Please try again.',
   },
-  notification: '{actor} rated your order “{offer}” with {rating} out of 5 stars.',
 };

@@ -1,0 +1,84 @@
+// The wording of notification e-mails in the members' languages. A kind without its own wording gets
+// the general one, so a new kind is mailed before it is worded here.
+import { notificationKinds } from './notification-kinds';
+
+export type MailLocale = 'de' | 'en';
+type Payload = Record<string, string>;
+type Wording = { subject: (p: Payload) => string; line: (p: Payload) => string };
+
+const wordings: Record<MailLocale, Record<string, Wording>> = {
+  de: {
+    [notificationKinds.needAnswered]: { subject: (p) => `Antwort auf „${p.needTitle}“`, line: (p) => `${p.producerName} hat auf dein Gesuch „${p.needTitle}“ mit dem Angebot „${p.offerTitle}“ geantwortet.` },
+    [notificationKinds.orderPlaced]: { subject: (p) => `Neue Bestellung: ${p.orderTitle}`, line: (p) => `${p.actorName} hat „${p.orderTitle}“ für ${p.orderTotal} Taler bestellt. Bitte nimm die Bestellung an oder lehne sie ab.` },
+    [notificationKinds.orderAccepted]: { subject: (p) => `Bestellung angenommen: ${p.orderTitle}`, line: (p) => `${p.actorName} hat deine Bestellung „${p.orderTitle}“ angenommen.` },
+    [notificationKinds.orderRejected]: { subject: (p) => `Bestellung abgelehnt: ${p.orderTitle}`, line: (p) => `${p.actorName} hat deine Bestellung „${p.orderTitle}“ abgelehnt. Die vorgemerkten ${p.orderTotal} Taler sind wieder frei.` },
+    [notificationKinds.orderFulfilled]: { subject: (p) => `Bestellung geliefert: ${p.orderTitle}`, line: (p) => `${p.actorName} hat „${p.orderTitle}“ geliefert. Bitte bestätige den Erhalt oder melde ein Problem.` },
+    [notificationKinds.orderCancelled]: { subject: (p) => `Bestellung storniert: ${p.orderTitle}`, line: (p) => `${p.actorName} hat die Bestellung „${p.orderTitle}“ storniert.` },
+    [notificationKinds.orderDisputed]: { subject: (p) => `Problem gemeldet: ${p.orderTitle}`, line: (p) => `${p.actorName} hat zur Bestellung „${p.orderTitle}“ ein Problem gemeldet. Der Vorstand entscheidet darüber.` },
+    [notificationKinds.orderConfirmed]: { subject: (p) => `Bestellung bestätigt: ${p.orderTitle}`, line: (p) => `Die Bestellung „${p.orderTitle}“ von ${p.actorName} ist bestätigt und bezahlt.` },
+    [notificationKinds.orderResolved]: { subject: (p) => `Streitfall entschieden: ${p.orderTitle}`, line: (p) => `Der Streitfall zur Bestellung „${p.orderTitle}“ ist entschieden.` },
+    [notificationKinds.orderMessage]: { subject: (p) => `Nachricht zu „${p.orderTitle}“`, line: (p) => `${p.actorName} schreibt zur Bestellung „${p.orderTitle}“:\n\n${p.excerpt}` },
+    [notificationKinds.reviewReceived]: { subject: (p) => `Neue Bewertung: ${p.offerTitle}`, line: (p) => `${p.actorName} hat deine Bestellung „${p.offerTitle}“ mit ${p.rating} von 5 Sternen bewertet.` },
+  },
+  en: {
+    [notificationKinds.needAnswered]: { subject: (p) => `Answer to "${p.needTitle}"`, line: (p) => `${p.producerName} answered your need "${p.needTitle}" with the offer "${p.offerTitle}".` },
+    [notificationKinds.orderPlaced]: { subject: (p) => `New order: ${p.orderTitle}`, line: (p) => `${p.actorName} ordered "${p.orderTitle}" for ${p.orderTotal} Taler. Please accept or decline the order.` },
+    [notificationKinds.orderAccepted]: { subject: (p) => `Order accepted: ${p.orderTitle}`, line: (p) => `${p.actorName} accepted your order "${p.orderTitle}".` },
+    [notificationKinds.orderRejected]: { subject: (p) => `Order declined: ${p.orderTitle}`, line: (p) => `${p.actorName} declined your order "${p.orderTitle}". The ${p.orderTotal} Taler held for it are free again.` },
+    [notificationKinds.orderFulfilled]: { subject: (p) => `Order delivered: ${p.orderTitle}`, line: (p) => `${p.actorName} delivered "${p.orderTitle}". Please confirm receipt or report a problem.` },
+    [notificationKinds.orderCancelled]: { subject: (p) => `Order cancelled: ${p.orderTitle}`, line: (p) => `${p.actorName} cancelled the order "${p.orderTitle}".` },
+    [notificationKinds.orderDisputed]: { subject: (p) => `Problem reported: ${p.orderTitle}`, line: (p) => `${p.actorName} reported a problem with the order "${p.orderTitle}". The board will decide.` },
+    [notificationKinds.orderConfirmed]: { subject: (p) => `Order confirmed: ${p.orderTitle}`, line: (p) => `The order "${p.orderTitle}" from ${p.actorName} is confirmed and paid.` },
+    [notificationKinds.orderResolved]: { subject: (p) => `Dispute decided: ${p.orderTitle}`, line: (p) => `The dispute about the order "${p.orderTitle}" has been decided.` },
+    [notificationKinds.orderMessage]: { subject: (p) => `Message about "${p.orderTitle}"`, line: (p) => `${p.actorName} writes about the order "${p.orderTitle}":\n\n${p.excerpt}` },
+    [notificationKinds.reviewReceived]: { subject: (p) => `New review: ${p.offerTitle}`, line: (p) => `${p.actorName} rated your order "${p.offerTitle}" with ${p.rating} out of 5 stars.` },
+  },
+};
+
+const general: Record<MailLocale, Wording> = {
+  de: { subject: () => 'Neue Benachrichtigung', line: () => 'Es gibt Neuigkeiten für dich.' },
+  en: { subject: () => 'New notification', line: () => 'There is news for you.' },
+};
+
+const frame: Record<MailLocale, { greeting: (name: string) => string; open: string; settings: string }> = {
+  de: { greeting: (name) => `Hallo ${name},`, open: 'Öffnen:', settings: 'E-Mail-Benachrichtigungen kannst du in deinem Konto abschalten:' },
+  en: { greeting: (name) => `Hello ${name},`, open: 'Open:', settings: 'You can turn off e-mail notifications in your account:' },
+};
+
+export function mailLocaleOf(locale: string): MailLocale {
+  return locale === 'en' ? 'en' : 'de';
+}
+
+function textsOf(payload: unknown): Payload {
+  const texts: Payload = {};
+  if (typeof payload !== 'object' || payload === null) return texts;
+  for (const [key, value] of Object.entries(payload)) if (typeof value === 'string' || typeof value === 'number') texts[key] = String(value);
+  return texts;
+}
+
+export interface NotificationEmail {
+  subject: string;
+  text: string;
+}
+
+export function notificationEmail(input: { kind: string; payload: unknown; link: string; recipientName: string; locale: string; publicUrl: string }): NotificationEmail {
+  const locale = mailLocaleOf(input.locale);
+  const wording = wordings[locale][input.kind] ?? general[locale];
+  const payload = textsOf(input.payload);
+  // Amounts are stored with a decimal point; German writes a decimal comma.
+  if (locale === 'de' && payload.orderTotal) payload.orderTotal = payload.orderTotal.replace('.', ',');
+  const words = frame[locale];
+  const text = [
+    words.greeting(input.recipientName),
+    '',
+    wording.line(payload),
+    '',
+    `${words.open} ${input.publicUrl}${input.link || '/notifications'}`,
+    '',
+    '-- ',
+    words.settings,
+    `${input.publicUrl}/account`,
+    '',
+  ].join('\n');
+  return { subject: `Allmende: ${wording.subject(payload)}`, text };
+}

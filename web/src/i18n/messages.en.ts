@@ -1,0 +1,53 @@
+import type { messagesDe } from './messages.de';
+
+export const messagesEn: typeof messagesDe = {
+  order: {
+    title: 'Order',
+    back: 'To my orders',
+    backIncoming: 'To incoming orders',
+    backDisputes: 'To disputes',
+    notFound: 'This order does not exist or you are not part of it.',
+    loginFirst: 'Please log in to see the order.',
+    openThread: 'Messages',
+    unread: '{count} unread',
+  },
+  thread: {
+    title: 'Messages',
+    empty: 'No messages yet. Write to the other side, e.g. about pick-up or delivery.',
+    loadOlder: 'Load older messages',
+    you: 'You',
+    label: 'Your message',
+    hint: 'Up to {max} characters. Visible only to the buyer and the producer (and the board in a dispute).',
+    send: 'Send',
+    sending: 'Sending …',
+    readOnly: 'You can read this thread because of the dispute; only the buyer and the producer can write.',
+    noAccess: 'Only the buyer and the producer see the messages.',
+    errors: {
+      validation_failed: 'The message must not be empty and may have at most {max} characters.',
+      order_forbidden: 'Only the buyer and the producer can write here.',
+      order_not_found: 'This order no longer exists.',
+      other: 'The message could not be sent. Please try again.',
+    },
+  },
+  notifications: {
+    need_answered: '{actor} answered your need "{need}" with "{offer}".',
+    order_placed: '{actor} ordered "{order}" ({total}).',
+    order_accepted: '{actor} accepted your order "{order}".',
+    order_rejected: '{actor} declined your order "{order}".',
+    order_fulfilled: '{actor} delivered "{order}". Please confirm receipt.',
+    order_cancelled: '{actor} cancelled the order "{order}".',
+    order_disputed: '{actor} reported a problem with "{order}".',
+    order_confirmed: '{actor} confirmed receipt of "{order}".',
+    order_resolved: 'The dispute about "{order}" has been decided.',
+    order_message: 'New message from {actor} about "{order}": {excerpt}',
+    review_received: '{actor} rated your order “{offer}” with {rating} out of 5 stars.',
+    other: 'New notification',
+  },
+  settings: {
+    title: 'Notifications',
+    email: 'Also send notifications by e-mail',
+    emailHint: 'New orders, changes to orders, messages and answers to needs.',
+    saved: 'Saved.',
+    error: 'The setting could not be saved.',
+  },
+};

@@ -1,0 +1,131 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, logIn, screenshot, startApp, type RunningApp } from './support';
+
+const buyer = { email: 'lena@demo.allmende.coop' };
+const producer = { email: 'martin@demo.allmende.coop' };
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+async function openLoggedIn(email: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ baseURL: app.url, locale: 'de-DE', viewport });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await logIn(page, email);
+  return page;
+}
+
+async function graphql<Data = any>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+  const response = await page.request.post('/graphql', {
+    headers: { 'content-type': 'application/json', 'x-allmende-csrf': '1' },
+    data: { query, variables },
+  });
+  const body = (await response.json()) as { data: Data; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function inEnglish(page: Page): Promise<void> {
+  await page.evaluate(() => window.localStorage.setItem('allmende.locale', 'en'));
+  await page.reload();
+}
+
+describe('order messages in the browser', () => {
+  it('the producer hears of a new order, buyer and producer write to each other, unread badges come and go', async () => {
+    const producerPage = await openLoggedIn(producer.email);
+    const created = await graphql(
+      producerPage,
+      `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
+      { input: { title: 'Apfelsaft naturtrüb', description: 'Aus Streuobst.', categoryCode: 'food.drinks', kind: 'good', price: '3.20', unit: 'Flasche', stock: 10 } },
+    );
+    expect(created.createOffer.__typename).toBe('MutationCreateOfferSuccess');
+    const offerId = created.createOffer.data.id as string;
+
+    const buyerPage = await openLoggedIn(buyer.email);
+    await buyerPage.goto(`/offers/${encodeURIComponent(offerId)}`);
+    await buyerPage.getByTestId('add-to-cart').click();
+    await buyerPage.getByTestId('added-to-cart').waitFor();
+    await buyerPage.goto('/cart');
+    await buyerPage.getByTestId('checkout').click();
+    await buyerPage.getByTestId('checkout-done').waitFor();
+
+    // The producer's notification names the buyer and the order and leads to the order page.
+    await producerPage.goto('/notifications');
+    const notification = producerPage.locator('li', { hasText: 'hat „Apfelsaft naturtrüb“ bestellt' }).first();
+    await notification.waitFor();
+    await screenshot(producerPage, 'messages-notifications-de');
+    await notification.getByRole('link').click();
+    await producerPage.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await producerPage.getByText('Noch keine Nachrichten.').waitFor();
+    await producerPage.getByLabel('Deine Nachricht').fill('Danke! Abholung ab Freitag 16 Uhr im Hofladen.');
+    await producerPage.getByTestId('send-message').click();
+    await producerPage.getByTestId('order-messages').getByText('Abholung ab Freitag').waitFor();
+    const orderPath = new URL(producerPage.url()).pathname;
+
+    // The buyer sees one unread message on the order card, reads it, and the badge goes.
+    await buyerPage.goto('/orders');
+    await buyerPage.getByTestId('order-unread').filter({ hasText: '1 ungelesen' }).first().waitFor();
+    await screenshot(buyerPage, 'messages-orders-unread-de');
+    await buyerPage.goto(orderPath);
+    await buyerPage.getByTestId('order-messages').getByText('Abholung ab Freitag 16 Uhr im Hofladen.').waitFor();
+    await buyerPage.getByLabel('Deine Nachricht').fill('Passt, ich komme am Freitag.');
+    await buyerPage.getByTestId('send-message').click();
+    await buyerPage.getByTestId('order-messages').getByText('Passt, ich komme am Freitag.').waitFor();
+    await screenshot(buyerPage, 'messages-thread-de');
+    await buyerPage.goto('/orders');
+    await buyerPage.getByTestId('order-thread-link').first().waitFor();
+    expect(await buyerPage.getByTestId('order-unread').count()).toBe(0);
+
+    // An empty message is refused by the form itself; the thread stays as it was.
+    await producerPage.goto(orderPath);
+    await producerPage.getByTestId('order-messages').getByText('Passt, ich komme am Freitag.').waitFor();
+    await producerPage.getByTestId('send-message').click();
+    expect(await producerPage.getByTestId('order-messages').locator('li').count()).toBe(2);
+
+    await buyerPage.goto(orderPath);
+    await inEnglish(buyerPage);
+    await buyerPage.getByRole('heading', { name: 'Messages' }).waitFor();
+    await screenshot(buyerPage, 'messages-thread-en');
+
+    const narrow = await openLoggedIn(producer.email, { width: 375, height: 800 });
+    await narrow.goto(orderPath);
+    await narrow.getByTestId('order-messages').getByText('Passt, ich komme am Freitag.').waitFor();
+    await screenshot(narrow, 'messages-thread-narrow-de');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a member turns e-mail notifications off and on again on the account page', async () => {
+    const page = await openLoggedIn(buyer.email);
+    await page.goto('/account');
+    const checkbox = page.getByLabel('Benachrichtigungen auch per E-Mail senden');
+    await checkbox.waitFor();
+    expect(await checkbox.isChecked()).toBe(true);
+    await checkbox.uncheck();
+    await page.getByText('Gespeichert.').waitFor();
+    const after = await graphql<{ me: { emailNotifications: boolean } }>(page, '{ me { emailNotifications } }');
+    expect(after.me.emailNotifications).toBe(false);
+    await screenshot(page, 'messages-account-de');
+    await page.reload();
+    expect(await page.getByLabel('Benachrichtigungen auch per E-Mail senden').isChecked()).toBe(false);
+    await inEnglish(page);
+    await page.getByLabel('Also send notifications by e-mail').check();
+    await page.getByText('Saved.').waitFor();
+    await screenshot(page, 'messages-account-en');
+    expect((await graphql<{ me: { emailNotifications: boolean } }>(page, '{ me { emailNotifications } }')).me.emailNotifications).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});
