@@ -11,6 +11,8 @@ const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 /** The environment variables Allmende reads, with their defaults. docker-compose.yml is checked against it. */
 export const orderAutoConfirmDaysDefault = 14;
+export const uploadBytesMaxDefault = 8 * 1024 * 1024;
+export const uploadPixelsMaxDefault = 40_000_000;
 
 export const environmentSchema = z.object({
   /** 0 picks a free port. */
@@ -36,6 +38,12 @@ export const environmentSchema = z.object({
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Days after fulfilment when an order the buyer neither confirmed nor disputed is confirmed. */
   ORDER_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(365).default(orderAutoConfirmDaysDefault),
+  /** Where uploaded images are kept after processing; defaults to DATA_DIR/media. */
+  MEDIA_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** Largest accepted image upload in bytes (8 MB by default). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(uploadBytesMaxDefault),
+  /** Largest accepted image in pixels (width times height), against decompression bombs. */
+  UPLOAD_MAX_PIXELS: z.coerce.number().int().min(10_000).max(500_000_000).default(uploadPixelsMaxDefault),
   /** Set when a TLS-terminating proxy sits in front: cookies become Secure. */
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
@@ -60,6 +68,10 @@ export interface Config {
   sessionSecret: string;
   sessionTtlDays: number;
   orderAutoConfirmDays: number;
+  /** Folder of processed images, served read-only at /media/. */
+  mediaDir: string;
+  uploadBytesMax: number;
+  uploadPixelsMax: number;
   trustProxy: boolean;
   logLevel: Environment['LOG_LEVEL'];
   webDistDir: string;
@@ -96,6 +108,9 @@ export function parseConfig(environment: NodeJS.ProcessEnv, root = process.cwd()
     sessionSecret: env.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     sessionTtlDays: env.SESSION_TTL_DAYS,
     orderAutoConfirmDays: env.ORDER_AUTO_CONFIRM_DAYS,
+    mediaDir: env.MEDIA_DIR === undefined ? path.join(dataDir, 'media') : path.resolve(root, env.MEDIA_DIR),
+    uploadBytesMax: env.UPLOAD_MAX_BYTES,
+    uploadPixelsMax: env.UPLOAD_MAX_PIXELS,
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     webDistDir: path.resolve(root, env.WEB_DIST_DIR),
