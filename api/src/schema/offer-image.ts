@@ -1,7 +1,7 @@
 import { builder } from '../builder';
 import { ValidationError } from '../errors';
-import { addOfferImage } from '../images/add-offer-image';
-import { ImageTooLargeError, ImageTypeNotSupportedError, TooManyImagesError } from '../images/errors';
+import { addOfferImage, offerImagesMax } from '../images/add-offer-image';
+import { ImageTooLargeError, ImageTypeNotSupportedError, TooManyImagesError, imageFormats } from '../images/errors';
 import { mediaUrl } from '../images/media-files';
 import { removeOfferImage } from '../images/remove-offer-image';
 import { reorderOfferImages } from '../images/reorder-offer-images';
@@ -86,5 +86,32 @@ builder.mutationField('reorderOfferImages', (t) =>
       await reorderOfferImages(context.prisma, memberOf(context).id, id, rowIds);
       return context.prisma.offer.findUniqueOrThrow({ ...selectionOf(query), where: { id } });
     },
+  }),
+);
+
+interface UploadLimits {
+  bytesMax: number;
+  pixelsMax: number;
+  imagesPerOfferMax: number;
+}
+
+const ImageUploadLimitsType = builder.objectRef<UploadLimits>('ImageUploadLimits').implement({
+  description: 'What the server accepts, so that clients can refuse a file before sending it.',
+  fields: (t) => ({
+    bytesMax: t.exposeInt('bytesMax'),
+    pixelsMax: t.exposeInt('pixelsMax'),
+    imagesPerOfferMax: t.exposeInt('imagesPerOfferMax'),
+    formats: t.stringList({ description: 'MIME types of the accepted formats.', resolve: () => imageFormats.map((format) => `image/${format}`) }),
+  }),
+});
+
+builder.queryField('imageUploadLimits', (t) =>
+  t.field({
+    type: ImageUploadLimitsType,
+    resolve: (_root, _args, context) => ({
+      bytesMax: context.config.uploadBytesMax,
+      pixelsMax: context.config.uploadPixelsMax,
+      imagesPerOfferMax: offerImagesMax,
+    }),
   }),
 );
