@@ -2,6 +2,7 @@
 // shape. vue-i18n treats `@`, `|`, `{` and `}` specially; write them as {'@'} etc. when needed.
 import { marketDe } from './market.de';
 import { ordersDe } from './orders.de';
+import { imagesDe } from './images.de';
 
 export const de = {
   app: {
@@ -87,6 +88,7 @@ export const de = {
   },
   market: marketDe,
   orders: ordersDe,
+  images: imagesDe,
   category: {
     food: {
       vegetables: 'Gemüse',

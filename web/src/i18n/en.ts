@@ -1,6 +1,7 @@
 import type { MessageSchema } from './de';
 import { marketEn } from './market.en';
 import { ordersEn } from './orders.en';
+import { imagesEn } from './images.en';
 
 export const en: MessageSchema = {
   app: {
@@ -86,6 +87,7 @@ export const en: MessageSchema = {
   },
   market: marketEn,
   orders: ordersEn,
+  images: imagesEn,
   category: {
     food: {
       vegetables: 'Vegetables',
