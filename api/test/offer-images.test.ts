@@ -5,6 +5,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { createTestApi, type ApiClient, type TestApi } from './support/api';
 import { hashPassword } from '../src/members/password';
+import { createGraphQLHandler } from '../src/server';
+import { PrismaClient } from '../../prisma/generated/client/client';
 
 const password = 'richtig-geheim-42';
 const uploadBytesMax = 200_000;
@@ -91,7 +93,6 @@ describe('offer images and producer logos', () => {
   let mediaDir: string;
   let farmer: ApiClient;
   let baker: ApiClient;
-  let offerId: string;
 
   async function logIn(email: string): Promise<ApiClient> {
     const client = api.client();
@@ -112,6 +113,15 @@ describe('offer images and producer logos', () => {
     const result = await client.upload(addImageMutation, { offerId: targetOfferId }, { file });
     expect(result.errors).toBeUndefined();
     return result.data?.addOfferImage as { __typename: string; code?: string; data?: { images: Image[] }; limit?: string; maximum?: number };
+  }
+
+  /** A new offer of the farmer with the given number of small images. */
+  async function offerWithImages(title: string, count: number): Promise<string> {
+    const id = await createOffer(farmer, title);
+    for (let index = 0; index < count; index += 1) {
+      expect((await add(farmer, id, await makeImage('webp', 40 + index, 30))).__typename).toBe('MutationAddOfferImageSuccess');
+    }
+    return id;
   }
 
   async function imageCount(targetOfferId: string): Promise<number> {
@@ -139,7 +149,6 @@ describe('offer images and producer logos', () => {
     });
     farmer = await logIn('farmer@example.org');
     baker = await logIn('baker@example.org');
-    offerId = await createOffer(farmer, 'Äpfel, Boskoop');
   });
   afterAll(async () => {
     await api.close();
@@ -147,6 +156,7 @@ describe('offer images and producer logos', () => {
   });
 
   it('accepts JPEG, PNG and WebP judged by their bytes, and writes upright WebP variants without metadata', async () => {
+    const offerId = await createOffer(farmer, 'Äpfel, Boskoop');
     // A landscape JPEG whose EXIF orientation 6 says "rotate by 90°": it must come out portrait.
     const jpeg = await add(farmer, offerId, await makeImage('jpeg', 1600, 1000, { orientation: 6 }));
     expect(jpeg.__typename).toBe('MutationAddOfferImageSuccess');
@@ -168,10 +178,11 @@ describe('offer images and producer logos', () => {
     expect(png.data?.images[1]).toMatchObject({ position: 1, width: 300, height: 200 });
     const webp = await add(farmer, offerId, await makeImage('webp', 500, 500));
     expect(webp.data?.images.map((image) => image.position)).toEqual([0, 1, 2]);
-    expect(mediaFiles()).toHaveLength(6);
+    expect(await imageCount(offerId)).toBe(3);
   });
 
   it('refuses a text file named .png, other formats, too many bytes and too many pixels, changing nothing', async () => {
+    const offerId = await offerWithImages('Kirschen', 1);
     const before = await imageCount(offerId);
     const filesBefore = mediaFiles();
 
@@ -196,6 +207,7 @@ describe('offer images and producer logos', () => {
   });
 
   it('refuses anonymous uploads and uploads to another producer’s offer', async () => {
+    const offerId = await offerWithImages('Pflaumen', 2);
     const image = await makeImage('png', 50, 50);
     const anonymous = await api.client().upload(addImageMutation, { offerId }, { file: image });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -206,7 +218,7 @@ describe('offer images and producer logos', () => {
     expect(removal.data?.removeOfferImage.code).toBe('not_owner');
     const reorder = await baker.graphql(reorderMutation, { offerId, imageIds: images.map((each: { id: string }) => each.id) });
     expect(reorder.data?.reorderOfferImages.code).toBe('not_owner');
-    expect(await imageCount(offerId)).toBe(3);
+    expect(await imageCount(offerId)).toBe(2);
   });
 
   it('allows six images at most, also when two uploads race for the last place', async () => {
@@ -230,7 +242,21 @@ describe('offer images and producer logos', () => {
     expect(await imageCount(raceOfferId)).toBe(6);
   });
 
+  it('keeps to six images when ten uploads to an empty offer arrive at once', async () => {
+    const crowdedOfferId = await createOffer(farmer, 'Walnüsse');
+    const files = await Promise.all(Array.from({ length: 10 }, (_, index) => makeImage('png', 30 + index, 30)));
+    const outcomes = await Promise.all(files.map((file) => add(farmer, crowdedOfferId, file)));
+    const succeeded = outcomes.filter((outcome) => outcome.__typename === 'MutationAddOfferImageSuccess');
+    expect(succeeded).toHaveLength(6);
+    expect(outcomes.filter((outcome) => outcome.__typename === 'TooManyImagesError')).toHaveLength(4);
+    const positions = (await api.database.prisma.offerImage.findMany({ where: { offer: { title: 'Walnüsse' } }, select: { position: true } }))
+      .map((image) => image.position)
+      .sort();
+    expect(positions).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
   it('reorders the gallery and refuses an order that does not list every image once', async () => {
+    const offerId = await offerWithImages('Mirabellen', 3);
     const before = (await farmer.graphql(`query O($id: ID!) { offer(id: $id) { images { id } } }`, { id: offerId })).data?.offer.images;
     const ids = before.map((image: { id: string }) => image.id) as string[];
     const reversed = [...ids].reverse();
@@ -246,6 +272,7 @@ describe('offer images and producer logos', () => {
   });
 
   it('removes an image with its files and closes the gap', async () => {
+    const offerId = await offerWithImages('Renekloden', 3);
     const images = (await farmer.graphql(`query O($id: ID!) { offer(id: $id) { images { ${imageFields} } } }`, { id: offerId })).data?.offer
       .images as Image[];
     const [, middle] = images;
@@ -265,12 +292,43 @@ describe('offer images and producer logos', () => {
     expect(again.data?.removeOfferImage).toMatchObject({ __typename: 'NotFoundError', code: 'not_found' });
   });
 
-  it('lists each offer’s images in the feed', async () => {
-    const feed = await api.client().graphql(`{ offers(first: 20) { edges { node { title images { thumbnailUrl alt } } } } }`);
-    expect(feed.errors).toBeUndefined();
-    const byTitle = new Map(feed.data?.offers.edges.map((edge: { node: { title: string; images: unknown[] } }) => [edge.node.title, edge.node.images]));
-    expect(byTitle.get('Birnen')).toHaveLength(6);
-    expect(byTitle.get('Äpfel, Boskoop')).toHaveLength(2);
+  it('lists each offer’s images in the feed with as many SQL statements for 20 offers as for one', async () => {
+    await offerWithImages('Quitten', 1);
+    await offerWithImages('Mispeln', 2);
+    await offerWithImages('Schlehen', 0);
+    for (const title of ['Hagebutten', 'Holunder', 'Sanddorn']) await offerWithImages(title, 1);
+    // A second client on the same database that reports every statement it sends.
+    const counting = new PrismaClient({ adapter: api.database.adapterFactory, log: [{ emit: 'event', level: 'query' }] });
+    let statements = 0;
+    counting.$on('query', () => {
+      statements += 1;
+    });
+    const handler = createGraphQLHandler({ ...api.services, prisma: counting });
+    const feed = async (first: number) => {
+      statements = 0;
+      const response = await handler.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-allmende-csrf': '1' },
+        body: JSON.stringify({ query: `{ offers(first: ${first}) { edges { node { title images { thumbnailUrl alt } } } } }` }),
+      });
+      const body = (await response.json()) as { data: { offers: { edges: { node: { title: string; images: unknown[] } }[] } } };
+      return { edges: body.data.offers.edges, statements };
+    };
+    try {
+      const one = await feed(1);
+      const twenty = await feed(20);
+      expect(one.edges).toHaveLength(1);
+      expect(twenty.edges.length).toBeGreaterThanOrEqual(6);
+      const byTitle = new Map(twenty.edges.map((edge) => [edge.node.title, edge.node.images]));
+      expect(byTitle.get('Quitten')).toHaveLength(1);
+      expect(byTitle.get('Mispeln')).toHaveLength(2);
+      expect(byTitle.get('Schlehen')).toEqual([]);
+      // The count is only meaningful when statements are seen at all.
+      expect(one.statements).toBeGreaterThan(1);
+      expect(twenty.statements).toBe(one.statements);
+    } finally {
+      await counting.$disconnect();
+    }
   });
 
   it('sets, replaces and removes a producer logo, deleting the replaced files', async () => {
