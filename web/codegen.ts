@@ -15,7 +15,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         strictScalars: true,
         // Money and dates stay strings end to end; money is never parsed to a float.
-        scalars: { DateTime: 'string', Decimal: 'string' },
+        scalars: { DateTime: 'string', Decimal: 'string', File: 'File' },
         nonOptionalTypename: true,
         dedupeFragments: true,
       },

@@ -11,6 +11,8 @@ const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 /** The environment variables Allmende reads, with their defaults. docker-compose.yml is checked against it. */
 export const orderAutoConfirmDaysDefault = 14;
+export const uploadBytesMaxDefault = 8 * 1024 * 1024;
+export const uploadPixelsMaxDefault = 40_000_000;
 
 export const environmentSchema = z.object({
   /** 0 picks a free port. */
@@ -56,6 +58,12 @@ export const environmentSchema = z.object({
       .regex(/^https?:\/\/[^/]+(\/.*)?$/, 'must be an http:// or https:// URL')
       .optional(),
   ),
+  /** Where uploaded images are kept after processing; defaults to DATA_DIR/media. */
+  MEDIA_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** Largest accepted image upload in bytes (8 MB by default). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(uploadBytesMaxDefault),
+  /** Largest accepted image in pixels (width times height), against decompression bombs. */
+  UPLOAD_MAX_PIXELS: z.coerce.number().int().min(10_000).max(500_000_000).default(uploadPixelsMaxDefault),
   /** Set when a TLS-terminating proxy sits in front: cookies become Secure. */
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
@@ -81,6 +89,10 @@ export interface Config {
   sessionTtlDays: number;
   orderAutoConfirmDays: number;
   mail: MailConfig;
+  /** Folder of processed images, served read-only at /media/. */
+  mediaDir: string;
+  uploadBytesMax: number;
+  uploadPixelsMax: number;
   trustProxy: boolean;
   logLevel: Environment['LOG_LEVEL'];
   webDistDir: string;
@@ -132,6 +144,9 @@ export function parseConfig(environment: NodeJS.ProcessEnv, root = process.cwd()
       outboxDir: env.MAIL_OUTBOX_DIR ? path.resolve(root, env.MAIL_OUTBOX_DIR) : path.join(dataDir, 'outbox'),
       publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     },
+    mediaDir: env.MEDIA_DIR === undefined ? path.join(dataDir, 'media') : path.resolve(root, env.MEDIA_DIR),
+    uploadBytesMax: env.UPLOAD_MAX_BYTES,
+    uploadPixelsMax: env.UPLOAD_MAX_PIXELS,
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     webDistDir: path.resolve(root, env.WEB_DIST_DIR),

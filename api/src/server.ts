@@ -1,16 +1,25 @@
-// The HTTP server: GraphQL at /graphql, a health check at /healthz and the built web app at / with
-// fallback to index.html for client-side routes. One port serves all three.
+// The HTTP server: GraphQL at /graphql, a health check at /healthz, uploaded images at /media/ and the
+// built web app at / with fallback to index.html for client-side routes. One port serves them all.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { createFetch } from '@whatwg-node/fetch';
 import sirv from 'sirv';
+import { isMediaPath, serveMedia } from './images/serve-media';
 import { schema } from './schema';
 import { createContext, type AppServices, type Context } from './context';
 
 /** Requests to /graphql above this size are refused before parsing. */
 export const requestBodyBytesMax = 1_000_000;
+/**
+ * Multipart requests carry one image upload: they may be as large as the upload limit plus the usual
+ * limit for the rest of the request. Everything else keeps the 1 MB limit.
+ */
+export function requestBodyBytesMaxFor(contentType: string | undefined, uploadBytesMax: number): number {
+  return contentType?.toLowerCase().startsWith('multipart/form-data') ? uploadBytesMax + requestBodyBytesMax : requestBodyBytesMax;
+}
 /** Every /graphql request must carry this header; browsers cannot add it cross-site without CORS. */
 export const csrfHeaderName = 'x-allmende-csrf';
 
@@ -46,6 +55,10 @@ export function createGraphQLHandler(services: AppServices) {
       contexts.set(request, context);
       return context;
     },
+    // Caps what the multipart parser accepts even when a request announces no length.
+    fetchAPI: createFetch({
+      formDataLimits: { files: 1, fileSize: services.config.uploadBytesMax + requestBodyBytesMax, fieldSize: requestBodyBytesMax },
+    }),
     plugins: [useCSRFPrevention({ requestHeaders: [csrfHeaderName] }), sessionCookiePlugin(contexts)],
   });
 }
@@ -61,11 +74,15 @@ export function createHttpServer(services: AppServices): Server {
     const pathname = (request.url ?? '/').split('?')[0] ?? '/';
     if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
       const length = Number(request.headers['content-length'] ?? 0);
-      if (length > requestBodyBytesMax) {
+      if (length > requestBodyBytesMaxFor(request.headers['content-type'], services.config.uploadBytesMax)) {
         response.writeHead(413, { 'content-type': 'application/json' }).end('{"error":"request body too large"}');
         return;
       }
       void yoga(request, response);
+      return;
+    }
+    if (isMediaPath(pathname)) {
+      void serveMedia(services.config.mediaDir, pathname, request, response);
       return;
     }
     if (pathname === '/healthz') {

@@ -25,7 +25,7 @@ export class ApiClient {
   private cookies = new Map<string, string>();
   constructor(private readonly handler: ReturnType<typeof createGraphQLHandler>) {}
 
-  async request(init: { body: string; headers?: Record<string, string> }): Promise<Response> {
+  async request(init: { body: string | FormData; headers?: Record<string, string> }): Promise<Response> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await this.handler.fetch('http://localhost/graphql', {
       method: 'POST',
@@ -51,6 +51,24 @@ export class ApiClient {
     return (await response.json()) as GraphQLResponse<Data>;
   }
 
+  /**
+   * Sends a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec)
+   * with each file at the named variable, as browsers do for uploads.
+   */
+  async upload<Data = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown>,
+    files: Record<string, Blob>,
+  ): Promise<GraphQLResponse<Data>> {
+    const form = new FormData();
+    const names = Object.keys(files);
+    form.append('operations', JSON.stringify({ query, variables: { ...variables, ...Object.fromEntries(names.map((name) => [name, null])) } }));
+    form.append('map', JSON.stringify(Object.fromEntries(names.map((name, index) => [String(index), [`variables.${name}`]]))));
+    names.forEach((name, index) => form.append(String(index), files[name] as Blob));
+    const response = await this.request({ body: form, headers: { 'x-allmende-csrf': '1' } });
+    return (await response.json()) as GraphQLResponse<Data>;
+  }
+
   cookie(name: string): string | undefined {
     return this.cookies.get(name);
   }
@@ -64,9 +82,9 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
   return parseConfig({ SESSION_SECRET: 'test-secret-test-secret-test-secret-123', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...overrides });
 }
 
-export async function createTestApi(): Promise<TestApi> {
+export async function createTestApi(configOverrides: NodeJS.ProcessEnv = {}): Promise<TestApi> {
   const database = await createTestDatabase();
-  const config = testConfig();
+  const config = testConfig(configOverrides);
   const logger = createLogger('silent');
   // Jobs are recorded but not run unless a test starts the workers.
   const jobs = createJobQueue({ prisma: database.prisma, logger, definitions: jobDefinitions });

@@ -4,6 +4,7 @@ import { marketDe } from './market.de';
 import { ordersDe } from './orders.de';
 import { reviewsDe } from './reviews.de';
 import { messagesDe } from './messages.de';
+import { imagesDe } from './images.de';
 
 export const de = {
   app: {
@@ -91,6 +92,7 @@ export const de = {
   orders: ordersDe,
   reviews: reviewsDe,
   messages: messagesDe,
+  images: imagesDe,
   category: {
     food: {
       vegetables: 'Gemüse',

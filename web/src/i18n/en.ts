@@ -3,6 +3,7 @@ import { marketEn } from './market.en';
 import { ordersEn } from './orders.en';
 import { reviewsEn } from './reviews.en';
 import { messagesEn } from './messages.en';
+import { imagesEn } from './images.en';
 
 export const en: MessageSchema = {
   app: {
@@ -90,6 +91,7 @@ export const en: MessageSchema = {
   orders: ordersEn,
   reviews: reviewsEn,
   messages: messagesEn,
+  images: imagesEn,
   category: {
     food: {
       vegetables: 'Vegetables',

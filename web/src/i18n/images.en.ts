@@ -1,0 +1,51 @@
+import type { imagesDe } from './images.de';
+
+export const imagesEn: typeof imagesDe = {
+  manager: {
+    title: 'Images',
+    hint: 'Up to {count} images as JPEG, PNG or WebP, at most {size} MB each. The first image appears on the offer card.',
+    saveFirst: 'You can add images once the offer is saved.',
+    choose: 'Choose images',
+    none: 'No images yet.',
+    full: 'This offer already has the largest number of images.',
+    image: 'Image {number} of {count}',
+    cover: 'Cover image',
+    moveLeft: 'Move left',
+    moveRight: 'Move right',
+    remove: 'Remove',
+    uploading: 'Uploading {name} …',
+    uploaded: '{name} was added.',
+    working: 'Saving …',
+    pending: 'Waiting',
+    failed: 'Not uploaded',
+    dismiss: 'Dismiss message',
+  },
+  gallery: {
+    label: 'Images of the offer',
+    show: 'Show image {number}',
+  },
+  card: {
+    noImage: 'No image',
+  },
+  logo: {
+    title: 'Logo',
+    current: 'Current logo',
+    none: 'No logo uploaded yet.',
+    choose: 'Upload logo',
+    replace: 'Replace logo',
+    remove: 'Remove logo',
+    saved: 'The logo was saved.',
+    removed: 'The logo was removed.',
+    hint: 'JPEG, PNG or WebP, at most {size} MB. An uploaded logo replaces the logo address.',
+  },
+  errors: {
+    image_type_not_supported: 'This file is not a JPEG, PNG or WebP image.',
+    image_too_large: 'This image is too large (at most {size} MB and {pixels} megapixels).',
+    too_many_images: 'An offer can have at most {count} images.',
+    not_found: 'The offer or image no longer exists. Please reload the page.',
+    not_owner: 'This offer belongs to another member.',
+    validation_failed: 'The images have changed in the meantime. Please reload the page.',
+    network: 'The connection failed. Please try again.',
+    unknown: 'Something went wrong. Please try again.',
+  },
+};
