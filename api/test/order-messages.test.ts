@@ -16,7 +16,7 @@ const markMutation = `mutation Mark($orderId: ID!) {
   markOrderMessagesRead(orderId: $orderId) { __typename ... on MutationMarkOrderMessagesReadSuccess { data } ... on Error { code } }
 }`;
 const threadQuery = `query Thread($id: ID!) {
-  order(id: $id) { id unreadMessageCount messages(first: 10) { edges { node { body mine } } } }
+  order(id: $id) { id unreadMessageCount messages(first: 10) { edges { node { id body mine } } } }
   unreadOrderMessageCount
 }`;
 const nodeQuery = `query Node($id: ID!) { node(id: $id) { ... on Order { id messages(first: 10) { edges { node { body } } } } } }`;
@@ -75,17 +75,26 @@ describe('order messages', () => {
     expect((await stranger.client.graphql(markMutation, { orderId })).data?.markOrderMessagesRead.__typename).toBe('OrderForbiddenError');
 
     const asProducer = await producer.client.graphql(threadQuery, { id: orderId });
-    expect(asProducer.data?.order.messages.edges.map((edge: { node: { body: string; mine: boolean } }) => edge.node)).toEqual([
+    expect(asProducer.data?.order.messages.edges.map((edge: { node: { body: string; mine: boolean } }) => ({ body: edge.node.body, mine: edge.node.mine }))).toEqual([
       { body: 'Noch etwas', mine: true },
       { body: 'Ja, ab 10 Uhr.', mine: true },
       { body: 'Kann ich es am Samstag abholen?', mine: false },
     ]);
-    // The order query hides the order from others; the node query reaches it, but not its thread.
+    // The order and node queries hide the order, its messages and its notifications from others.
     expect((await stranger.client.graphql(threadQuery, { id: orderId })).data?.order).toBeNull();
-    expect((await stranger.client.graphql(nodeQuery, { id: orderId })).data?.node.messages).toBeNull();
+    expect((await buyer.client.graphql(nodeQuery, { id: orderId })).data?.node.messages.edges).toHaveLength(3);
+    const messageId = asProducer.data?.order.messages.edges[0].node.id as string;
+    const [notification] = (await producer.client.graphql(`{ notifications(first: 1) { edges { node { id } } } }`)).data?.notifications.edges ?? [];
+    expect(notification).toBeDefined();
+    const others = { stranger: stranger.client, anonymous: api.client() };
+    for (const [who, client] of Object.entries(others)) {
+      for (const id of [orderId, messageId, notification.node.id as string]) {
+        const result = await client.graphql(`query Node($id: ID!) { node(id: $id) { id } }`, { id });
+        expect({ who, id, node: result.data?.node ?? null }).toEqual({ who, id, node: null });
+      }
+    }
+    expect((await producer.client.graphql(`query Node($id: ID!) { node(id: $id) { id } }`, { id: messageId })).data?.node.id).toBe(messageId);
     expect((await admin.client.graphql(threadQuery, { id: orderId })).data?.order.messages).toBeNull();
-    const anonymousNode = await api.client().graphql(nodeQuery, { id: orderId });
-    expect(anonymousNode.data?.node?.messages ?? null).toBeNull();
     expect(await api.database.prisma.orderMessage.count({ where: { orderId: rowIdOf(orderId) } })).toBe(3);
   });
 
@@ -156,9 +165,9 @@ describe('order messages', () => {
     const disputed = await buyer.client.graphql(transitionMutation('disputeOrder', true), { id: orderId, reason: 'Nie angekommen' });
     expect(disputed.data?.disputeOrder.__typename).toBe('MutationDisputeOrderSuccess');
     const asAdmin = await admin.client.graphql(threadQuery, { id: orderId });
-    expect(asAdmin.data?.order.messages.edges).toEqual([{ node: { body: 'Bitte bald liefern.', mine: false } }]);
+    expect(asAdmin.data?.order.messages.edges).toMatchObject([{ node: { body: 'Bitte bald liefern.', mine: false } }]);
     expect(asAdmin.data?.order.unreadMessageCount).toBe(0);
     expect((await send(admin, orderId, 'Ich schaue es mir an.')).data?.sendOrderMessage.__typename).toBe('OrderForbiddenError');
-    expect((await stranger.client.graphql(nodeQuery, { id: orderId })).data?.node.messages).toBeNull();
+    expect((await stranger.client.graphql(nodeQuery, { id: orderId })).data?.node ?? null).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ function payloadText(payload: unknown, key: string): string | null {
 
 builder.prismaNode('Notification', {
   id: { field: 'id' },
+  // node(id:) finds only the member's own notifications.
+  findUnique: (id, context) => ({ id, recipientId: context.member?.id ?? '' }),
   description: 'An in-app notification of the logged-in member. The web app words it by kind.',
   fields: (t) => ({
     kind: t.exposeString('kind', { description: Object.values(notificationKinds).join(', ') }),

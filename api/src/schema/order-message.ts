@@ -6,13 +6,20 @@ import { markOrderMessagesRead } from '../order-messages/mark-order-messages-rea
 import { orderMessageLengthMax, sendOrderMessage } from '../order-messages/send-order-message';
 import { threadRoleOf } from '../order-messages/thread-access';
 import { unreadCountsByOrder, unreadOrderMessageCount } from '../order-messages/unread-order-messages';
+import { VISIBLE_ORDER_STATUSES } from '../orders/order-status';
 import { memberOf, rowIdOf } from './global-id';
 import { requestNotificationEmails } from './notification-emails';
 import { selectionOf } from './prisma-query';
 import './order-errors';
 
+function partiesOnly(memberId: string | undefined) {
+  return memberId ? { status: { in: VISIBLE_ORDER_STATUSES }, OR: [{ buyerId: memberId }, { producerId: memberId }] } : { OR: [] };
+}
+
 builder.prismaNode('OrderMessage', {
   id: { field: 'id' },
+  // node(id:) finds only messages of threads the member takes part in.
+  findUnique: (id, context) => ({ id, order: partiesOnly(context.member?.id) }),
   description: 'A message in the thread of an order between its buyer and its producer.',
   fields: (t) => ({
     body: t.exposeString('body'),

@@ -8,6 +8,7 @@ import { checkout, type CheckoutResult } from '../orders/checkout';
 import { CartEmptyError, CheckoutAbandonedError, OfferUnavailableError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, OutOfStockError, OwnOfferError, PriceChangedError } from '../orders/errors';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, disputeReasonLengthMaximum, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../orders/order-lifecycle';
 import { VISIBLE_ORDER_STATUSES, type OrderStatus } from '../orders/order-status';
+import { visibleOrdersWhere } from '../orders/order-visibility';
 import { pageSizeMax } from '../marketplace/ranking';
 import { parseInput } from '../members/validation';
 import { z } from 'zod';
@@ -37,6 +38,8 @@ builder.prismaObject('OrderItem', {
 
 export const OrderType = builder.prismaNode('Order', {
   id: { field: 'id' },
+  // node(id:) finds only orders the member may see.
+  findUnique: (id, context) => ({ ...visibleOrdersWhere(context.member), id }),
   fields: (t) => ({
     status: t.expose('status', { type: OrderStatusEnum }),
     buyer: t.relation('buyer'),
@@ -117,10 +120,8 @@ builder.queryField('order', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, context) => {
       const id = rowIdOf(String(args.id), ['Order']);
-      const member = memberOf(context);
       if (!id) return null;
-      const parties = member.roles.includes('admin') ? {} : { OR: [{ buyerId: member.id }, { producerId: member.id }] };
-      return context.prisma.order.findFirst({ ...query, where: { id, status: { in: VISIBLE_ORDER_STATUSES }, ...parties } });
+      return context.prisma.order.findFirst({ ...query, where: { id, ...visibleOrdersWhere(memberOf(context)) } });
     },
   }),
 );
