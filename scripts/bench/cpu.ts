@@ -55,6 +55,8 @@ export class CpuMeter {
 
 function processCpuMs(pid: number): number | null {
   try {
+    // With the server on another machine the same process id may belong to an unrelated local process.
+    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('postgres')) return null;
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name in parentheses may hold spaces; the fields after it are space-separated.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
