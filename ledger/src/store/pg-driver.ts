@@ -42,8 +42,16 @@ async function run<Row>(target: Queryable, text: string, values: readonly unknow
   return { rows: result.rows as Row[], affectedRows: result.rowCount ?? 0 };
 }
 
+/**
+ * A read-write transaction waits for row locks; one that waits longer than this for a lock (or runs a
+ * statement this long) is cancelled instead of holding a pool connection indefinitely. Snapshots run
+ * long verification reads and get no limit.
+ */
+const readWriteStatementTimeoutMs = 60_000;
+
+/** Sent as one simple query, so the setting costs no round trip of its own. */
 const beginStatements: Record<SqlTransactionMode, string> = {
-  'read-write': 'BEGIN',
+  'read-write': `BEGIN; SET LOCAL statement_timeout = ${readWriteStatementTimeoutMs}`,
   snapshot: 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY',
 };
 
