@@ -10,7 +10,7 @@ export interface TransferCoalescerOptions {
   batchSizeMaximum?: number;
   /**
    * Most batches in flight at once. Default 8: in benchmark runs with 32 callers on PostgreSQL, 8
-   * gave about 40% more transfers per second than 4 at about the same CPU time per transfer, and 16
+   * gave 30 to 40% more transfers per second than 4 at about the same CPU time per transfer, and 16
    * no more than 8; 8 still leaves connections of a pool of 10 to other work. PGlite runs batches one
    * after the other anyway.
    */
