@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Decimal, JournalAccountNames, type Ledger, type TransferRequest, createLedger, createPrismaLedgerStore } from '@allmende/ledger';
+import { Decimal, JournalAccountNames, type Ledger, type TransferRequest, createLedger, createSqlLedgerStore } from '@allmende/ledger';
 import { openDatabase, pgliteDataDirFor } from '../api/src/db/client';
 
 const run = promisify(execFile);
@@ -190,7 +190,7 @@ beforeAll(async () => {
   const database = await openDatabase({ pgliteDataDir: pgliteDataDirFor(dataDir) });
   try {
     let now = start;
-    const ledger = createLedger({ store: createPrismaLedgerStore(database.prisma), clock: () => new Date(now) });
+    const ledger = createLedger({ store: createSqlLedgerStore(database.sqlDriver), clock: () => new Date(now) });
     await buildHistory(ledger, { advance: (ms) => (now += ms) });
     const names = new JournalAccountNames();
     for (let after: string | null = null; ; ) {
@@ -271,7 +271,7 @@ describe('ledger:verify on a tampered ledger', () => {
       const database = await openDatabase({ pgliteDataDir: pgliteDataDirFor(folder) });
       let tampered: string;
       try {
-        const ledger = createLedger({ store: createPrismaLedgerStore(database.prisma) });
+        const ledger = createLedger({ store: createSqlLedgerStore(database.sqlDriver) });
         await ledger.createCurrency({ code: CURRENCY, name: 'Taler', symbol: 'T', scale: 2 });
         const [anna, ben] = await Promise.all(
           ['anna', 'ben'].map(async (name) => {

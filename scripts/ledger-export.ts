@@ -2,7 +2,7 @@
 // Writes one currency's journal to stdout, read page by page from the configured database.
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, type ExportFormat, createLedger, createPrismaLedgerStore, exportJournal, isExportDate } from '@allmende/ledger';
+import { EXPORT_FORMATS, type ExportFormat, createLedger, createSqlLedgerStore, exportJournal, isExportDate } from '@allmende/ledger';
 import { loadConfig } from '../api/src/config';
 import { openConfiguredDatabase } from '../api/src/db/open';
 
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const args = readArguments(process.argv.slice(2));
   const database = await openConfiguredDatabase(loadConfig());
   try {
-    const ledger = createLedger({ store: createPrismaLedgerStore(database.prisma) });
+    const ledger = createLedger({ store: createSqlLedgerStore(database.sqlDriver) });
     const currencies = await ledger.listCurrencies();
     let currency = args.currency;
     if (currency === null) {

@@ -3,7 +3,7 @@
 // per currency, every transfer balanced, every cached balance equal to its transfers, no balance ever
 // outside its limits, every transfer's references, and the hash chain. Exits 1 naming the first broken item, 0 with a summary.
 import { parseArgs } from 'node:util';
-import { createLedger, createPrismaLedgerStore, type LedgerProblem } from '@allmende/ledger';
+import { createLedger, createSqlLedgerStore, type LedgerProblem } from '@allmende/ledger';
 import { loadConfig } from '../api/src/config';
 import { openConfiguredDatabase } from '../api/src/db/open';
 
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
 
   const database = await openConfiguredDatabase(loadConfig());
   try {
-    const ledger = createLedger({ store: createPrismaLedgerStore(database.prisma) });
+    const ledger = createLedger({ store: createSqlLedgerStore(database.sqlDriver) });
     const started = Date.now();
     const sealed = seal ? await ledger.sealBlocks({ blocksMaximum: sealBlocksMaximum }) : [];
     const verification = await ledger.verifyLedger();

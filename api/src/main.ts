@@ -2,7 +2,7 @@
 // configured, the job workers. Stops gracefully on SIGTERM and SIGINT.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLedger, createPrismaLedgerStore } from '@allmende/ledger';
+import { createLedger, createSqlLedgerStore } from '@allmende/ledger';
 import type { Config } from './config';
 import { openConfiguredDatabase } from './db/open';
 import { applyMigrations } from './db/migrations';
@@ -33,7 +33,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
     const applied = await applyMigrations(database.adapterFactory);
     if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
   }
-  const ledger = createLedger({ store: createPrismaLedgerStore(database.prisma) });
+  const ledger = createLedger({ store: createSqlLedgerStore(database.sqlDriver) });
   await ensureCooperativeLedger(ledger);
   const seeded = config.seedDemo ? await seedDemoCooperative(database.prisma) : false;
   if (seeded) logger.info('seeded the demo cooperative');

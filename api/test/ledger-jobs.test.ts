@@ -1,7 +1,7 @@
 // The ledger jobs on the in-process queue: sealing blocks of the hash chain and voiding expired holds,
 // run through the queue the way the API process runs them, against a real database.
 import { randomBytes } from 'node:crypto';
-import { createLedger, createPrismaLedgerStore, type Ledger } from '@allmende/ledger';
+import { createLedger, createSqlLedgerStore, type Ledger } from '@allmende/ledger';
 import { createTestDatabase, type TestDatabase } from '../../scripts/test/database';
 import { createLogger } from '../src/logger';
 import { jobDefinitions, scheduleRepeatingJobs } from '../src/jobs';
@@ -121,7 +121,7 @@ describe('ledger jobs', () => {
     const buyer = await createMember();
     const seller = await createMember();
     // Holds written an hour ago by a ledger with its clock set back, so one of them has expired.
-    const past = createLedger({ store: createPrismaLedgerStore(database.prisma), clock: () => new Date(Date.now() - 60 * 60_000) });
+    const past = createLedger({ store: createSqlLedgerStore(database.sqlDriver), clock: () => new Date(Date.now() - 60 * 60_000) });
     const hold = (timeoutSeconds: number) => ({
       type: 'pending' as const,
       idempotencyKey: newKey(),

@@ -1,6 +1,9 @@
 // Public API of @allmende/ledger. Everything else in this package is internal.
 export { createLedger, type Ledger, type LedgerOptions } from './ledger';
-export { createPrismaLedgerStore, type PrismaLedgerStoreOptions } from './store/prisma-store';
+export { createSqlLedgerStore } from './store/sql-store';
+export type { SqlDriver, SqlResult, SqlSession, SqlTransactionMode } from './store/sql-driver';
+export { type PgClientLike, type PgPoolLike, pgPoolSqlDriver } from './store/pg-driver';
+export { type PGliteLike, pgliteSqlDriver } from './store/pglite-driver';
 export type { LedgerStore, LedgerStoreReader, LedgerStoreTransaction, ReferenceProblem } from './store';
 export { LedgerStoreConflict } from './store';
 export { TransferCoalescer, type TransferCoalescerOptions } from './transfer-coalescer';

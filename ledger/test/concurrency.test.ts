@@ -3,7 +3,7 @@
 // transfer may ever have taken an account beyond its limits. On PostgreSQL the clients run in
 // parallel on a real connection pool; on PGlite everything is serialised but must be just as correct.
 import { BalanceReplay } from '../src/domain/balance-replay';
-import { type Account, type Ledger, type LedgerStoreConflict, type TransferRequest, type TransferResult, createLedger, createPrismaLedgerStore } from '../src/index';
+import { type Account, type Ledger, type LedgerStoreConflict, type TransferRequest, type TransferResult, createLedger, createSqlLedgerStore } from '../src/index';
 import { CURRENCY, type TestLedger, countTransfers, createMember, newKey, openTestLedger } from './support';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -43,7 +43,7 @@ describe('concurrent clients', () => {
     const conflicts: LedgerStoreConflict[] = [];
     const clients: Ledger[] = Array.from({ length: CLIENTS }, () =>
       createLedger({
-        store: createPrismaLedgerStore(t.database.prisma),
+        store: createSqlLedgerStore(t.database.sqlDriver),
         clock: t.clock.now,
         coalescing: { batchSizeMaximum: 50, flushesConcurrentMaximum: 4 },
         onConflictRetry: (conflict) => conflicts.push(conflict),

@@ -1,7 +1,7 @@
 // Retries: the same idempotency key sent concurrently, and again after a dropped connection, yields
 // exactly one transfer.
 import { Client } from 'pg';
-import { type Ledger, type TransferRequest, createLedger, createPrismaLedgerStore } from '../src/index';
+import { type Ledger, type TransferRequest, createLedger, createSqlLedgerStore } from '../src/index';
 import { CURRENCY, type TestLedger, codeOf, createMember, expectOk, newKey, openTestLedger } from './support';
 
 let t: TestLedger;
@@ -14,7 +14,7 @@ afterAll(async () => {
 
 /** Separate ledgers on the same database: separate coalescers, so separate transactions. */
 function otherClients(count: number): Ledger[] {
-  return Array.from({ length: count }, () => createLedger({ store: createPrismaLedgerStore(t.database.prisma), clock: t.clock.now }));
+  return Array.from({ length: count }, () => createLedger({ store: createSqlLedgerStore(t.database.sqlDriver), clock: t.clock.now }));
 }
 
 async function transfersWithKey(key: string): Promise<number> {

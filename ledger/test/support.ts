@@ -8,7 +8,7 @@ import {
   type TransferCoalescerOptions,
   type TransferResult,
   createLedger,
-  createPrismaLedgerStore,
+  createSqlLedgerStore,
 } from '../src/index';
 
 export const CURRENCY = 'TALER';
@@ -39,7 +39,7 @@ export async function openTestLedger(options: { coalescing?: TransferCoalescerOp
   const database = await createTestDatabase();
   const clock = options.clock ?? new ManualClock();
   const ledger = createLedger({
-    store: createPrismaLedgerStore(database.prisma),
+    store: createSqlLedgerStore(database.sqlDriver),
     clock: clock.now,
     ...(options.coalescing ? { coalescing: options.coalescing } : {}),
   });

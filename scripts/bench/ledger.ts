@@ -5,7 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { createLedger, createPrismaLedgerStore, type Ledger, type TransferRequest, type TransferResult } from '@allmende/ledger';
+import { createLedger, createSqlLedgerStore, type Ledger, type TransferRequest, type TransferResult } from '@allmende/ledger';
+import { CpuMeter, type CpuUse } from './cpu';
 import { openBenchDatabase } from './database';
 import { formatTable, nowMs, round, summariseLatencies, type LatencySummary } from './measure';
 import { measureRawCommits } from './pgbench';
@@ -32,6 +33,10 @@ interface PhaseResult extends LatencySummary {
   failures: number;
   calls: number;
   seconds: number;
+  /** CPU time per 1,000 transfers, in ms, of this process and of the database's backends. */
+  cpuMsPerThousand: { node: number; postgres: number | null };
+  /** Cores kept busy on average (CPU time over wall time). */
+  coresBusy: { node: number; postgres: number | null };
 }
 
 async function main(): Promise<void> {
@@ -43,7 +48,8 @@ async function main(): Promise<void> {
     const raw = await measureRawCommits({ databaseUrl: bench.url, ...settings.pgbench });
     log(`  ${Math.round(raw.commitsPerSecond)} commits/s`);
 
-    const ledger = createLedger({ store: createPrismaLedgerStore(bench.database.prisma) });
+    const ledger = createLedger({ store: createSqlLedgerStore(bench.database.sqlDriver) });
+    const meter = await CpuMeter.open(bench.url);
     const runId = Date.now().toString(36);
     const accountIds = await createAccounts(ledger, runId);
     const hot = accountIds[0]!;
@@ -68,14 +74,15 @@ async function main(): Promise<void> {
     });
 
     log(`(a) single transfers, ${settings.callers} callers, random pairs, ${settings.phaseSeconds} s ...`);
-    const single = await runPhase(settings.callers, async () => [await ledger.createTransfer(request(randomPair(), 'single'))]);
+    const single = await runPhase(meter, settings.callers, async () => [await ledger.createTransfer(request(randomPair(), 'single'))]);
     log(`(b) single transfers, ${settings.callers} callers, every one crediting one hot account, ${settings.phaseSeconds} s ...`);
-    const hotResult = await runPhase(settings.callers, async () => [await ledger.createTransfer(request(hotPair(), 'hot'))]);
+    const hotResult = await runPhase(meter, settings.callers, async () => [await ledger.createTransfer(request(hotPair(), 'hot'))]);
     log(`(c) batches of ${settings.batchSize}, ${settings.batchCallers} callers, random pairs, ${settings.phaseSeconds} s ...`);
-    const batch = await runPhase(settings.batchCallers, () =>
+    const batch = await runPhase(meter, settings.batchCallers, () =>
       ledger.createTransfers(Array.from({ length: settings.batchSize }, () => request(randomPair(), 'batch'))),
     );
     await ledger.drain();
+    await meter.close();
 
     log('Sealing and verifying the ledger ...');
     const verifyStarted = nowMs();
@@ -92,6 +99,8 @@ async function main(): Promise<void> {
         String(Math.round(phase.transfersPerSecond)),
         phase.p50Ms.toFixed(2),
         phase.p99Ms.toFixed(2),
+        phase.cpuMsPerThousand.node.toFixed(0),
+        phase.cpuMsPerThousand.postgres === null ? '-' : phase.cpuMsPerThousand.postgres.toFixed(0),
         `${ratio.toFixed(2)}×`,
         `≥ ${targets[name]}×`,
         ratio >= targets[name] ? 'met' : 'MISSED',
@@ -99,7 +108,7 @@ async function main(): Promise<void> {
     });
     console.log('');
     console.log(`Raw limit: ${Math.round(raw.commitsPerSecond)} one-row commits/s (${raw.command})`);
-    console.log(formatTable(['Workload', 'transfers/s', 'p50 ms', 'p99 ms', 'ratio', 'target', ''], rows));
+    console.log(formatTable(['Workload', 'transfers/s', 'p50 ms', 'p99 ms', 'CPU ms/1k node', 'CPU ms/1k pg', 'ratio', 'target', ''], rows));
     console.log('');
     if (verification.ok) {
       const summary = verification.summary;
@@ -168,7 +177,7 @@ async function createAccounts(ledger: Ledger, runId: string): Promise<string[]> 
  * Runs `callers` loops of `call` for the warm-up and then the measured phase; every call's latency and
  * transfer count during the measured part are recorded.
  */
-async function runPhase(callers: number, call: () => Promise<TransferResult[]>): Promise<PhaseResult> {
+async function runPhase(meter: CpuMeter, callers: number, call: () => Promise<TransferResult[]>): Promise<PhaseResult> {
   const warmUpEnd = nowMs() + settings.warmUpSeconds * 1000;
   let measureStart = 0;
   let measureEnd = 0;
@@ -192,16 +201,39 @@ async function runPhase(callers: number, call: () => Promise<TransferResult[]>):
   };
   const loops = Array.from({ length: callers }, loop);
   await sleep(Math.max(0, warmUpEnd - nowMs()));
+  const cpuStart = await meter.sample();
   measureStart = nowMs();
   measureEnd = measureStart + settings.phaseSeconds * 1000;
   await sleep(settings.phaseSeconds * 1000);
+  const cpu = CpuMeter.between(cpuStart, await meter.sample());
   stopping = true;
   await Promise.all(loops);
   const seconds = (measureEnd - measureStart) / 1000;
   if (failures > 0) log(`  ${failures} transfers were refused`);
-  const result = { transfersPerSecond: round(transfers / seconds, 1), transfers, failures, calls: latencies.length, seconds, ...summariseLatencies(latencies) };
-  log(`  ${Math.round(result.transfersPerSecond)} transfers/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`);
+  const result = {
+    transfersPerSecond: round(transfers / seconds, 1),
+    transfers,
+    failures,
+    calls: latencies.length,
+    seconds,
+    ...summariseLatencies(latencies),
+    ...cpuFigures(cpu, transfers, seconds),
+  };
+  log(
+    `  ${Math.round(result.transfersPerSecond)} transfers/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; ` +
+      `CPU per 1,000: node ${result.cpuMsPerThousand.node} ms, postgres ${result.cpuMsPerThousand.postgres ?? '-'} ms; ` +
+      `cores busy: node ${result.coresBusy.node}, postgres ${result.coresBusy.postgres ?? '-'}`,
+  );
   return result;
+}
+
+function cpuFigures(cpu: CpuUse, transfers: number, seconds: number): Pick<PhaseResult, 'cpuMsPerThousand' | 'coresBusy'> {
+  const perThousand = (ms: number) => (transfers === 0 ? 0 : round((ms * 1000) / transfers, 1));
+  const cores = (ms: number) => round(ms / (seconds * 1000), 2);
+  return {
+    cpuMsPerThousand: { node: perThousand(cpu.nodeMs), postgres: cpu.postgresMs === null ? null : perThousand(cpu.postgresMs) },
+    coresBusy: { node: cores(cpu.nodeMs), postgres: cpu.postgresMs === null ? null : cores(cpu.postgresMs) },
+  };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,11 +1,13 @@
 // Creates the Prisma client on the configured database: PostgreSQL through @prisma/adapter-pg when
 // DATABASE_URL is set, otherwise PGlite (PostgreSQL compiled to WebAssembly) in a folder under DATA_DIR.
+// The ledger runs its own SQL on the same pool or PGlite instance, without Prisma's query path.
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { cube } from '@electric-sql/pglite/contrib/cube';
 import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
+import { type SqlDriver, pgPoolSqlDriver, pgliteSqlDriver } from '@allmende/ledger';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -34,9 +36,20 @@ export interface Database {
   prisma: PrismaClient;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   kind: 'postgresql' | 'pglite';
+  /** The same connections for the ledger's store (createSqlLedgerStore). */
+  sqlDriver: SqlDriver;
   /** The PGlite instance in embedded mode (for dumps and direct SQL in tests). */
   pglite?: PGlite;
   close(): Promise<void>;
+}
+
+const sqlDrivers = new WeakMap<PrismaClient, SqlDriver>();
+
+/** The ledger's SQL driver on the connections of a client that openDatabase created. */
+export function sqlDriverOf(prisma: PrismaClient): SqlDriver {
+  const driver = sqlDrivers.get(prisma);
+  if (!driver) throw new Error('This Prisma client was not created by openDatabase');
+  return driver;
 }
 
 export const pgliteExtensions = { pg_trgm, cube, earthdistance };
@@ -64,10 +77,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on('error', (error) => (options.onIdleConnectionError ?? defaultIdleConnectionError)(error));
     const adapterFactory = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter: adapterFactory });
+    const sqlDriver = pgPoolSqlDriver(pool);
+    sqlDrivers.set(prisma, sqlDriver);
     return {
       prisma,
       adapterFactory,
       kind: 'postgresql',
+      sqlDriver,
       close: async () => {
         await prisma.$disconnect();
         await pool.end();
@@ -80,10 +96,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   });
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
+  const sqlDriver = pgliteSqlDriver(pglite);
+  sqlDrivers.set(prisma, sqlDriver);
   return {
     prisma,
     adapterFactory,
     kind: 'pglite',
+    sqlDriver,
     pglite,
     close: async () => {
       await prisma.$disconnect();

@@ -1,8 +1,8 @@
 // The demo cooperative's ledger: an account for every demo member and a few weeks of payments
 // between them, so the wallet shows a history on first start. The ledger checks every payment
 // against the payer's credit limit; a payment it refuses is simply left out.
-import { createLedger, createPrismaLedgerStore, Decimal } from '@allmende/ledger';
-import type { PrismaClient } from '../db/client';
+import { createLedger, createSqlLedgerStore, Decimal } from '@allmende/ledger';
+import { type PrismaClient, sqlDriverOf } from '../db/client';
 import { cooperativeCurrency } from '../money/cooperative-currency';
 import { ensureCooperativeLedger } from '../money/ensure-cooperative-ledger';
 import { ensureMemberAccount } from '../money/ensure-member-account';
@@ -44,7 +44,7 @@ function pick<T>(items: readonly T[], random: () => number): T {
  */
 export async function seedDemoLedger(prisma: PrismaClient, now = new Date()): Promise<number> {
   let clock = new Date(now.getTime() - historyDays * dayMs);
-  const ledger = createLedger({ store: createPrismaLedgerStore(prisma), clock: () => clock });
+  const ledger = createLedger({ store: createSqlLedgerStore(sqlDriverOf(prisma)), clock: () => clock });
   await ensureCooperativeLedger(ledger);
 
   const members = await prisma.member.findMany({

@@ -1,6 +1,6 @@
 // Drives the real HTTP request handling (Yoga with session cookies and CSRF checks) on a fresh test
 // database, without opening a port. Each ApiClient keeps its own cookie jar, like a browser.
-import { createLedger, createPrismaLedgerStore } from '@allmende/ledger';
+import { createLedger, createSqlLedgerStore } from '@allmende/ledger';
 import { parseConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createJobQueue, jobDefinitions } from '../../src/jobs';
@@ -88,7 +88,7 @@ export async function createTestApi(configOverrides: NodeJS.ProcessEnv = {}): Pr
   const logger = createLogger('silent');
   // Jobs are recorded but not run unless a test starts the workers.
   const jobs = createJobQueue({ prisma: database.prisma, logger, definitions: jobDefinitions });
-  const ledger = createLedger({ store: createPrismaLedgerStore(database.prisma) });
+  const ledger = createLedger({ store: createSqlLedgerStore(database.sqlDriver) });
   await ensureCooperativeLedger(ledger);
   const services: AppServices = { prisma: database.prisma, config, logger, jobs, ledger };
   const handler = createGraphQLHandler(services);

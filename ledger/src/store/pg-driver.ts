@@ -1,0 +1,89 @@
+// The ledger's SQL on a node-postgres pool, without an ORM in between: every statement is a named
+// prepared statement, so PostgreSQL parses and plans each of the ledger's few statement texts once
+// per connection instead of on every call, and a batch costs exactly its four round trips (BEGIN,
+// lock and read, write, COMMIT). The pool may be shared with other users of the database.
+import { createHash } from 'node:crypto';
+import { type SqlDriver, type SqlResult, type SqlSession, type SqlTransactionMode } from './sql-driver';
+
+/** The part of pg.PoolClient the driver uses. */
+export interface PgClientLike {
+  query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  release(destroy?: Error | boolean): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/** The part of pg.Pool the driver uses. */
+export interface PgPoolLike {
+  connect(): Promise<PgClientLike>;
+  query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+/**
+ * Statement names derive from the text, so every driver on the same pool (an application may build
+ * more than one ledger on it) gives one text the same name; node-postgres refuses a name that one
+ * connection already prepared for another text.
+ */
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `ledger_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+type Queryable = Pick<PgClientLike, 'query'>;
+
+async function run<Row>(target: Queryable, text: string, values: readonly unknown[]): Promise<SqlResult<Row>> {
+  const result = await target.query({ name: statementName(text), text, values: [...values] });
+  return { rows: result.rows as Row[], affectedRows: result.rowCount ?? 0 };
+}
+
+/**
+ * A read-write transaction waits for row locks; one that waits longer than this for a lock (or runs a
+ * statement this long) is cancelled instead of holding a pool connection indefinitely. Snapshots run
+ * long verification reads and get no limit.
+ */
+const readWriteStatementTimeoutMs = 60_000;
+
+/** Sent as one simple query, so the setting costs no round trip of its own. */
+const beginStatements: Record<SqlTransactionMode, string> = {
+  'read-write': `BEGIN; SET LOCAL statement_timeout = ${readWriteStatementTimeoutMs}`,
+  snapshot: 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY',
+};
+
+export function pgPoolSqlDriver(pool: PgPoolLike): SqlDriver {
+  return {
+    run: (text, values) => run(pool, text, values),
+    async transaction<T>(mode: SqlTransactionMode, work: (session: SqlSession) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      // A connection the server ends while it is checked out emits an error event; without a
+      // listener that would end the process. The failed statement rejects on its own.
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost = error;
+      };
+      client.on('error', onError);
+      try {
+        await client.query({ text: beginStatements[mode] });
+        const result = await work({ run: (text, values) => run(client, text, values) });
+        await client.query({ text: 'COMMIT' });
+        return result;
+      } catch (error) {
+        if (lost === undefined) {
+          await client.query({ text: 'ROLLBACK' }).catch((rollbackError: unknown) => {
+            lost = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+          });
+        }
+        throw error;
+      } finally {
+        client.off('error', onError);
+        // A connection in an unknown state is closed instead of going back to the pool.
+        client.release(lost ?? false);
+      }
+    },
+  };
+}

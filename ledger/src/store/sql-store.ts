@@ -1,0 +1,19 @@
+// The PostgreSQL implementation of the ledger store, on a SQL driver: a node-postgres pool on
+// PostgreSQL, PGlite embedded. Both run the same statements.
+import { type LedgerStore } from '../store';
+import { SqlExecutor, translateSqlError } from './executor';
+import { SqlLedgerReader } from './reader';
+import { type SqlDriver } from './sql-driver';
+import { SqlLedgerTransaction } from './transaction';
+
+export function createSqlLedgerStore(driver: SqlDriver): LedgerStore {
+  return {
+    read: new SqlLedgerReader(new SqlExecutor(driver)),
+    // A failing COMMIT is reported like a failing statement.
+    transaction: (work) =>
+      driver.transaction('read-write', (session) => work(new SqlLedgerTransaction(new SqlExecutor(session)))).catch((error: unknown) => {
+        throw translateSqlError(error);
+      }),
+    snapshot: (work) => driver.transaction('snapshot', (session) => work(new SqlLedgerReader(new SqlExecutor(session)))),
+  };
+}
