@@ -4,7 +4,8 @@
 import { Prisma } from '../../../prisma/generated/client/client';
 import type { PrismaClient } from '../db/client';
 import { ValidationError } from '../errors';
-import { offerFilterConditions, type ResolvedOfferFilters } from './offer-filters';
+import { categoryCodesOf } from './categories';
+import { categoryCondition, offerFilterConditions, type ResolvedOfferFilters } from './offer-filters';
 
 export const pageSizeDefault = 20;
 export const pageSizeMax = 50;
@@ -79,9 +80,13 @@ export const searchWindowSize = 2000;
  * take all matches from the text index and sort them.
  */
 async function searchPage(prisma: PrismaClient, filters: ResolvedOfferFilters, afterCondition: Prisma.Sql, size: number): Promise<Row[]> {
+  // With one category the window holds that category's newest offers, which its index gives in
+  // order; a window of all categories would mostly hold offers the filter drops. (A group's several
+  // categories have no common order in the index, so its window stays the newest of all.)
+  const category = filters.category && categoryCodesOf(filters.category).length === 1 ? categoryCondition(filters) : null;
   const recent = await prisma.$queryRaw<Row[]>`
     SELECT o."id", o."createdAt" FROM (
-      SELECT * FROM "Offer" o WHERE o."status" = 'active' ${afterCondition}
+      SELECT * FROM "Offer" o WHERE o."status" = 'active' ${category ? Prisma.sql`AND ${category}` : Prisma.empty} ${afterCondition}
       ORDER BY o."createdAt" DESC, o."id" DESC
       LIMIT ${searchWindowSize}
     ) o
