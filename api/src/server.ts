@@ -8,6 +8,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import sirv from 'sirv';
 import { schema } from './schema';
 import { createContext, type AppServices, type Context } from './context';
+import { createOfferListCache } from './offer-list-cache';
 
 /** Requests to /graphql above this size are refused before parsing. */
 export const requestBodyBytesMax = 1_000_000;
@@ -46,7 +47,7 @@ export function createGraphQLHandler(services: AppServices) {
       contexts.set(request, context);
       return context;
     },
-    plugins: [useCSRFPrevention({ requestHeaders: [csrfHeaderName] }), sessionCookiePlugin(contexts)],
+    plugins: [useCSRFPrevention({ requestHeaders: [csrfHeaderName] }), sessionCookiePlugin(contexts), ...createOfferListCache().plugins],
   });
 }
 
