@@ -2,6 +2,7 @@
 // process of its own, so the load generator does not share its event loop.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { nowMs } from './measure';
@@ -12,6 +13,8 @@ const startTimeoutMs = 60_000;
 export interface ServerUnderTest {
   url: string;
   pid: number;
+  /** CPU time the server process has used so far (user and system), or NaN where /proc is missing. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -54,6 +57,7 @@ export async function startServerUnderTest(options: ServerOptions): Promise<Serv
   return {
     url,
     pid: child.pid!,
+    cpuMs: () => processCpuMs(child.pid!),
     stop: () => stopChild(child),
   };
 }
@@ -80,6 +84,19 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** utime and stime of a Linux process, from /proc/<pid>/stat, in milliseconds. */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const clockTicksPerSecond = 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function freePort(): Promise<number> {
