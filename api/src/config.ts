@@ -36,6 +36,8 @@ export const environmentSchema = z.object({
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Days after fulfilment when an order the buyer neither confirmed nor disputed is confirmed. */
   ORDER_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(365).default(orderAutoConfirmDaysDefault),
+  /** How long marketplace listings are served from memory; 0 turns the cache off. */
+  OFFER_LIST_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   /** Set when a TLS-terminating proxy sits in front: cookies become Secure. */
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
@@ -60,6 +62,7 @@ export interface Config {
   sessionSecret: string;
   sessionTtlDays: number;
   orderAutoConfirmDays: number;
+  offerListCacheSeconds: number;
   trustProxy: boolean;
   logLevel: Environment['LOG_LEVEL'];
   webDistDir: string;
@@ -96,6 +99,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv, root = process.cwd()
     sessionSecret: env.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     sessionTtlDays: env.SESSION_TTL_DAYS,
     orderAutoConfirmDays: env.ORDER_AUTO_CONFIRM_DAYS,
+    offerListCacheSeconds: env.OFFER_LIST_CACHE_SECONDS,
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     webDistDir: path.resolve(root, env.WEB_DIST_DIR),

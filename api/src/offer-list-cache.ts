@@ -10,8 +10,6 @@ import type { Plugin } from 'graphql-yoga';
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { sessionCookieName } from './members/sessions';
 
-/** How long a listing may be served from the cache after it was computed. */
-export const offerListCacheTtlMs = 5_000;
 /** Listings kept at most, so popular and rare searches cannot grow the process without bound. */
 export const offerListCacheEntriesMax = 5_000;
 
@@ -27,7 +25,9 @@ export interface OfferListCache {
   clear(): void;
 }
 
-export function createOfferListCache(): OfferListCache {
+/** `ttlMs` is how long a listing may be served after it was computed; 0 keeps nothing. */
+export function createOfferListCache(ttlMs: number): OfferListCache {
+  if (ttlMs <= 0) return { plugins: [], clear: () => undefined };
   const cache: Cache = createInMemoryCache({ max: offerListCacheEntriesMax });
   // Every key carries the generation; clearing starts a new one, so older entries (empty result
   // lists too, which name no offer to invalidate them by) are never served again and age out.
@@ -45,7 +45,7 @@ export function createOfferListCache(): OfferListCache {
     },
     cache,
     ttl: 0,
-    ttlPerSchemaCoordinate: { 'Query.offers': offerListCacheTtlMs },
+    ttlPerSchemaCoordinate: { 'Query.offers': ttlMs },
     // A document that also selects something else (under an alias, too) is never cached.
     shouldCacheResult: ({ result }) => !result.errors?.length && Object.keys(result.data ?? {}).join() === 'offers',
     invalidateViaMutation: true,

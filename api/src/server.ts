@@ -47,7 +47,7 @@ export function createGraphQLHandler(services: AppServices) {
       contexts.set(request, context);
       return context;
     },
-    plugins: [useCSRFPrevention({ requestHeaders: [csrfHeaderName] }), sessionCookiePlugin(contexts), ...createOfferListCache().plugins],
+    plugins: [useCSRFPrevention({ requestHeaders: [csrfHeaderName] }), sessionCookiePlugin(contexts), ...createOfferListCache(services.config.offerListCacheSeconds * 1000).plugins],
   });
 }
 

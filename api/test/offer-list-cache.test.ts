@@ -40,7 +40,8 @@ describe('offer list cache', () => {
   }
 
   beforeAll(async () => {
-    api = await createTestApi();
+    // Long enough that no entry expires during the test, so a fresh answer can only come from clearing.
+    api = await createTestApi({ OFFER_LIST_CACHE_SECONDS: '300' });
     const passwordHash = await hashPassword(password);
     await api.database.prisma.member.createMany({
       data: [
