@@ -64,6 +64,8 @@ export const environmentSchema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(uploadBytesMaxDefault),
   /** Largest accepted image in pixels (width times height), against decompression bombs. */
   UPLOAD_MAX_PIXELS: z.coerce.number().int().min(10_000).max(500_000_000).default(uploadPixelsMaxDefault),
+  /** How long marketplace listings are served from memory; 0 turns the cache off. */
+  OFFER_LIST_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   /** Set when a TLS-terminating proxy sits in front: cookies become Secure. */
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
@@ -93,6 +95,7 @@ export interface Config {
   mediaDir: string;
   uploadBytesMax: number;
   uploadPixelsMax: number;
+  offerListCacheSeconds: number;
   trustProxy: boolean;
   logLevel: Environment['LOG_LEVEL'];
   webDistDir: string;
@@ -147,6 +150,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv, root = process.cwd()
     mediaDir: env.MEDIA_DIR === undefined ? path.join(dataDir, 'media') : path.resolve(root, env.MEDIA_DIR),
     uploadBytesMax: env.UPLOAD_MAX_BYTES,
     uploadPixelsMax: env.UPLOAD_MAX_PIXELS,
+    offerListCacheSeconds: env.OFFER_LIST_CACHE_SECONDS,
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     webDistDir: path.resolve(root, env.WEB_DIST_DIR),

@@ -10,6 +10,7 @@ import sirv from 'sirv';
 import { isMediaPath, serveMedia } from './images/serve-media';
 import { schema } from './schema';
 import { createContext, type AppServices, type Context } from './context';
+import { createOfferListCache } from './offer-list-cache';
 
 /** Requests to /graphql above this size are refused before parsing. */
 export const requestBodyBytesMax = 1_000_000;
@@ -59,7 +60,7 @@ export function createGraphQLHandler(services: AppServices) {
     fetchAPI: createFetch({
       formDataLimits: { files: 1, fileSize: services.config.uploadBytesMax + requestBodyBytesMax, fieldSize: requestBodyBytesMax },
     }),
-    plugins: [useCSRFPrevention({ requestHeaders: [csrfHeaderName] }), sessionCookiePlugin(contexts)],
+    plugins: [useCSRFPrevention({ requestHeaders: [csrfHeaderName] }), sessionCookiePlugin(contexts), ...createOfferListCache(services.config.offerListCacheSeconds * 1000).plugins],
   });
 }
 

@@ -35,7 +35,24 @@ export async function openBenchDatabase(options: { name: string; poolSize: numbe
   };
 }
 
-function withDatabaseName(databaseUrl: string, name: string): string {
+/**
+ * Drops and creates the database a URL names, through the same server's `postgres` database. Only for
+ * databases whose name says they are for benchmarks, so a mistyped URL cannot wipe real data.
+ */
+export async function recreateDatabase(databaseUrl: string): Promise<void> {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  if (!/bench/i.test(name)) throw new Error(`Refusing to drop and recreate "${name}": the benchmark's database name must contain "bench"`);
+  const admin = new Client({ connectionString: withDatabaseName(databaseUrl, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export function withDatabaseName(databaseUrl: string, name: string): string {
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
   return url.toString();

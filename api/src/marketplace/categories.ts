@@ -65,3 +65,9 @@ const categoryGroupCodes = new Set(categoryGroups.map((group) => group.code));
 export function isCategoryGroupCode(code: string): boolean {
   return categoryGroupCodes.has(code);
 }
+
+/** The codes of the categories in a group, or just the code itself for a category. */
+export function categoryCodesOf(code: string): string[] {
+  const group = categoryGroups.find((candidate) => candidate.code === code);
+  return group ? group.categories.map((category) => category.code) : [code];
+}

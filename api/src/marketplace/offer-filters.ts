@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Prisma } from '../../../prisma/generated/client/client';
 import type { PrismaClient } from '../db/client';
 import { parseInput } from '../members/validation';
-import { isCategoryGroupCode } from './categories';
+import { categoryCodesOf } from './categories';
 import { NotFoundError } from './errors';
 import {
   categoryFilterSchema,
@@ -74,6 +74,16 @@ export async function resolveOfferFilters(prisma: PrismaClient, input: OfferFilt
 
 export type ResolvedOfferFilters = Awaited<ReturnType<typeof resolveOfferFilters>>;
 
+/**
+ * The category filter. A group is spelled out as the list of its categories rather than a LIKE on
+ * the code prefix, so that the (status, categoryCode, createdAt) index serves both.
+ */
+export function categoryCondition(filters: Pick<ResolvedOfferFilters, 'category'>): Prisma.Sql | null {
+  if (!filters.category) return null;
+  const codes = categoryCodesOf(filters.category);
+  return codes.length === 1 ? Prisma.sql`o."categoryCode" = ${codes[0]}` : Prisma.sql`o."categoryCode" = ANY(${codes}::text[])`;
+}
+
 /** SQL conditions for the filters, joined with AND. Enum arrays are bound as text[] and cast. */
 export function offerFilterConditions(filters: ResolvedOfferFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`o."status" = 'active'`];
@@ -83,13 +93,8 @@ export function offerFilterConditions(filters: ResolvedOfferFilters): Prisma.Sql
       Prisma.sql`o."searchVector" @@ (websearch_to_tsquery('german', ${filters.query}) || websearch_to_tsquery('english', ${filters.query}))`,
     );
   }
-  if (filters.category) {
-    conditions.push(
-      isCategoryGroupCode(filters.category)
-        ? Prisma.sql`o."categoryCode" LIKE ${`${filters.category}.%`}`
-        : Prisma.sql`o."categoryCode" = ${filters.category}`,
-    );
-  }
+  const category = categoryCondition(filters);
+  if (category) conditions.push(category);
   if (filters.kind) conditions.push(Prisma.sql`o."kind" = ${filters.kind}::"OfferKind"`);
   if (filters.priceMin) conditions.push(Prisma.sql`o."price" >= ${filters.priceMin}::numeric`);
   if (filters.priceMax) conditions.push(Prisma.sql`o."price" <= ${filters.priceMax}::numeric`);

@@ -4,7 +4,9 @@
 import { Prisma } from '../../../prisma/generated/client/client';
 import type { PrismaClient } from '../db/client';
 import { ValidationError } from '../errors';
-import { offerFilterConditions, type ResolvedOfferFilters } from './offer-filters';
+import { categoryCodesOf } from './categories';
+import { createSearchRouteMemo } from './search-route-memo';
+import { categoryCondition, offerFilterConditions, type ResolvedOfferFilters } from './offer-filters';
 
 export const pageSizeDefault = 20;
 export const pageSizeMax = 50;
@@ -71,24 +73,36 @@ async function browsePage(prisma: PrismaClient, filters: ResolvedOfferFilters, a
 /** How many of the newest offers a search tests before it asks the text index instead. */
 export const searchWindowSize = 2000;
 
+/** Searches that recently needed the text index; a term's frequency changes slowly, hence minutes. */
+const searchRoutes = createSearchRouteMemo({ entriesMax: 10_000, ageMaxMs: 10 * 60_000 });
+
 /**
  * A common term is found among the newest offers quickly; a rare term is found through the GIN
  * index. Left to itself the planner sometimes walks the recency index for a rare term and tests
  * every offer (200 ms at 100,000 offers), or reads every match of a common term before sorting
  * (90 ms). So: first test a bounded window of the newest offers; when that does not fill the page,
- * take all matches from the text index and sort them.
+ * take all matches from the text index and sort them. A search that needed the text index recently
+ * goes there directly (the window of a rare term costs more than the index lookup).
  */
 async function searchPage(prisma: PrismaClient, filters: ResolvedOfferFilters, afterCondition: Prisma.Sql, size: number): Promise<Row[]> {
-  const recent = await prisma.$queryRaw<Row[]>`
-    SELECT o."id", o."createdAt" FROM (
-      SELECT * FROM "Offer" o WHERE o."status" = 'active' ${afterCondition}
+  const routeKey = JSON.stringify(filters);
+  if (!searchRoutes.needsTextIndex(routeKey)) {
+    // With one category the window holds that category's newest offers, which its index gives in
+    // order; a window of all categories would mostly hold offers the filter drops. (A group's several
+    // categories have no common order in the index, so its window stays the newest of all.)
+    const category = filters.category && categoryCodesOf(filters.category).length === 1 ? categoryCondition(filters) : null;
+    const recent = await prisma.$queryRaw<Row[]>`
+      SELECT o."id", o."createdAt" FROM (
+        SELECT * FROM "Offer" o WHERE o."status" = 'active' ${category ? Prisma.sql`AND ${category}` : Prisma.empty} ${afterCondition}
+        ORDER BY o."createdAt" DESC, o."id" DESC
+        LIMIT ${searchWindowSize}
+      ) o
+      WHERE ${offerFilterConditions(filters)}
       ORDER BY o."createdAt" DESC, o."id" DESC
-      LIMIT ${searchWindowSize}
-    ) o
-    WHERE ${offerFilterConditions(filters)}
-    ORDER BY o."createdAt" DESC, o."id" DESC
-    LIMIT ${size + 1}`;
-  if (recent.length > size) return recent;
+      LIMIT ${size + 1}`;
+    searchRoutes.remember(routeKey, recent.length <= size);
+    if (recent.length > size) return recent;
+  }
   return prisma.$queryRaw<Row[]>`
     WITH matches AS MATERIALIZED (
       SELECT o."id", o."createdAt" FROM "Offer" o

@@ -82,9 +82,13 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
   return parseConfig({ SESSION_SECRET: 'test-secret-test-secret-test-secret-123', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...overrides });
 }
 
-export async function createTestApi(configOverrides: NodeJS.ProcessEnv = {}): Promise<TestApi> {
+/**
+ * Listings are not cached unless a test asks for it (`OFFER_LIST_CACHE_SECONDS`), so tests that
+ * write offers straight to the database see them in the next listing.
+ */
+export async function createTestApi(environment: NodeJS.ProcessEnv = {}): Promise<TestApi> {
   const database = await createTestDatabase();
-  const config = testConfig(configOverrides);
+  const config = testConfig({ OFFER_LIST_CACHE_SECONDS: '0', ...environment });
   const logger = createLogger('silent');
   // Jobs are recorded but not run unless a test starts the workers.
   const jobs = createJobQueue({ prisma: database.prisma, logger, definitions: jobDefinitions });

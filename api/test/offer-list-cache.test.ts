@@ -1,0 +1,104 @@
+// The listing cache in the real request handling: which responses it keeps (the ETag header marks
+// them), that sessions never share entries, and that offer changes show at once.
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { createTestApi, type ApiClient, type TestApi } from './support/api';
+import { hashPassword } from '../src/members/password';
+
+const password = 'richtig-geheim-42';
+const loginMutation = `mutation Login($input: LoginInput!) { login(input: $input) { __typename } }`;
+const listing = `query { offers(first: 10) { edges { node { id title } } } }`;
+const listingWithEmails = `query { offers(first: 10) { edges { node { title producer { email } } } } }`;
+
+describe('offer list cache', () => {
+  let api: TestApi;
+  let farmer: ApiClient;
+  let admin: ApiClient;
+
+  async function logIn(email: string): Promise<ApiClient> {
+    const client = api.client();
+    const result = await client.graphql(loginMutation, { input: { email, password } });
+    expect(result.data?.login.__typename).toBe('MutationLoginSuccess');
+    return client;
+  }
+
+  async function post(client: ApiClient, query: string, variables: Record<string, unknown> = {}) {
+    const response = await client.request({
+      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', 'x-allmende-csrf': '1' },
+    });
+    return { etag: response.headers.get('etag'), body: (await response.json()) as { data?: any; errors?: unknown[] } };
+  }
+
+  async function createOffer(client: ApiClient, title: string): Promise<string> {
+    const result = await post(
+      client,
+      `mutation Create($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
+      { input: { title, categoryCode: 'food.fruit', kind: 'good', price: '2.50', unit: 'kg' } },
+    );
+    expect(result.body.data?.createOffer.__typename).toBe('MutationCreateOfferSuccess');
+    return result.body.data.createOffer.data.id as string;
+  }
+
+  beforeAll(async () => {
+    // Long enough that no entry expires during the test, so a fresh answer can only come from clearing.
+    api = await createTestApi({ OFFER_LIST_CACHE_SECONDS: '300' });
+    const passwordHash = await hashPassword(password);
+    await api.database.prisma.member.createMany({
+      data: [
+        { email: 'farmer@example.org', displayName: 'Hof Linde', passwordHash, roles: ['member', 'producer'] },
+        { email: 'admin@example.org', displayName: 'Admin', passwordHash, roles: ['member', 'admin'] },
+      ],
+    });
+    farmer = await logIn('farmer@example.org');
+    admin = await logIn('admin@example.org');
+  });
+  afterAll(() => api.close());
+
+  it('keys listings by session: anonymous visitors share one, a member has their own', async () => {
+    // The ETag is the cache key of a cacheable response.
+    const anonymousListing = await post(api.client(), listing);
+    expect(anonymousListing.body.errors).toBeUndefined();
+    expect(anonymousListing.etag).toBeTruthy();
+    expect((await post(api.client(), listing)).etag).toBe(anonymousListing.etag);
+    const adminListing = await post(admin, listing);
+    expect(adminListing.etag).toBeTruthy();
+    expect(adminListing.etag).not.toBe(anonymousListing.etag);
+  });
+
+  it('never serves a document with other root fields, or another field named offers, from the cache', async () => {
+    const id = await createOffer(farmer, 'Holunderbeeren');
+    const rename = (title: string) => api.database.prisma.offer.update({ where: { id: decodeGlobalID(id).id }, data: { title } });
+    const anonymous = api.client();
+    const mixed = `query { offers(first: 10) { edges { node { title } } } categoryGroups { code } }`;
+    const aliased = `query A($id: ID!) { offers: offer(id: $id) { title } }`;
+    const mixedTitles = async () => (await post(anonymous, mixed)).body.data.offers.edges.map((edge: any) => edge.node.title as string);
+    const aliasedTitle = async () => (await post(anonymous, aliased, { id })).body.data.offers.title as string;
+
+    expect(await mixedTitles()).toContain('Holunderbeeren');
+    expect(await aliasedTitle()).toBe('Holunderbeeren');
+    // Written past the API, so no mutation clears the cache: only a fresh answer shows it.
+    await rename('Holunderblüten');
+    expect(await mixedTitles()).toContain('Holunderblüten');
+    expect(await aliasedTitle()).toBe('Holunderblüten');
+  });
+
+  it('never serves what one member may see to another', async () => {
+    await createOffer(farmer, 'Quitten');
+    const seenByAdmin = await post(admin, listingWithEmails);
+    expect(seenByAdmin.body.data.offers.edges.map((edge: any) => edge.node.producer.email)).toContain('farmer@example.org');
+    const seenByAnonymous = await post(api.client(), listingWithEmails);
+    expect(seenByAnonymous.body.data.offers.edges.map((edge: any) => edge.node.producer.email)).not.toContain('farmer@example.org');
+  });
+
+  it('shows new, changed and paused offers at once', async () => {
+    const anonymous = api.client();
+    const titles = async () => (await post(anonymous, listing)).body.data.offers.edges.map((edge: any) => edge.node.title as string);
+    expect(await titles()).not.toContain('Mirabellen');
+    const id = await createOffer(farmer, 'Mirabellen');
+    expect(await titles()).toContain('Mirabellen');
+
+    const paused = await post(farmer, `mutation P($id: ID!) { setOfferStatus(id: $id, status: paused) { __typename } }`, { id });
+    expect(paused.body.data.setOfferStatus.__typename).toBe('MutationSetOfferStatusSuccess');
+    expect(await titles()).not.toContain('Mirabellen');
+  });
+});

@@ -1,0 +1,280 @@
+// Marketplace latency and checkout throughput on PostgreSQL: 100,000 offers from 1,000 members, the
+// real server in a child process driven over HTTP by 32 closed-loop callers with the web app's GraphQL
+// documents. Feed (ranked pages, anonymous and logged in), search (terms and filters) and checkout
+// (add to cart, check out) each run after a warm-up; afterwards no offer may be oversold and
+// verifyLedger must pass. Prints a table and writes bench-results/market.json.
+//
+// DATABASE_URL must name a PostgreSQL database whose name contains "bench"; it is dropped and
+// recreated unless --keep-data finds it already seeded. REDIS_URL, when set, is passed to the server.
+// MARKET_BENCH_CPU_PROFILE_DIR=<folder> makes the server write a CPU profile there.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { availableParallelism } from 'node:os';
+import pg from 'pg';
+import { createLedger, createSqlLedgerStore } from '@allmende/ledger';
+import { openDatabase } from '../../api/src/db/client';
+import { applyMigrations } from '../../api/src/db/migrations';
+import { sessionCookieName } from '../../api/src/members/sessions';
+import { runClosedLoop, type ClosedLoopResult } from './closed-loop';
+import { recreateDatabase } from './database';
+import { benchMemberEmail, seedMarketDataset } from './market-dataset';
+import { cookieFrom, GraphQLHttpClient, webDocument } from './market-http';
+import { startServerUnderTest, type ServerUnderTest } from './market-server';
+import { checkoutWorkload, feedWorkload, searchTerms, searchWorkload, type CheckoutOffer, type Session } from './market-workloads';
+import { seededRandom } from './market-words';
+import { formatTable, nowMs, round } from './measure';
+
+const settings = {
+  members: 1_000,
+  producers: 150,
+  offers: 100_000,
+  callers: 32,
+  warmUpSeconds: 5,
+  phaseSeconds: 15,
+  /** Members logged in over HTTP before the load starts; feed and search use them for logged-in pages. */
+  loggedInBuyers: 128,
+  checkoutPoolSize: 400,
+  serverPoolSize: 10,
+  password: 'allmende-bench-2026',
+  creditLimit: '1000000.00',
+} as const;
+
+const targets = { feedP99Ms: 50, searchP99Ms: 100 } as const;
+const resultsPath = path.resolve(__dirname, '../../bench-results/market.json');
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('Set DATABASE_URL to a PostgreSQL database (its name must contain "bench"); the market benchmark does not run on PGlite');
+  }
+  const keepData = process.argv.includes('--keep-data');
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  try {
+    if (!(keepData && (await isSeeded(databaseUrl)))) {
+      log(`Database ${redact(databaseUrl)}: recreating, migrating, seeding ${settings.members} members and ${settings.offers} offers ...`);
+      const seedStarted = nowMs();
+      await recreateDatabase(databaseUrl);
+      const database = await openDatabase({ databaseUrl, poolSize: 8 });
+      try {
+        await applyMigrations(database.adapterFactory);
+        await seedMarketDataset(pool, database.prisma, settings);
+      } finally {
+        await database.close();
+      }
+      log(`  seeded in ${round((nowMs() - seedStarted) / 1000, 1)} s`);
+    } else {
+      log(`Database ${redact(databaseUrl)}: keeping the seeded data`);
+    }
+    const termCounts = await countTermMatches(pool);
+    log(`Search terms (active offers matching): ${Object.entries(termCounts).map(([term, count]) => `${term} ${count}`).join(', ')}`);
+    const checkoutPool = await checkoutOffers(pool);
+    const stockBefore = await stockOf(pool, checkoutPool);
+
+    const server = await startServerUnderTest({
+      databaseUrl,
+      redisUrl: process.env.REDIS_URL,
+      poolSize: settings.serverPoolSize,
+      cpuProfileDir: process.env.MARKET_BENCH_CPU_PROFILE_DIR,
+    });
+    log(`Server (scripts/start.ts, pid ${server.pid}) on ${server.url}`);
+    const client = new GraphQLHttpClient(server.url, settings.callers);
+    let phases: { feed: PhaseResult; search: PhaseResult; checkout: PhaseResult };
+    try {
+      const sessions = await logInBuyers(client, settings.loggedInBuyers);
+      const random = seededRandom(7);
+      phases = {
+        feed: await phase('feed', server, feedWorkload(client, sessions, random)),
+        search: await phase('search', server, searchWorkload(client, sessions, random)),
+        checkout: await phase(
+          'checkout',
+          server,
+          checkoutWorkload(
+            client,
+            Array.from({ length: settings.callers }, (_, caller) => sessions.filter((_, index) => index % settings.callers === caller)),
+            checkoutPool,
+            random,
+          ),
+        ),
+      };
+    } finally {
+      client.close();
+      await server.stop();
+    }
+
+    log('Checking stock and verifying the ledger ...');
+    const oversold = await oversoldOffers(pool, stockBefore, startedAt);
+    const database = await openDatabase({ databaseUrl, poolSize: 4 });
+    let verification;
+    const verifyStarted = nowMs();
+    try {
+      const ledger = createLedger({ store: createSqlLedgerStore(database.sqlDriver) });
+      await ledger.sealBlocks({ blocksMaximum: 10_000 });
+      verification = await ledger.verifyLedger();
+    } finally {
+      await database.close();
+    }
+    const verifySeconds = round((nowMs() - verifyStarted) / 1000, 1);
+
+    const { feed, search, checkout } = phases;
+    console.log('');
+    console.log(
+      formatTable(
+        ['Workload (32 callers, HTTP)', 'calls/s', 'p50 ms', 'p99 ms', 'server CPU ms/call', 'target p99', ''],
+        [
+          ['feed: pages 1-5, anonymous and logged in', String(feed.requestsPerSecond), feed.p50Ms.toFixed(2), feed.p99Ms.toFixed(2), String(feed.serverCpuMsPerCall), `< ${targets.feedP99Ms} ms`, feed.p99Ms < targets.feedP99Ms ? 'met' : 'MISSED'],
+          ['search: terms and filters', String(search.requestsPerSecond), search.p50Ms.toFixed(2), search.p99Ms.toFixed(2), String(search.serverCpuMsPerCall), `< ${targets.searchP99Ms} ms`, search.p99Ms < targets.searchP99Ms ? 'met' : 'MISSED'],
+          [`checkout: add to cart + check out (${checkout.unitsPerSecond} orders/s)`, String(checkout.requestsPerSecond), checkout.p50Ms.toFixed(2), checkout.p99Ms.toFixed(2), String(checkout.serverCpuMsPerCall), '', ''],
+        ],
+      ),
+    );
+    for (const [name, result] of Object.entries(phases)) {
+      if (result.failures > 0) console.log(`${name}: ${result.failures} refused or failed calls: ${JSON.stringify(result.failureReasons)}`);
+    }
+    console.log(oversold.length === 0 ? `Stock: no offer oversold (${checkoutPool.length} offers in the checkout pool)` : `Stock: ${oversold.length} offers OVERSOLD or inconsistent: ${oversold.slice(0, 5).join(', ')}`);
+    if (verification.ok) {
+      const summary = verification.summary;
+      console.log(`verifyLedger: OK (${summary.accounts} accounts, ${summary.transfers} transfers, ${summary.blocks} blocks, ${summary.unsealedTransfers} unsealed) in ${verifySeconds} s`);
+    } else {
+      console.log(`verifyLedger: FAILED: ${verification.problem.message}`);
+    }
+
+    const output = {
+      feed: pick(feed),
+      search: pick(search),
+      checkout: {
+        ordersPerSecond: checkout.unitsPerSecond,
+        p99Ms: checkout.p99Ms,
+        p50Ms: checkout.p50Ms,
+        callsPerSecond: checkout.requestsPerSecond,
+        serverCpuMsPerCall: checkout.serverCpuMsPerCall,
+      },
+      targets,
+      details: phases,
+      searchTermMatches: termCounts,
+      stock: { checkoutPoolOffers: checkoutPool.length, oversold: oversold.length },
+      verification: verification.ok ? { ok: true, ...verification.summary } : { ok: false, problem: verification.problem.message },
+      settings: { ...settings, password: undefined },
+      machine: { cpus: availableParallelism(), node: process.version },
+      date: startedAt.toISOString(),
+    };
+    mkdirSync(path.dirname(resultsPath), { recursive: true });
+    writeFileSync(resultsPath, `${JSON.stringify(output, null, 2)}\n`);
+    log(`Wrote ${path.relative(process.cwd(), resultsPath)}`);
+    if (!verification.ok || oversold.length > 0) process.exitCode = 1;
+  } finally {
+    await pool.end();
+  }
+}
+
+type PhaseResult = ClosedLoopResult & { serverCpuMsPerCall: number };
+
+/**
+ * Runs one workload. Besides latency it records the server process's CPU time per call in the
+ * measured window, which other load on a shared machine disturbs much less than latency.
+ */
+async function phase(name: string, server: ServerUnderTest, call: Parameters<typeof runClosedLoop>[0]['call']): Promise<PhaseResult> {
+  log(`${name}: ${settings.callers} callers, ${settings.warmUpSeconds} s warm-up, ${settings.phaseSeconds} s measured ...`);
+  let cpuAtStart = Number.NaN;
+  let cpuAtEnd = Number.NaN;
+  const startTimer = setTimeout(() => (cpuAtStart = server.cpuMs()), settings.warmUpSeconds * 1000);
+  const endTimer = setTimeout(() => (cpuAtEnd = server.cpuMs()), (settings.warmUpSeconds + settings.phaseSeconds) * 1000);
+  const result = await runClosedLoop({ callers: settings.callers, warmUpMs: settings.warmUpSeconds * 1000, measureMs: settings.phaseSeconds * 1000, call });
+  clearTimeout(startTimer);
+  clearTimeout(endTimer);
+  const serverCpuMsPerCall = round((cpuAtEnd - cpuAtStart) / Math.max(1, result.calls), 2);
+  log(`  ${result.requestsPerSecond} calls/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.failures} failed, server CPU ${serverCpuMsPerCall} ms/call`);
+  return { ...result, serverCpuMsPerCall };
+}
+
+function pick(result: PhaseResult) {
+  return { requestsPerSecond: result.requestsPerSecond, p50Ms: result.p50Ms, p99Ms: result.p99Ms, serverCpuMsPerCall: result.serverCpuMsPerCall };
+}
+
+async function isSeeded(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ count: string }>('SELECT count(*) FROM "Offer"');
+    return Number(rows[0]!.count) >= settings.offers;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Logs buyers (members without the producer role) in over HTTP, a few at a time: argon2 is slow by design. */
+async function logInBuyers(client: GraphQLHttpClient, count: number): Promise<Session[]> {
+  log(`Logging in ${count} buyers ...`);
+  const loginDocument = webDocument('components/auth/Login.graphql');
+  const sessions: Session[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      // Members from the end of the list have no producer role (the first ones are the producers).
+      const email = benchMemberEmail(settings.members - 1 - next++);
+      const reply = await client.post<{ login: { __typename: string } }>(loginDocument, { input: { email, password: settings.password } });
+      const cookie = cookieFrom(reply.setCookies, sessionCookieName);
+      if (reply.body.data?.login.__typename !== 'MutationLoginSuccess' || !cookie) throw new Error(`Login of ${email} failed: ${JSON.stringify(reply.body)}`);
+      sessions.push({ cookie });
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return sessions;
+}
+
+async function countTermMatches(pool: pg.Pool): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const term of Object.values(searchTerms).flat()) {
+    const { rows } = await pool.query<{ count: string }>(
+      `SELECT count(*) FROM "Offer" o WHERE o."status" = 'active'
+         AND o."searchVector" @@ (websearch_to_tsquery('german', $1) || websearch_to_tsquery('english', $1))`,
+      [term],
+    );
+    counts[term] = Number(rows[0]!.count);
+  }
+  return counts;
+}
+
+/** Goods with little stock, from many producers, so that some sell out while the buyers race for them. */
+async function checkoutOffers(pool: pg.Pool): Promise<CheckoutOffer[]> {
+  const { rows } = await pool.query<CheckoutOffer>(
+    `SELECT "id", "price"::text AS "price" FROM "Offer"
+     WHERE "status" = 'active' AND "kind" = 'good' AND "stock" BETWEEN 1 AND 40
+     ORDER BY md5("id"::text) LIMIT $1`,
+    [settings.checkoutPoolSize],
+  );
+  return rows;
+}
+
+async function stockOf(pool: pg.Pool, offers: readonly CheckoutOffer[]): Promise<Map<string, number>> {
+  const { rows } = await pool.query<{ id: string; stock: number }>('SELECT "id", "stock" FROM "Offer" WHERE "id" = ANY($1::uuid[])', [offers.map((offer) => offer.id)]);
+  return new Map(rows.map((row) => [row.id, row.stock]));
+}
+
+/** Offers whose stock went below zero, or whose stock does not equal the stock before minus the units in live orders placed since. */
+async function oversoldOffers(pool: pg.Pool, stockBefore: Map<string, number>, since: Date): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string; stock: number; sold: string }>(
+    `SELECT o."id", o."stock", COALESCE(SUM(i."quantity") FILTER (WHERE r."status" <> 'failed' AND r."createdAt" >= $2), 0) AS "sold"
+     FROM "Offer" o LEFT JOIN "OrderItem" i ON i."offerId" = o."id" LEFT JOIN "Order" r ON r."id" = i."orderId"
+     WHERE o."id" = ANY($1::uuid[]) GROUP BY o."id", o."stock"`,
+    [[...stockBefore.keys()], since],
+  );
+  return rows.filter((row) => row.stock < 0 || stockBefore.get(row.id)! - Number(row.sold) !== row.stock).map((row) => row.id);
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+function log(message: string): void {
+  console.error(message);
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
