@@ -1,14 +1,13 @@
 // A short-lived cache of marketplace listings (`offers` queries). Most visitors open the same first
 // pages of the feed and the same popular searches; answering those from memory skips parsing, the
-// session lookup and the database. Only responses whose one root field is `offers` are kept, per
-// session (anonymous visitors share one), for a few seconds; a change to an offer through this
-// process drops every cached listing at once, and other API processes see it when their entries
+// session lookup and the database. Only responses whose one root field is `offers` are kept, for a
+// few seconds, and shared by every visitor: a listing is public. Fields whose value depends on who
+// asks are marked private, and a response containing one is never kept. A change to an offer through
+// this process drops every cached listing at once; other API processes see it when their entries
 // expire.
-import { createHash } from 'node:crypto';
-import { parse as parseCookies } from 'cookie';
 import type { Plugin } from 'graphql-yoga';
+import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
-import { sessionCookieName } from './members/sessions';
 
 /** Listings kept at most, so popular and rare searches cannot grow the process without bound. */
 export const offerListCacheEntriesMax = 5_000;
@@ -18,6 +17,9 @@ export const offerListCacheEntriesMax = 5_000;
  * which checkout itself checks, so a listing's stock may lag by up to the TTL.
  */
 const offerChangingMutations = new Set(['createOffer', 'updateOffer', 'setOfferStatus', 'addOfferImage', 'removeOfferImage', 'reorderOfferImages', 'reviewOrder']);
+
+/** Fields that answer differently depending on the viewer. Keep this list complete. */
+export const viewerDependentFields = ['Member.email', 'Member.emailNotifications'] as const;
 
 export interface OfferListCache {
   plugins: Plugin[];
@@ -36,13 +38,10 @@ export function createOfferListCache(ttlMs: number): OfferListCache {
     generation += 1;
   };
   const responseCache = useResponseCache({
-    // Per session, since some fields (a member's e-mail) depend on who asks. The session is read
-    // from the cookie before the request reaches the database; an unknown token only gets a key of
-    // its own, and what it can be served is what that token was answered before.
-    session: (request) => {
-      const token = parseCookies(request.headers.get('cookie') ?? '')[sessionCookieName];
-      return `${generation}:${token ? createHash('sha256').update(token).digest('base64url') : 'anonymous'}`;
-    },
+    // No session: listings are shared, and a response with a private field is not kept at all.
+    session: () => null,
+    scopePerSchemaCoordinate: Object.fromEntries(viewerDependentFields.map((coordinate) => [coordinate, 'PRIVATE' as const])),
+    buildResponseCacheKey: (params) => defaultBuildResponseCacheKey({ ...params, sessionId: String(generation) }),
     cache,
     ttl: 0,
     ttlPerSchemaCoordinate: { 'Query.offers': ttlMs },

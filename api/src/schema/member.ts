@@ -10,6 +10,8 @@ export const RoleEnum = builder.enumType(Role, { name: 'Role' });
 
 export const MemberType = builder.prismaNode('Member', {
   id: { field: 'id' },
+  // Load only what the selected fields need: never the password hash, not the whole row per producer.
+  select: { id: true },
   fields: (t) => ({
     displayName: t.exposeString('displayName'),
     email: t.string({
