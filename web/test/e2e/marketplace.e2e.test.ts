@@ -1,41 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, logIn, screenshot, startApp, type RunningApp } from './support';
+import { logIn, screenshot, useAppInBrowser } from './support';
 
 const producer = { email: 'martin@demo.allmende.coop' };
 const buyer = { email: 'lena@demo.allmende.coop' };
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let pageErrors: string[];
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-beforeEach(() => {
-  pageErrors = [];
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(pageErrors).toEqual([]);
-});
-
-async function newPage(width = 1200): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url, locale: 'de-DE', viewport: { width, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
+const { newPage } = useAppInBrowser();
 
 describe('the marketplace in the browser', () => {
   it('a producer creates an offer in the dashboard and a buyer finds it by search and filters', async () => {

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, logIn, screenshot, startApp, type RunningApp } from './support';
+import { graphqlInPage, launchBrowser, logIn, type RunningApp, screenshot, startApp } from './support';
 
 const buyer = { email: 'lena@demo.allmende.coop' };
 const producer = { email: 'martin@demo.allmende.coop' };
@@ -29,16 +29,6 @@ async function openLoggedIn(email: string, viewport = { width: 1200, height: 900
   return page;
 }
 
-async function graphql<Data = any>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const response = await page.request.post('/graphql', {
-    headers: { 'content-type': 'application/json', 'x-allmende-csrf': '1' },
-    data: { query, variables },
-  });
-  const body = (await response.json()) as { data: Data; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 async function inEnglish(page: Page): Promise<void> {
   await page.evaluate(() => window.localStorage.setItem('allmende.locale', 'en'));
   await page.reload();
@@ -47,7 +37,7 @@ async function inEnglish(page: Page): Promise<void> {
 describe('order messages in the browser', () => {
   it('the producer hears of a new order, buyer and producer write to each other, unread badges come and go', async () => {
     const producerPage = await openLoggedIn(producer.email);
-    const created = await graphql(
+    const created = await graphqlInPage(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
       { input: { title: 'Apfelsaft naturtrüb', description: 'Aus Streuobst.', categoryCode: 'food.drinks', kind: 'good', price: '3.20', unit: 'Flasche', stock: 10 } },
@@ -116,7 +106,7 @@ describe('order messages in the browser', () => {
     expect(await checkbox.isChecked()).toBe(true);
     await checkbox.uncheck();
     await page.getByText('Gespeichert.').waitFor();
-    const after = await graphql<{ me: { emailNotifications: boolean } }>(page, '{ me { emailNotifications } }');
+    const after = await graphqlInPage<{ me: { emailNotifications: boolean } }>(page, '{ me { emailNotifications } }');
     expect(after.me.emailNotifications).toBe(false);
     await screenshot(page, 'messages-account-de');
     await page.reload();
@@ -125,7 +115,7 @@ describe('order messages in the browser', () => {
     await page.getByLabel('Also send notifications by e-mail').check();
     await page.getByText('Saved.').waitFor();
     await screenshot(page, 'messages-account-en');
-    expect((await graphql<{ me: { emailNotifications: boolean } }>(page, '{ me { emailNotifications } }')).me.emailNotifications).toBe(true);
+    expect((await graphqlInPage<{ me: { emailNotifications: boolean } }>(page, '{ me { emailNotifications } }')).me.emailNotifications).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, logIn, screenshot, startApp, switchLanguage, type Language, type RunningApp } from './support';
+import { graphqlInPage, type Language, launchBrowser, logIn, type RunningApp, screenshot, startApp, switchLanguage } from './support';
 
 const buyer = { email: 'lena@demo.allmende.coop' };
 const producer = { email: 'martin@demo.allmende.coop' };
@@ -31,17 +31,6 @@ async function openLoggedIn(email: string, language: Language = 'de'): Promise<P
   return page;
 }
 
-/** A GraphQL request with the page's session cookie, as the web app sends it. */
-async function graphql<Data = any>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  const response = await page.request.post('/graphql', {
-    headers: { 'content-type': 'application/json', 'x-allmende-csrf': '1' },
-    data: { query, variables },
-  });
-  const body = (await response.json()) as { data: Data; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 /** Decimal text to cents, so amounts compare without floats. */
 function cents(amount: string): bigint {
   const [integer = '0', fraction = ''] = amount.replace('-', '').split('.');
@@ -50,19 +39,19 @@ function cents(amount: string): bigint {
 }
 
 async function balance(page: Page): Promise<bigint> {
-  const data = await graphql<{ myAccount: { balance: string } }>(page, '{ myAccount { balance } }');
+  const data = await graphqlInPage<{ myAccount: { balance: string } }>(page, '{ myAccount { balance } }');
   return cents(data.myAccount.balance);
 }
 
 async function fundBalance(page: Page): Promise<bigint> {
-  const data = await graphql<{ trialBalance: { lines: { accountType: string; balance: string }[] } }>(page, '{ trialBalance { lines { accountType balance } } }');
+  const data = await graphqlInPage<{ trialBalance: { lines: { accountType: string; balance: string }[] } }>(page, '{ trialBalance { lines { accountType balance } } }');
   return cents(data.trialBalance.lines.find((line) => line.accountType === 'fund')!.balance);
 }
 
 describe('ordering in the browser', () => {
   it('a buyer orders, the producer accepts and delivers, the buyer confirms, and the money arrives', async () => {
     const producerPage = await openLoggedIn(producer.email);
-    const created = await graphql(
+    const created = await graphqlInPage(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
       { input: { title: 'Bergkäse am Stück', description: 'Sechs Monate gereift.', categoryCode: 'food.dairy', kind: 'good', price: '12.50', unit: 'Stück', stock: 5 } },
@@ -109,7 +98,7 @@ describe('ordering in the browser', () => {
 
   it('a buyer reports a problem and an admin refunds part of the order', async () => {
     const producerPage = await openLoggedIn(producer.email);
-    const created = await graphql(
+    const created = await graphqlInPage(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
       { input: { title: 'Honig im Glas', description: 'Sommertracht.', categoryCode: 'food.preserves', kind: 'good', price: '8.00', unit: 'Glas', stock: 3 } },
@@ -150,7 +139,7 @@ describe('ordering in the browser', () => {
 
   it('in English: a buyer searches, orders, confirms and reviews; the producer answers; the money and the rating are right', async () => {
     const producerPage = await openLoggedIn(producer.email, 'en');
-    const created = await graphql(
+    const created = await graphqlInPage(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
       { input: { title: 'Elderflower cordial', description: 'Pressed in June.', categoryCode: 'food.preserves', kind: 'good', price: '7.50', unit: 'bottle', stock: 10 } },

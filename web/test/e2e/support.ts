@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const repositoryRoot = path.resolve(__dirname, '../../..');
 export const artifactsDir = path.join(repositoryRoot, 'test-artifacts', 'e2e');
@@ -112,6 +112,60 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+export interface AppInBrowser {
+  /** A page in a fresh browser context (no cookies, German), `width` pixels wide. */
+  newPage(width?: number): Promise<Page>;
+}
+
+/**
+ * Starts the app and a browser for a test file. After each test its pages are closed, and the test
+ * fails when a script on one of them threw.
+ */
+export function useAppInBrowser(): AppInBrowser {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  beforeEach(() => {
+    pageErrors = [];
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    expect(pageErrors).toEqual([]);
+  });
+
+  return {
+    async newPage(width = 1200) {
+      if (!app || !browser) throw new Error('The app is not running');
+      const context = await browser.newContext({ baseURL: app.url, locale: 'de-DE', viewport: { width, height: 900 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      return page;
+    },
+  };
+}
+
+/** A GraphQL request with the page's session cookie, as the web app sends it. */
+export async function graphqlInPage<Data = any>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+  const response = await page.request.post('/graphql', {
+    headers: { 'content-type': 'application/json', 'x-allmende-csrf': '1' },
+    data: { query, variables },
+  });
+  const body = (await response.json()) as { data: Data; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
