@@ -221,6 +221,19 @@ describe('offer images and producer logos', () => {
     expect(await imageCount(offerId)).toBe(2);
   });
 
+  it('refuses new images and a new order for an archived offer, and still lets its images be removed', async () => {
+    const offerId = await offerWithImages('Birnen', 2);
+    const archived = await farmer.graphql(`mutation A($id: ID!) { setOfferStatus(id: $id, status: archived) { __typename } }`, { id: offerId });
+    expect(archived.data?.setOfferStatus.__typename).toBe('MutationSetOfferStatusSuccess');
+    expect(await add(farmer, offerId, await makeImage('png', 50, 50))).toMatchObject({ __typename: 'StatusTransitionError', code: 'invalid_status_transition' });
+    const images = (await farmer.graphql(`query O($id: ID!) { offer(id: $id) { images { id } } }`, { id: offerId })).data?.offer.images;
+    const reorder = await farmer.graphql(reorderMutation, { offerId, imageIds: images.map((each: { id: string }) => each.id).reverse() });
+    expect(reorder.data?.reorderOfferImages.code).toBe('invalid_status_transition');
+    const removal = await farmer.graphql(removeImageMutation, { id: images[0].id });
+    expect(removal.data?.removeOfferImage.__typename).toBe('MutationRemoveOfferImageSuccess');
+    expect(await imageCount(offerId)).toBe(1);
+  });
+
   it('allows six images at most, also when two uploads race for the last place', async () => {
     const raceOfferId = await createOffer(farmer, 'Birnen');
     for (let index = 0; index < 5; index += 1) {

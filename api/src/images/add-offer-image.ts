@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../db/client';
 import type { OfferImage } from '../../../prisma/generated/client/client';
-import { NotFoundError, NotOwnerError } from '../marketplace/errors';
+import { NotFoundError, NotOwnerError, StatusTransitionError } from '../marketplace/errors';
 import { TooManyImagesError } from './errors';
 import { lockOwnOffer } from './lock-own-offer';
 import { newStorageKey, removeImageFiles, writeImageFiles } from './media-files';
@@ -24,9 +24,10 @@ export async function addOfferImage(
   offerId: string,
   file: UploadedFile,
 ): Promise<OfferImage> {
-  const offer = await prisma.offer.findUnique({ where: { id: offerId }, select: { producerId: true, _count: { select: { images: true } } } });
+  const offer = await prisma.offer.findUnique({ where: { id: offerId }, select: { producerId: true, status: true, _count: { select: { images: true } } } });
   if (!offer) throw new NotFoundError('offer');
   if (offer.producerId !== producerId) throw new NotOwnerError();
+  if (offer.status === 'archived') throw new StatusTransitionError('archived', 'archived');
   if (offer._count.images >= offerImagesMax) throw new TooManyImagesError(offerImagesMax);
 
   const processed = await processImage(file, settings);

@@ -12,7 +12,7 @@ export async function removeOfferImage(prisma: PrismaClient, mediaDir: string, p
   const image = await prisma.offerImage.findUnique({ where: { id: imageId }, select: { offerId: true } });
   if (!image) throw new NotFoundError('offer_image');
   const removed = await prisma.$transaction(async (transaction) => {
-    await lockOwnOffer(transaction, producerId, image.offerId);
+    await lockOwnOffer(transaction, producerId, image.offerId, { allowArchived: true });
     const current = await transaction.offerImage.findUnique({ where: { id: imageId } });
     if (!current) throw new NotFoundError('offer_image');
     await transaction.offerImage.delete({ where: { id: imageId } });

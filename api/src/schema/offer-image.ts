@@ -6,7 +6,7 @@ import { mediaUrl } from '../images/media-files';
 import { removeOfferImage } from '../images/remove-offer-image';
 import { reorderOfferImages } from '../images/reorder-offer-images';
 import type { Context } from '../context';
-import { NotFoundError, NotOwnerError } from '../marketplace/errors';
+import { NotFoundError, NotOwnerError, StatusTransitionError } from '../marketplace/errors';
 import { selectionOf } from './prisma-query';
 import { memberOf, rowIdOf } from './global-id';
 
@@ -48,7 +48,7 @@ builder.mutationField('addOfferImage', (t) =>
     description: "Adds an image (JPEG, PNG or WebP) at the end of one of the logged-in producer's offers' gallery.",
     authScopes: { producer: true },
     args: { offerId: t.arg.id({ required: true }), file: t.arg({ type: 'File', required: true }) },
-    errors: { types: [NotFoundError, NotOwnerError, ImageTooLargeError, ImageTypeNotSupportedError, TooManyImagesError] },
+    errors: { types: [NotFoundError, NotOwnerError, StatusTransitionError, ImageTooLargeError, ImageTypeNotSupportedError, TooManyImagesError] },
     resolve: async (query, _root, { offerId, file }, context) => {
       const id = offerIdOf(offerId);
       await addOfferImage(context.prisma, imageSettings(context), memberOf(context).id, id, file);
@@ -79,7 +79,7 @@ builder.mutationField('reorderOfferImages', (t) =>
     description: "Puts the images of one of the logged-in producer's offers into the given order; every image exactly once.",
     authScopes: { producer: true },
     args: { offerId: t.arg.id({ required: true }), imageIds: t.arg.idList({ required: true }) },
-    errors: { types: [NotFoundError, NotOwnerError, ValidationError] },
+    errors: { types: [NotFoundError, NotOwnerError, StatusTransitionError, ValidationError] },
     resolve: async (query, _root, { offerId, imageIds }, context) => {
       const id = offerIdOf(offerId);
       const rowIds = imageIds.map((imageId) => rowIdOf(String(imageId), ['OfferImage']) ?? String(imageId));

@@ -42,6 +42,7 @@ export const imagesDe = {
     too_many_images: 'Ein Angebot kann höchstens {count} Bilder haben.',
     not_found: 'Das Angebot oder Bild gibt es nicht mehr. Bitte laden Sie die Seite neu.',
     not_owner: 'Dieses Angebot gehört einem anderen Mitglied.',
+    invalid_status_transition: 'Dieses Angebot ist archiviert und kann nicht mehr bearbeitet werden.',
     validation_failed: 'Die Bilder haben sich inzwischen geändert. Bitte laden Sie die Seite neu.',
     network: 'Die Verbindung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
     unknown: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',

@@ -44,6 +44,7 @@ export const imagesEn: typeof imagesDe = {
     too_many_images: 'An offer can have at most {count} images.',
     not_found: 'The offer or image no longer exists. Please reload the page.',
     not_owner: 'This offer belongs to another member.',
+    invalid_status_transition: 'This offer is archived and can no longer be edited.',
     validation_failed: 'The images have changed in the meantime. Please reload the page.',
     network: 'The connection failed. Please try again.',
     unknown: 'Something went wrong. Please try again.',

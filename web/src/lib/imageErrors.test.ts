@@ -3,7 +3,7 @@ import { imageErrorKey, limitParameters, megabytes } from './imageErrors';
 
 describe('image error messages', () => {
   it('names a message for every code the upload mutations return, and a fallback for others', () => {
-    for (const code of ['image_type_not_supported', 'image_too_large', 'too_many_images', 'not_found', 'not_owner', 'validation_failed']) {
+    for (const code of ['image_type_not_supported', 'image_too_large', 'too_many_images', 'not_found', 'not_owner', 'invalid_status_transition', 'validation_failed']) {
       const key = imageErrorKey(code);
       expect(key).toBe(`images.errors.${code}`);
       expect(de.images.errors[key.slice('images.errors.'.length) as keyof typeof de.images.errors]).toBeTruthy();

@@ -1,5 +1,5 @@
 // Messages for the typed error results of image uploads, by their stable codes.
-const imageErrorCodes = ['image_type_not_supported', 'image_too_large', 'too_many_images', 'not_found', 'not_owner', 'validation_failed'] as const;
+const imageErrorCodes = ['image_type_not_supported', 'image_too_large', 'too_many_images', 'not_found', 'not_owner', 'invalid_status_transition', 'validation_failed'] as const;
 
 export type ImageErrorKey = `images.errors.${(typeof imageErrorCodes)[number] | 'unknown' | 'network'}`;
 
