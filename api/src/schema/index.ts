@@ -17,6 +17,7 @@ import './cooperative';
 import './wallet';
 import './cart';
 import './order';
+import './sales-summary';
 import './review';
 import './order-message';
 import './notification-settings';

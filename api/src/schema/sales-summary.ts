@@ -1,0 +1,45 @@
+// The producer dashboard's sales summary.
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from '../builder';
+import { recentDays, salesSummary, type SalesPeriod, type SalesSummary, type TopOffer } from '../orders/sales-summary';
+import { memberOf } from './global-id';
+
+const SalesPeriodType = builder.objectRef<SalesPeriod>('SalesPeriod').implement({
+  fields: (t) => ({
+    orders: t.exposeInt('orders', { description: 'Settled orders.' }),
+    revenue: t.field({ type: 'Decimal', description: 'Paid to the producer, after the contribution.', resolve: (period) => period.revenue.toFixed(2) }),
+    contributions: t.field({ type: 'Decimal', description: 'Paid to the common fund out of these orders.', resolve: (period) => period.contributions.toFixed(2) }),
+  }),
+});
+
+const TopOfferType = builder.objectRef<TopOffer>('TopOffer').implement({
+  fields: (t) => ({
+    offerId: t.id({ resolve: (offer) => encodeGlobalID('Offer', offer.offerId) }),
+    title: t.exposeString('title'),
+    unitsSold: t.exposeInt('unitsSold'),
+    sales: t.field({ type: 'Decimal', description: 'Sum of the line totals, before the contribution.', resolve: (offer) => offer.sales.toFixed(2) }),
+  }),
+});
+
+const SalesSummaryType = builder.objectRef<SalesSummary>('SalesSummary').implement({
+  description: 'A producer’s sales: orders waiting, credits held in escrow, payouts and best sellers.',
+  fields: (t) => ({
+    awaitingAcceptance: t.exposeInt('awaitingAcceptance', { description: 'Placed orders to accept or reject.' }),
+    open: t.exposeInt('open', { description: 'Placed, accepted or fulfilled orders, not settled yet.' }),
+    disputed: t.exposeInt('disputed'),
+    heldInEscrow: t.field({ type: 'Decimal', description: 'Totals of open and disputed orders.', resolve: (summary) => summary.heldInEscrow.toFixed(2) }),
+    recentDays: t.int({ resolve: () => recentDays }),
+    recent: t.field({ type: SalesPeriodType, description: 'Orders settled in the last recentDays days.', resolve: (summary) => summary.recent }),
+    allTime: t.field({ type: SalesPeriodType, resolve: (summary) => summary.allTime }),
+    topOffers: t.field({ type: [TopOfferType], description: 'The offers with the most sales in settled orders, at most five.', resolve: (summary) => summary.topOffers }),
+  }),
+});
+
+builder.queryField('salesSummary', (t) =>
+  t.field({
+    type: SalesSummaryType,
+    description: 'The logged-in producer’s sales summary.',
+    authScopes: { producer: true },
+    resolve: (_root, _args, context) => salesSummary(context.prisma, memberOf(context).id),
+  }),
+);
