@@ -20,6 +20,7 @@ import './order';
 import './sales-summary';
 import './review';
 import './order-message';
+import './order-thread';
 import './notification-settings';
 import './audit';
 
