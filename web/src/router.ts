@@ -38,6 +38,7 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'market.dashboard.title' },
   },
   { path: '/needs/:needId?', name: 'needs', component: () => import('@/pages/NeedsPage.vue'), meta: { titleKey: 'market.needs.title' } },
+  { path: '/messages', name: 'messages', component: () => import('@/pages/MessagesPage.vue'), meta: { titleKey: 'messages.inbox.title' } },
   {
     path: '/notifications',
     name: 'notifications',

@@ -21,9 +21,25 @@ export function useFormatters() {
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(parsed);
   }
 
+  /**
+   * How long ago, in the largest whole unit up to days ("vor 5 Minuten", "gestern"); from a week on
+   * the date itself, which says more than "vor 3 Wochen".
+   */
+  function relativeTime(value: string, now: Date = new Date()): string {
+    const parsed = new Date(value);
+    if (Number.isNaN(parsed.getTime())) return value;
+    const seconds = Math.round((parsed.getTime() - now.getTime()) / 1000);
+    const format = new Intl.RelativeTimeFormat(locale.value, { numeric: 'auto' });
+    if (Math.abs(seconds) < 60) return format.format(0, 'second');
+    if (Math.abs(seconds) < 3600) return format.format(Math.round(seconds / 60), 'minute');
+    if (Math.abs(seconds) < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
+    if (Math.abs(seconds) < 7 * 86_400) return format.format(Math.round(seconds / 86_400), 'day');
+    return date(value);
+  }
+
   function count(value: number): string {
     return new Intl.NumberFormat(locale.value).format(value);
   }
 
-  return { amount, date, dateTime, count };
+  return { amount, date, dateTime, relativeTime, count };
 }

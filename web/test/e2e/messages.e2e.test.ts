@@ -80,6 +80,24 @@ describe('order messages in the browser', () => {
     await buyerPage.getByTestId('order-thread-link').first().waitFor();
     expect(await buyerPage.getByTestId('order-unread').count()).toBe(0);
 
+    // The producer's inbox lists the thread with the buyer's message unread; the header counts it too.
+    // The row is one link, reached and opened by keyboard.
+    await producerPage.goto('/messages');
+    await producerPage.getByRole('heading', { name: 'Nachrichten' }).waitFor();
+    const thread = producerPage.getByTestId('order-thread').filter({ hasText: 'Apfelsaft naturtrüb' }).first();
+    await thread.waitFor();
+    expect(await thread.textContent()).toContain('Passt, ich komme am Freitag.');
+    expect(await thread.getByTestId('thread-unread').textContent()).toContain('1');
+    await producerPage.getByTestId('unread-messages-count').waitFor();
+    await screenshot(producerPage, 'messages-inbox-de');
+    await thread.focus();
+    await producerPage.keyboard.press('Enter');
+    await producerPage.waitForURL((url) => url.pathname === orderPath);
+    await producerPage.getByTestId('order-messages').getByText('Passt, ich komme am Freitag.').waitFor();
+    await producerPage.goto('/messages');
+    await producerPage.getByTestId('order-thread').filter({ hasText: 'Apfelsaft naturtrüb' }).first().waitFor();
+    expect(await producerPage.getByTestId('order-thread').filter({ hasText: 'Apfelsaft naturtrüb' }).getByTestId('thread-unread').count()).toBe(0);
+
     // An empty message is refused by the form itself; the thread stays as it was.
     await producerPage.goto(orderPath);
     await producerPage.getByTestId('order-messages').getByText('Passt, ich komme am Freitag.').waitFor();
@@ -90,11 +108,24 @@ describe('order messages in the browser', () => {
     await inEnglish(buyerPage);
     await buyerPage.getByRole('heading', { name: 'Messages' }).waitFor();
     await screenshot(buyerPage, 'messages-thread-en');
+    await buyerPage.goto('/messages');
+    await buyerPage.getByRole('heading', { name: 'Messages' }).waitFor();
+    await buyerPage.getByTestId('order-thread').filter({ hasText: 'You: Passt, ich komme am Freitag.' }).first().waitFor();
+    await screenshot(buyerPage, 'messages-inbox-en');
+
+    const anonymousContext = await browser.newContext({ baseURL: app.url, locale: 'de-DE' });
+    contexts.push(anonymousContext);
+    const anonymous = await anonymousContext.newPage();
+    await anonymous.goto('/messages');
+    await anonymous.getByRole('link', { name: 'Bitte melde dich an, um deine Nachrichten zu sehen.' }).waitFor();
 
     const narrow = await openLoggedIn(producer.email, { width: 375, height: 800 });
     await narrow.goto(orderPath);
     await narrow.getByTestId('order-messages').getByText('Passt, ich komme am Freitag.').waitFor();
     await screenshot(narrow, 'messages-thread-narrow-de');
+    await narrow.goto('/messages');
+    await narrow.getByTestId('order-thread').filter({ hasText: 'Apfelsaft naturtrüb' }).first().waitFor();
+    await screenshot(narrow, 'messages-inbox-narrow-de');
     expect(pageErrors).toEqual([]);
   });
 
