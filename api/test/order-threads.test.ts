@@ -56,6 +56,11 @@ describe('order threads', () => {
     return order.id;
   }
 
+  async function createOrderItem(orderId: string, producer: TestMember, title: string) {
+    const offer = await createOffer(api, producer.id, { title, price: '1.00', stock: null });
+    await api.database.prisma.orderItem.create({ data: { orderId, offerId: offer.id, title, unit: 'kg', unitPrice: '1.00', quantity: 1, lineTotal: '1.00' } });
+  }
+
   async function write(orderId: string, author: TestMember, body: string, createdAt: Date) {
     await api.database.prisma.orderMessage.create({ data: { orderId, authorId: author.id, body, createdAt } });
   }
@@ -143,6 +148,40 @@ describe('order threads', () => {
     }
     for (const size of [1, 2, 3]) {
       expect((await allPages(buyer, size)).map(rowId)).toEqual(whole);
+    }
+  });
+
+  // The SQL a request sends can be watched on the in-process PGlite only; Prisma sends the same
+  // statements to PostgreSQL. Session and member lookups are not counted: they come with every request.
+  it('asks the same few queries for a page of one thread and a page of three', async () => {
+    const pglite = api.database.pglite;
+    if (!pglite) return;
+    const buyer = await createMember(api, 'Gesa');
+    const hanna = await createMember(api, 'Hanna', ['member', 'producer']);
+    for (const [index, producer] of [bruno, dora, hanna].entries()) {
+      const orderId = await createOrder(buyer, producer, `Posten ${index}`);
+      await createOrderItem(orderId, producer, `Zugabe ${index}`);
+      await write(orderId, producer, `Antwort ${index}`, at(200 + index));
+    }
+    const statements: string[] = [];
+    const original = pglite.query.bind(pglite);
+    const query = jest.spyOn(pglite, 'query').mockImplementation(((...args: Parameters<typeof original>) => {
+      statements.push(String(args[0]));
+      return original(...args);
+    }) as typeof original);
+    const orderStatements = async (first: number) => {
+      statements.length = 0;
+      const page = await threadsOf(buyer, { first });
+      expect(page.edges).toHaveLength(first);
+      return statements.filter((sql) => /"Order(Item|Message|MessageRead)?"/.test(sql)).length;
+    };
+    try {
+      const forOne = await orderStatements(1);
+      expect(forOne).toBeGreaterThan(0);
+      expect(forOne).toBeLessThanOrEqual(3);
+      expect(await orderStatements(3)).toBe(forOne);
+    } finally {
+      query.mockRestore();
     }
   });
 
