@@ -109,7 +109,7 @@ describe('order threads', () => {
       { name: 'Dora Test', unread: 2, mine: false, title: 'Brot' },
       { name: 'Carla Test', unread: 1, mine: false, title: 'Eier' },
     ]);
-    expect(page.edges[0]!.node.lastMessage.excerpt).toBe('x'.repeat(140));
+    expect(page.edges[0]!.node.lastMessage.excerpt).toBe(`${'x'.repeat(139)}…`);
     expect(page.edges[1]!.node.lastMessage).toEqual({ excerpt: 'Das Brot ist morgen fertig.', mine: false, createdAt: at(4).toISOString() });
 
     const marked = await alice.client.graphql(markMutation, { orderId: encodeGlobalID('Order', fromDora) });

@@ -9,7 +9,7 @@ import { VISIBLE_ORDER_STATUSES } from '../orders/order-status';
 
 export const threadPageSizeDefault = 20;
 export const threadPageSizeMax = 50;
-/** Characters of the newest message a row shows; the thread itself has the rest. */
+/** Characters of the newest message a row shows, an ellipsis included when it is cut; the thread has the rest. */
 export const threadExcerptLengthMax = 140;
 
 export interface OrderThreadSummary {
@@ -69,7 +69,7 @@ export async function listOrderThreads(prisma: PrismaClient, memberId: string, p
     : Prisma.empty;
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT o.id::text AS "orderId", other."displayName" AS "otherPartyName",
-      left(last.body, ${threadExcerptLengthMax}::int) AS excerpt, last."authorId"::text AS "authorId", last."createdAt" AS "lastMessageAt",
+      CASE WHEN length(last.body) > ${threadExcerptLengthMax}::int THEN left(last.body, ${threadExcerptLengthMax - 1}::int) || '…' ELSE last.body END AS excerpt, last."authorId"::text AS "authorId", last."createdAt" AS "lastMessageAt",
       (SELECT count(*) FROM "OrderMessage" u
         WHERE u."orderId" = o.id AND u."authorId" <> ${memberId}::uuid AND (r."readAt" IS NULL OR u."createdAt" > r."readAt")) AS unread
     FROM "Order" o

@@ -13,7 +13,7 @@ type OrderThreadShape = OrderThreadSummary & { order: Order; memberId: string };
 const OrderThreadMessageType = builder.objectRef<OrderThreadShape>('OrderThreadMessage').implement({
   description: 'The newest message of a thread, shortened.',
   fields: (t) => ({
-    excerpt: t.exposeString('lastMessageExcerpt', { description: `The first ${threadExcerptLengthMax} characters of the message.` }),
+    excerpt: t.exposeString('lastMessageExcerpt', { description: `The message, cut to ${threadExcerptLengthMax} characters with an ellipsis when longer.` }),
     mine: t.boolean({ description: 'True when the logged-in member wrote it.', resolve: (thread) => thread.lastMessageAuthorId === thread.memberId }),
     createdAt: t.field({ type: 'DateTime', resolve: (thread) => thread.lastMessageAt }),
   }),
