@@ -35,7 +35,7 @@ describe('sales summary', () => {
     checkouts += 1;
     const result = await buyer.client.graphql(checkoutMutation, { input: { idempotencyKey: `sales-summary-${checkouts}`, expectedPrices: [{ offerId: offer, price }] } });
     expect(result.data?.checkout.__typename).toBe('MutationCheckoutSuccess');
-    return result.data.checkout.data.orders[0].id as string;
+    return result.data?.checkout.data.orders[0].id as string;
   }
 
   async function move(member: TestMember, action: string, id: string): Promise<void> {
