@@ -63,41 +63,29 @@ function visibleStatusFilter(status: OrderStatus | null | undefined) {
   return status && VISIBLE_ORDER_STATUSES.includes(status) ? status : { in: VISIBLE_ORDER_STATUSES };
 }
 
-builder.queryField('myOrders', (t) =>
-  t.prismaConnection({
-    type: 'Order',
-    cursor: 'id',
-    description: "The logged-in member's orders as buyer, newest first.",
-    authScopes: { authenticated: true },
-    args: { status: t.arg({ type: OrderStatusEnum }) },
-    defaultSize: 20,
-    maxSize: pageSizeMax,
-    resolve: (query, _root, args, context) =>
-      context.prisma.order.findMany({
-        ...query,
-        where: { buyerId: memberOf(context).id, status: visibleStatusFilter(args.status) },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      }),
-  }),
-);
+/** A member's orders on one side of the sale, newest first, optionally in one visible state. */
+function ordersAs(name: string, party: 'buyerId' | 'producerId', description: string, authScopes: { authenticated: true } | { producer: true }) {
+  return builder.queryField(name, (t) =>
+    t.prismaConnection({
+      type: 'Order',
+      cursor: 'id',
+      description,
+      authScopes,
+      args: { status: t.arg({ type: OrderStatusEnum }) },
+      defaultSize: 20,
+      maxSize: pageSizeMax,
+      resolve: (query, _root, args, context) =>
+        context.prisma.order.findMany({
+          ...query,
+          where: { [party]: memberOf(context).id, status: visibleStatusFilter(args.status) },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        }),
+    }),
+  );
+}
 
-builder.queryField('incomingOrders', (t) =>
-  t.prismaConnection({
-    type: 'Order',
-    cursor: 'id',
-    description: "Orders for the logged-in producer's offers, newest first, optionally in one state.",
-    authScopes: { producer: true },
-    args: { status: t.arg({ type: OrderStatusEnum }) },
-    defaultSize: 20,
-    maxSize: pageSizeMax,
-    resolve: (query, _root, args, context) =>
-      context.prisma.order.findMany({
-        ...query,
-        where: { producerId: memberOf(context).id, status: visibleStatusFilter(args.status) },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      }),
-  }),
-);
+ordersAs('myOrders', 'buyerId', "The logged-in member's orders as buyer, newest first.", { authenticated: true });
+ordersAs('incomingOrders', 'producerId', "Orders for the logged-in producer's offers, newest first, optionally in one state.", { producer: true });
 
 builder.queryField('disputedOrders', (t) =>
   t.prismaConnection({

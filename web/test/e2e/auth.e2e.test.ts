@@ -1,36 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startApp, type RunningApp } from './support';
+import type { Page } from 'playwright-core';
+import { screenshot, useAppInBrowser } from './support';
 
 const demoMember = { email: 'lena@demo.allmende.coop', password: 'allmende-demo-2026', displayName: 'Lena Fischer' };
 
-let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
+const { newPage } = useAppInBrowser();
 let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 // Every test gets its own browser context: no cookies, storage or language choice carry over.
 beforeEach(async () => {
-  context = await browser.newContext({ baseURL: app.url, locale: 'de-DE', viewport: { width: 1200, height: 900 } });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(pageErrors).toEqual([]);
+  page = await newPage();
 });
 
 function header(page: Page) {

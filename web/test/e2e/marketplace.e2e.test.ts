@@ -62,7 +62,7 @@ describe('the marketplace in the browser', () => {
 
   it('a member posts a need, a producer answers it and the member sees the notification', async () => {
     const need = `Suche Walnüsse ${randomUUID().slice(0, 6)}`;
-    const member = await newPage(390);
+    const member = await newPage({ width: 390 });
     await logIn(member, buyer.email);
     await member.goto('/needs');
     await member.getByLabel('Titel').fill(need);

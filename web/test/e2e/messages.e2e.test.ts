@@ -1,29 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { graphqlInPage, launchBrowser, logIn, type RunningApp, screenshot, startApp } from './support';
+import type { Page } from 'playwright-core';
+import { graphqlInPage, logIn, screenshot, useAppInBrowser } from './support';
 
 const buyer = { email: 'lena@demo.allmende.coop' };
 const producer = { email: 'martin@demo.allmende.coop' };
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const { newPage } = useAppInBrowser();
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await app?.stop();
-});
-
 async function openLoggedIn(email: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url, locale: 'de-DE', viewport });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await newPage(viewport);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await logIn(page, email);
   return page;
@@ -113,9 +98,7 @@ describe('order messages in the browser', () => {
     await buyerPage.getByTestId('order-thread').filter({ hasText: 'You: Passt, ich komme am Freitag.' }).first().waitFor();
     await screenshot(buyerPage, 'messages-inbox-en');
 
-    const anonymousContext = await browser.newContext({ baseURL: app.url, locale: 'de-DE' });
-    contexts.push(anonymousContext);
-    const anonymous = await anonymousContext.newPage();
+    const anonymous = await newPage();
     await anonymous.goto('/messages');
     await anonymous.getByRole('link', { name: 'Bitte melde dich an, um deine Nachrichten zu sehen.' }).waitFor();
 

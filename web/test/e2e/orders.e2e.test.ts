@@ -1,31 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { graphqlInPage, type Language, launchBrowser, logIn, type RunningApp, screenshot, startApp, switchLanguage } from './support';
+import type { Page } from 'playwright-core';
+import { graphqlInPage, type Language, logIn, screenshot, switchLanguage, useAppInBrowser } from './support';
 
 const buyer = { email: 'lena@demo.allmende.coop' };
 const producer = { email: 'martin@demo.allmende.coop' };
 const accountant = { email: 'sabine@demo.allmende.coop' };
 const admin = { email: 'jonas@demo.allmende.coop' };
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const { newPage } = useAppInBrowser();
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await app?.stop();
-});
-
 async function openLoggedIn(email: string, language: Language = 'de'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.url, locale: language === 'de' ? 'de-DE' : 'en-GB', viewport: { width: 1200, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await newPage({ language });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await logIn(page, email, undefined, language);
   return page;

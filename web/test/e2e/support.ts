@@ -115,8 +115,8 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export interface AppInBrowser {
-  /** A page in a fresh browser context (no cookies, German), `width` pixels wide. */
-  newPage(width?: number): Promise<Page>;
+  /** A page in a fresh browser context: no cookies, storage or language choice carry over. */
+  newPage(options?: { width?: number; height?: number; language?: Language }): Promise<Page>;
 }
 
 /**
@@ -146,9 +146,10 @@ export function useAppInBrowser(): AppInBrowser {
   });
 
   return {
-    async newPage(width = 1200) {
+    async newPage({ width = 1200, height = 900, language = 'de' } = {}) {
       if (!app || !browser) throw new Error('The app is not running');
-      const context = await browser.newContext({ baseURL: app.url, locale: 'de-DE', viewport: { width, height: 900 } });
+      const locale = language === 'de' ? 'de-DE' : 'en-GB';
+      const context = await browser.newContext({ baseURL: app.url, locale, viewport: { width, height } });
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -1,35 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, logIn, screenshot, startApp, type RunningApp } from './support';
+import type { Page } from 'playwright-core';
+import { logIn, screenshot, useAppInBrowser } from './support';
 
 const lena = { email: 'lena@demo.allmende.coop', displayName: 'Lena Fischer' };
 const sabine = { email: 'sabine@demo.allmende.coop', displayName: 'Sabine Krüger' };
 
-let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
+const { newPage } = useAppInBrowser();
 let page: Page;
-let pageErrors: string[];
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
+// Every test gets its own browser context: no cookies, storage or language choice carry over.
 beforeEach(async () => {
-  context = await browser.newContext({ baseURL: app.url, locale: 'de-DE', viewport: { width: 1200, height: 900 } });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(pageErrors).toEqual([]);
+  page = await newPage();
 });
 
 function logInAs(email: string): Promise<void> {
@@ -146,7 +126,7 @@ describe('the wallet in the browser', () => {
   it('shows accountants the trial balance and money supply, and members no audit link', async () => {
     await logInAs(lena.email);
     expect(await page.getByTestId('nav-audit').count()).toBe(0);
-    await context.clearCookies();
+    await page.context().clearCookies();
 
     await logInAs(sabine.email);
     await page.getByTestId('nav-audit').click();
