@@ -29,7 +29,7 @@ export interface LedgerOptions {
   store: LedgerStore;
   /** Default: the system clock. */
   clock?: () => Date;
-  /** Default: random UUIDs. */
+  /** Default: time-ordered UUIDs (version 7). */
   newId?: () => string;
   /** How single createTransfer calls are batched. */
   coalescing?: TransferCoalescerOptions;

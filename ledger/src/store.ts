@@ -7,7 +7,7 @@ import { type NewTransfer } from './domain/decide-transfers';
 import { type Block, type ChainHead, type ChainPosition } from './domain/hash-chain';
 import { type Decimal } from './domain/money';
 import { type Transfer } from './domain/transfer';
-import { type BatchAccount } from './domain/units';
+import { type BatchAccount, type UnitBalanceChange } from './domain/units';
 
 /**
  * Thrown by a store method when a concurrent transaction got in the way (a unique key taken by a
@@ -120,7 +120,7 @@ export interface LockedBatchState {
 
 export interface TransferWrite {
   transfers: readonly NewTransfer[];
-  balanceChanges: ReadonlyArray<{ accountId: string; change: BalanceCounters }>;
+  balanceChanges: readonly UnitBalanceChange[];
   pendingsOpened: ReadonlyArray<{ transferId: string; expiresAt: Date | null }>;
   pendingsResolved: readonly string[];
 }
@@ -143,11 +143,26 @@ export interface LedgerStoreTransaction extends LedgerStoreReader {
   /** Read after the locks: the sum of the reversals of each given transfer that has any. */
   readReversedAmounts(transferIds: readonly string[]): Promise<Map<string, Decimal>>;
   /**
-   * Inserts the transfers (sequences in array order) and applies the counter changes and pending
-   * bookkeeping. Throws LedgerStoreConflict if a transfer could not be inserted because a concurrent
-   * transaction committed one with the same idempotency key or pending id.
+   * With the accounts locked: reserves a block of sequences, inserts the transfers (block + position)
+   * and applies the counter changes and pending bookkeeping; returns the block. Throws
+   * LedgerStoreConflict if a transfer could not be inserted because a concurrent transaction took
+   * its idempotency key or pending id.
    */
-  writeTransfers(write: TransferWrite): Promise<Array<{ id: string; sequence: bigint }>>;
+  writeTransfers(write: TransferWrite): Promise<bigint>;
+  /** Reserves a block of sequences: block + position for up to 8,192 transfers. Blocks grow with time. */
+  reserveSequenceBlock(): Promise<bigint>;
+  /**
+   * Inserts the transfers with sequences block + position, before the accounts are locked. Throws
+   * LedgerStoreConflict like writeTransfers.
+   */
+  insertTransfers(transfers: readonly NewTransfer[], block: bigint): Promise<void>;
+  /**
+   * With the accounts locked: applies the counter changes and pending bookkeeping of transfers
+   * inserted with insertTransfers. Throws LedgerStoreConflict, changing nothing, if an account
+   * already took the changes of a later block: per account, sequences must follow the order in
+   * which changes are applied.
+   */
+  applyBalanceChanges(write: Omit<TransferWrite, 'transfers'>, block: bigint): Promise<void>;
   insertCurrency(currency: Currency): Promise<boolean>;
   /** Inserts an account with zero counters and its first limit history row; false if the id or
    * (currency, code) is taken. */

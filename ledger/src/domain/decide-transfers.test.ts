@@ -71,7 +71,8 @@ describe('decideTransfers', () => {
     expect(codes(decision)).toEqual(['ok', 'linked_event_failed', 'linked_event_failed', 'exceeds_credit_limit', 'ok']);
     expect(decision.newTransfers.map((t) => t.idempotencyKey)).toEqual(['a', 'e']);
     const anna = decision.balanceChanges.find((change) => change.accountId === ids.anna)!;
-    expect(anna.change.debitsPosted.toFixed()).toBe('10');
+    expect(anna.change.debitsPosted).toBe(1000n);
+    expect(anna.scale).toBe(2);
   });
 
   it('fails a chain left open at the end of the batch', () => {
@@ -119,6 +120,6 @@ describe('decideTransfers', () => {
     expect(codes(decision)).toEqual(['exceeds_credit_limit', 'ok', 'ok', 'pending_already_posted']);
     expect(decision.pendingsResolved).toEqual([hold.id]);
     const annaChange = decision.balanceChanges.find((change) => change.accountId === ids.anna)!.change;
-    expect([annaChange.debitsPosted.toFixed(), annaChange.debitsPending.toFixed()]).toEqual(['8', '-8']);
+    expect([annaChange.debitsPosted, annaChange.debitsPending]).toEqual([800n, -800n]);
   });
 });

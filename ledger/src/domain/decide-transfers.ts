@@ -2,7 +2,6 @@
 // account locks, decide every item's result, the rows to insert and the counter changes to write.
 // Items are decided in order against balances that already include the earlier items, exactly as if
 // they had been sent one by one; a linked chain that fails is undone as a whole.
-import { type BalanceCounters } from './account';
 import { applyUnitEffects, raisesUsage } from './balance-effects';
 import { type Currency } from './currency';
 import { type Decimal, ZERO, fitsScale, isBelowBound } from './money';
@@ -10,12 +9,12 @@ import { checkRequestShape, normaliseId, sameRequest } from './transfer-checks';
 import { type TransferFailureCode } from './transfer-results';
 import { REVERSAL_KIND_DEFAULT, type Transfer, type TransferBatchItem } from './transfer';
 import {
+  type UnitBalanceChange,
   type UnitCounters,
   type UnitLimits,
   type BatchAccount,
   batchAccountCounters,
   batchAccountLimits,
-  countersFromUnits,
   toUnits,
   unitCountersEqual,
   unitsBeyondCreditLimit,
@@ -53,8 +52,8 @@ export interface TransferBatchDecision {
   outcomes: TransferOutcome[];
   /** In item order; the insert must keep this order so sequences follow it. */
   newTransfers: NewTransfer[];
-  /** Non-zero counter changes per account. */
-  balanceChanges: Array<{ accountId: string; change: BalanceCounters }>;
+  /** Non-zero counter changes per account, in units of the account's currency. */
+  balanceChanges: UnitBalanceChange[];
   pendingsOpened: Array<{ transferId: string; expiresAt: Date | null }>;
   pendingsResolved: string[];
 }
@@ -139,8 +138,8 @@ class BatchState {
   }
 
   /** Counter changes relative to the locked state, for the accounts whose counters moved. */
-  balanceChanges(): Array<{ accountId: string; change: BalanceCounters }> {
-    const changes: Array<{ accountId: string; change: BalanceCounters }> = [];
+  balanceChanges(): UnitBalanceChange[] {
+    const changes: UnitBalanceChange[] = [];
     for (const state of this.accounts.values()) {
       if (unitCountersEqual(state.counters, state.initial)) continue;
       const change: UnitCounters = {
@@ -149,10 +148,44 @@ class BatchState {
         debitsPending: state.counters.debitsPending - state.initial.debitsPending,
         creditsPending: state.counters.creditsPending - state.initial.creditsPending,
       };
-      changes.push({ accountId: state.account.id, change: countersFromUnits(change, state.scale) });
+      changes.push({ accountId: state.account.id, change, scale: state.scale });
     }
     return changes;
   }
+}
+
+/**
+ * What an item's own fields give (its shape check and parsed amount, its account ids), kept per item
+ * object: a batch that is decided twice (see createTransfers) parses each request once.
+ */
+interface ItemFacts {
+  shape: ReturnType<typeof checkRequestShape>;
+  debitId: string | null;
+  creditId: string | null;
+  /** The requested amount in units, for the scale it was computed at. */
+  units: { scale: number; value: bigint } | null;
+}
+
+const itemFactsCache = new WeakMap<DecisionItem, ItemFacts>();
+
+function itemFacts(item: DecisionItem): ItemFacts {
+  let facts = itemFactsCache.get(item);
+  if (facts === undefined) {
+    const direct = item.type === 'immediate' || item.type === 'pending';
+    facts = {
+      shape: checkRequestShape(item),
+      debitId: direct ? normaliseId(item.debitAccountId) : null,
+      creditId: direct ? normaliseId(item.creditAccountId) : null,
+      units: null,
+    };
+    itemFactsCache.set(item, facts);
+  }
+  return facts;
+}
+
+function requestedUnits(facts: ItemFacts, amount: Decimal, scale: number): bigint {
+  if (facts.units === null || facts.units.scale !== scale) facts.units = { scale, value: toUnits(amount, scale) };
+  return facts.units.value;
 }
 
 function failure(code: TransferFailureCode): TransferOutcome {
@@ -168,7 +201,7 @@ interface Resolved {
 }
 
 /** Finds the currency, accounts and referenced transfer an item is about. */
-function resolveItem(item: DecisionItem, facts: TransferBatchFacts): Resolved | TransferFailureCode {
+function resolveItem(item: DecisionItem, own: ItemFacts, facts: TransferBatchFacts): Resolved | TransferFailureCode {
   switch (item.type) {
     case 'immediate':
     case 'pending': {
@@ -176,8 +209,8 @@ function resolveItem(item: DecisionItem, facts: TransferBatchFacts): Resolved | 
       if (!currency) return 'currency_not_found';
       return {
         currency,
-        debitId: normaliseId(item.debitAccountId),
-        creditId: normaliseId(item.creditAccountId),
+        debitId: own.debitId,
+        creditId: own.creditId,
         referenced: null,
         defaults: { kind: item.kind, amount: null },
       };
@@ -218,10 +251,11 @@ function currencyOf(transfer: Transfer, facts: TransferBatchFacts): Currency {
 }
 
 function decideItem(item: DecisionItem, facts: TransferBatchFacts, state: BatchState, newId: () => string): TransferOutcome {
-  const shape = checkRequestShape(item);
+  const own = itemFacts(item);
+  const shape = own.shape;
   if (typeof shape === 'string') return failure(shape);
   const requested = shape.amount;
-  const resolved = resolveItem(item, facts);
+  const resolved = resolveItem(item, own, facts);
   if (typeof resolved === 'string') return failure(resolved);
   const { currency, debitId, creditId, referenced, defaults } = resolved;
 
@@ -289,7 +323,8 @@ function decideItem(item: DecisionItem, facts: TransferBatchFacts, state: BatchS
   const creditState = state.stateOf(credit, currency.scale);
   const held = item.type === 'post' || item.type === 'void' ? toUnits(referenced!.amount, currency.scale) : null;
   const mark = state.mark();
-  const createdIndex = state.apply(transfer, toUnits(amount, currency.scale), held, debitState, creditState);
+  const units = amount === requested ? requestedUnits(own, amount, currency.scale) : toUnits(amount, currency.scale);
+  const createdIndex = state.apply(transfer, units, held, debitState, creditState);
   if (raisesUsage(transfer.type)) {
     let code: TransferFailureCode | null = null;
     if (unitsBeyondCreditLimit(debitState.counters, debitState.limits)) code = 'exceeds_credit_limit';
@@ -352,3 +387,4 @@ export function decideTransfers(
     pendingsResolved: state.created.filter((transfer) => transfer.pendingId !== null).map((transfer) => transfer.pendingId!),
   };
 }
+

@@ -75,12 +75,24 @@ export function unitsFromText(text: string, scale: number): bigint {
   return negative ? -units : units;
 }
 
-export function fromUnits(units: bigint, scale: number): Decimal {
-  if (scale === 0) return new Decimal(units.toString());
+/** A count of smallest units as plain decimal text at the scale ("-12.50"), as NUMERIC reads it. */
+export function unitsText(units: bigint, scale: number): string {
+  if (scale === 0) return units.toString();
   const negative = units < 0n;
   const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
   const text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
-  return new Decimal(negative ? `-${text}` : text);
+  return negative ? `-${text}` : text;
+}
+
+export function fromUnits(units: bigint, scale: number): Decimal {
+  return new Decimal(unitsText(units, scale));
+}
+
+/** A change of an account's four counters, in units of its currency's scale. */
+export interface UnitBalanceChange {
+  accountId: string;
+  change: UnitCounters;
+  scale: number;
 }
 
 export function countersFromUnits(counters: UnitCounters, scale: number): BalanceCounters {

@@ -166,9 +166,10 @@ export function chainHeadFromRow(row: ChainHeadRow): ChainHead {
  * The same columns as JSON arrays, for statements that return rows of several kinds at once. Every
  * number that is money or a sequence is cast to text first, so JSON never carries it as a number.
  */
-export const batchAccountJson = (alias: string) => `json_build_array(${alias}.id, ${alias}.currency_code,
+/** A BatchAccount as a JSON array; `extra` columns may follow (batchAccountFromJson ignores them). */
+export const batchAccountJson = (alias: string, extra = '') => `json_build_array(${alias}.id, ${alias}.currency_code,
   ${alias}.status, ${alias}.credit_limit::text, ${alias}.maximum_balance::text, ${alias}.debits_posted::text,
-  ${alias}.credits_posted::text, ${alias}.debits_pending::text, ${alias}.credits_pending::text)`;
+  ${alias}.credits_posted::text, ${alias}.debits_pending::text, ${alias}.credits_pending::text${extra})`;
 
 type JsonBatchAccount = [string, string, string, string, string | null, string, string, string, string];
 

@@ -5,6 +5,8 @@ import { type Account, type AccountLimits } from '../domain/account';
 import { type Currency } from '../domain/currency';
 import { type Block, type ChainHead, type ChainPosition } from '../domain/hash-chain';
 import { type Decimal, decimalFromStorage } from '../domain/money';
+import { type NewTransfer } from '../domain/decide-transfers';
+import { unitsText } from '../domain/units';
 import {
   type LedgerStoreTransaction,
   type LockedBatchState,
@@ -38,9 +40,118 @@ function decimalText(value: Decimal): string {
 
 const nextSequence = `nextval(pg_get_serial_sequence('ledger_transfer', 'sequence'))`;
 
+/** Where a locked account row is (its ctid stays put while the lock is held) and its last block. */
+type LockedRow = { ctid: string; lastSequence: bigint };
+
+/** Stored transfers carrying one of the keys in the text[] parameter, as one JSON array. */
+const keyLookup = (parameter: string) => `(SELECT json_agg(${transferJson('t')}) FROM unnest(${parameter}::text[]) AS k(key)
+         CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.idempotency_key = k.key) t)`;
+
+/** Inserts the transfers given as parameters $1-$15 (see transferParameters) with sequence block + position. */
+const insertTransfersSql = (block: string) => `INSERT INTO ledger_transfer (id, sequence, idempotency_key, type, debit_account_id,
+    credit_account_id, currency_code, amount, pending_id, reversal_of_id, timeout_seconds, expires_at, kind, memo, reference, created_at)
+  SELECT n.id, ${block} + n.position - 1, n.idempotency_key, n.type, n.debit_account_id, n.credit_account_id, n.currency_code,
+    n.amount, n.pending_id, n.reversal_of_id, n.timeout_seconds, n.expires_at, n.kind, n.memo, n.reference, n.created_at
+  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::numeric[], $8::uuid[],
+    $9::uuid[], $10::int[], $11::timestamptz[], $12::text[], $13::text[], $14::text[], $15::timestamptz[])
+    WITH ORDINALITY AS n(id, idempotency_key, type, debit_account_id, credit_account_id, currency_code, amount,
+      pending_id, reversal_of_id, timeout_seconds, expires_at, kind, memo, reference, created_at, position)`;
+
+function transferParameters(transfers: readonly NewTransfer[]): unknown[] {
+  return [
+    transfers.map((t) => t.id),
+    transfers.map((t) => t.idempotencyKey),
+    transfers.map((t) => t.type),
+    transfers.map((t) => t.debitAccountId),
+    transfers.map((t) => t.creditAccountId),
+    transfers.map((t) => t.currency),
+    transfers.map((t) => decimalText(t.amount)),
+    transfers.map((t) => t.pendingId),
+    transfers.map((t) => t.reversalOfId),
+    transfers.map((t) => t.timeoutSeconds),
+    transfers.map((t) => isoOrNull(t.expiresAt)),
+    transfers.map((t) => t.kind),
+    transfers.map((t) => t.memo),
+    transfers.map((t) => t.reference),
+    transfers.map((t) => t.createdAt.toISOString()),
+  ];
+}
+
+/**
+ * CTEs `counters`, `opened` and `resolved`: the counter changes of locked account rows, addressed by
+ * ctid (parameters offset+1 to offset+5), the holds opened (+6, +7) and resolved (+8), see
+ * changeParameters; every changed account records the block.
+ */
+function applyChangesSql(block: string, offset: number, openedJoin: string): string {
+  const p = (index: number) => `$${offset + index}`;
+  return `counters AS (
+         UPDATE ledger_account AS a SET
+           debits_posted = a.debits_posted + c.debits_posted,
+           credits_posted = a.credits_posted + c.credits_posted,
+           debits_pending = a.debits_pending + c.debits_pending,
+           credits_pending = a.credits_pending + c.credits_pending,
+           last_sequence = ${block}
+         FROM unnest(${p(1)}::tid[], ${p(2)}::numeric[], ${p(3)}::numeric[], ${p(4)}::numeric[], ${p(5)}::numeric[])
+           AS c(ctid, debits_posted, credits_posted, debits_pending, credits_pending)
+         WHERE a.ctid = c.ctid
+         RETURNING a.id
+       ),
+       opened AS (
+         INSERT INTO ledger_pending_open (transfer_id, expires_at)
+         SELECT o.transfer_id, o.expires_at FROM unnest(${p(6)}::uuid[], ${p(7)}::timestamptz[]) AS o(transfer_id, expires_at)
+         ${openedJoin}
+         RETURNING transfer_id
+       ),
+       resolved AS (
+         DELETE FROM ledger_pending_open WHERE transfer_id = ANY(${p(8)}::uuid[])
+         RETURNING transfer_id
+       )`;
+}
+
+const appliedCounts = `(SELECT count(*) FROM counters)::int AS counters_updated, (SELECT count(*) FROM opened)::int AS opened,
+  (SELECT count(*) FROM resolved)::int AS resolved`;
+
+type AppliedRow = { counters_updated: number; opened: number; resolved: number };
+
+function changeParameters(write: Omit<TransferWrite, 'transfers'>, ctids: readonly string[]): unknown[] {
+  const changes = write.balanceChanges;
+  return [
+    ctids,
+    changes.map((c) => unitsText(c.change.debitsPosted, c.scale)),
+    changes.map((c) => unitsText(c.change.creditsPosted, c.scale)),
+    changes.map((c) => unitsText(c.change.debitsPending, c.scale)),
+    changes.map((c) => unitsText(c.change.creditsPending, c.scale)),
+    write.pendingsOpened.map((p) => p.transferId),
+    write.pendingsOpened.map((p) => isoOrNull(p.expiresAt)),
+    [...write.pendingsResolved],
+  ];
+}
+
+function checkApplied(row: AppliedRow, write: Omit<TransferWrite, 'transfers'>): void {
+  if (
+    Number(row.counters_updated) !== write.balanceChanges.length ||
+    Number(row.opened) !== write.pendingsOpened.length ||
+    Number(row.resolved) !== write.pendingsResolved.length
+  ) {
+    throw new Error('Ledger bookkeeping is inconsistent: an account or an open pending transfer row is missing');
+  }
+}
+
 export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStoreTransaction {
+  /** The account rows this transaction locked for a batch. */
+  private readonly lockedRows = new Map<string, LockedRow>();
+
   constructor(sql: SqlExecutor) {
     super(sql);
+  }
+
+  /** The ctids of the changed accounts, which must be locked by this transaction. */
+  private lockedCtids(write: Omit<TransferWrite, 'transfers'>): string[] {
+    return write.balanceChanges.map((change) => {
+      const row = this.lockedRows.get(change.accountId);
+      if (!row) throw new Error(`Account ${change.accountId} was not locked before its counters changed`);
+      return row.ctid;
+    });
   }
 
   async lockAccounts(ids: readonly string[]): Promise<Account[]> {
@@ -61,33 +172,36 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     keys: readonly string[];
     pendingIds: readonly string[];
   }): Promise<LockedBatchState> {
-    const state: LockedBatchState = { accounts: [], transfersByKey: new Map(), resolutions: new Map() };
-    // Rows of three kinds come back as (kind, JSON array). The locks are taken in id order inside
-    // the first branch; the lookups are lateral index probes per value, because with a large array
-    // parameter the planner would expect many matches and may scan the whole table.
-    const rows = await this.sql.query<{ kind: 'account' | 'key' | 'resolution'; row: unknown }>(
+    // One row of three JSON arrays (one JSON text each parses far faster than thousands of rows).
+    // The locks are taken in id order in the CTE; the lookups are lateral index probes per value,
+    // because with a large array parameter the planner would expect many matches and may scan the
+    // whole table.
+    const rows = await this.sql.query<{ accounts: unknown[] | null; keyed: unknown[] | null; resolutions: unknown[] | null }>(
       `WITH locked AS (
-         SELECT a.* FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE
+         SELECT a.*, a.ctid AS row_ctid FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE
        )
-       SELECT 'account' AS kind, ${batchAccountJson('a')} AS row FROM locked a
-       UNION ALL
-       SELECT 'key', ${transferJson('t')} FROM unnest($2::text[]) AS k(key)
-         CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.idempotency_key = k.key) t
-       UNION ALL
-       SELECT 'resolution', ${transferJson('t')} FROM unnest($3::uuid[]) AS p(id)
-         CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.pending_id = p.id) t`,
+       SELECT (SELECT json_agg(${batchAccountJson('a', ', a.row_ctid::text, a.last_sequence::text')}) FROM locked a) AS accounts,
+         ${keyLookup('$2')} AS keyed,
+         (SELECT json_agg(${transferJson('t')}) FROM unnest($3::uuid[]) AS p(id)
+           CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.pending_id = p.id) t) AS resolutions`,
       [...query.accountIds],
       [...query.keys],
       [...query.pendingIds],
     );
-    for (const { kind, row } of rows) {
-      if (kind === 'account') {
-        state.accounts.push(batchAccountFromJson(row));
-      } else {
-        const transfer = transferFromJson(row);
-        if (kind === 'key') state.transfersByKey.set(transfer.idempotencyKey, transfer);
-        else state.resolutions.set(transfer.pendingId!, transfer);
-      }
+    const row = rows[0]!;
+    const state: LockedBatchState = { accounts: [], transfersByKey: new Map(), resolutions: new Map() };
+    for (const json of row.accounts ?? []) {
+      state.accounts.push(batchAccountFromJson(json));
+      const fields = json as unknown[];
+      this.lockedRows.set(fields[0] as string, { ctid: fields[9] as string, lastSequence: BigInt(fields[10] as string) });
+    }
+    for (const json of row.keyed ?? []) {
+      const transfer = transferFromJson(json);
+      state.transfersByKey.set(transfer.idempotencyKey, transfer);
+    }
+    for (const json of row.resolutions ?? []) {
+      const transfer = transferFromJson(json);
+      state.resolutions.set(transfer.pendingId!, transfer);
     }
     return state;
   }
@@ -105,92 +219,52 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     return amounts;
   }
 
-  async writeTransfers(write: TransferWrite): Promise<Array<{ id: string; sequence: bigint }>> {
+  async writeTransfers(write: TransferWrite): Promise<bigint> {
     if (write.transfers.length === 0) {
       if (write.balanceChanges.length > 0) throw new Error('Counter changes without transfers');
-      return [];
+      return 0n;
     }
-    const transfers = write.transfers;
-    const changes = write.balanceChanges;
-    // Data-modifying CTEs run in one statement: the insert keeps the array order (so sequences follow
-    // the batch order), conflicts on a unique key are skipped and detected by the row count. Counters
-    // and hold bookkeeping change only when every transfer was inserted: a transfer skipped because a
-    // concurrent batch resolved the same hold must not release that hold a second time.
-    const rows = await this.sql.query<{ id: string; sequence: string; counters_updated: number; resolved: number }>(
-      `WITH inserted AS (
-         INSERT INTO ledger_transfer (id, idempotency_key, type, debit_account_id, credit_account_id, currency_code,
-           amount, pending_id, reversal_of_id, timeout_seconds, expires_at, kind, memo, reference, created_at)
-         SELECT n.id, n.idempotency_key, n.type, n.debit_account_id, n.credit_account_id, n.currency_code, n.amount,
-           n.pending_id, n.reversal_of_id, n.timeout_seconds, n.expires_at, n.kind, n.memo, n.reference, n.created_at
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::numeric[], $8::uuid[],
-           $9::uuid[], $10::int[], $11::timestamptz[], $12::text[], $13::text[], $14::text[], $15::timestamptz[])
-           WITH ORDINALITY AS n(id, idempotency_key, type, debit_account_id, credit_account_id, currency_code, amount,
-             pending_id, reversal_of_id, timeout_seconds, expires_at, kind, memo, reference, created_at, position)
-         ORDER BY n.position
-         ON CONFLICT DO NOTHING
-         RETURNING id, sequence
-       ),
-       complete AS (
-         SELECT count(*) = $24::int AS ok FROM inserted
-       ),
-       counters AS (
-         UPDATE ledger_account AS a SET
-           debits_posted = a.debits_posted + c.debits_posted,
-           credits_posted = a.credits_posted + c.credits_posted,
-           debits_pending = a.debits_pending + c.debits_pending,
-           credits_pending = a.credits_pending + c.credits_pending
-         FROM unnest($16::uuid[], $17::numeric[], $18::numeric[], $19::numeric[], $20::numeric[])
-           AS c(id, debits_posted, credits_posted, debits_pending, credits_pending)
-         WHERE a.id = c.id AND (SELECT ok FROM complete)
-         RETURNING a.id
-       ),
-       opened AS (
-         INSERT INTO ledger_pending_open (transfer_id, expires_at)
-         SELECT o.transfer_id, o.expires_at FROM unnest($21::uuid[], $22::timestamptz[]) AS o(transfer_id, expires_at)
-         JOIN inserted i ON i.id = o.transfer_id
-         RETURNING transfer_id
-       ),
-       resolved AS (
-         DELETE FROM ledger_pending_open WHERE transfer_id = ANY($23::uuid[]) AND (SELECT ok FROM complete)
-         RETURNING transfer_id
-       )
-       SELECT i.id::text AS id, i.sequence::text AS sequence,
-         (SELECT count(*) FROM counters)::int AS counters_updated,
-         (SELECT count(*) FROM resolved)::int AS resolved
-       FROM inserted i`,
-      transfers.map((t) => t.id),
-      transfers.map((t) => t.idempotencyKey),
-      transfers.map((t) => t.type),
-      transfers.map((t) => t.debitAccountId),
-      transfers.map((t) => t.creditAccountId),
-      transfers.map((t) => t.currency),
-      transfers.map((t) => decimalText(t.amount)),
-      transfers.map((t) => t.pendingId),
-      transfers.map((t) => t.reversalOfId),
-      transfers.map((t) => t.timeoutSeconds),
-      transfers.map((t) => isoOrNull(t.expiresAt)),
-      transfers.map((t) => t.kind),
-      transfers.map((t) => t.memo),
-      transfers.map((t) => t.reference),
-      transfers.map((t) => t.createdAt.toISOString()),
-      changes.map((c) => c.accountId),
-      changes.map((c) => decimalText(c.change.debitsPosted)),
-      changes.map((c) => decimalText(c.change.creditsPosted)),
-      changes.map((c) => decimalText(c.change.debitsPending)),
-      changes.map((c) => decimalText(c.change.creditsPending)),
-      write.pendingsOpened.map((p) => p.transferId),
-      write.pendingsOpened.map((p) => isoOrNull(p.expiresAt)),
-      [...write.pendingsResolved],
-      transfers.length,
+    // Data-modifying CTEs run in one statement: the block is reserved while the accounts are locked,
+    // so it is above the block of every change applied to them before. A transfer whose idempotency
+    // key or hold a concurrent batch took meanwhile violates a unique index and fails the whole
+    // statement (23505, a LedgerStoreConflict), so no counter changes without its transfers. A plain
+    // INSERT, not ON CONFLICT: speculative insertion would probe every unique index twice and log an
+    // extra WAL record per row.
+    const rows = await this.sql.query<AppliedRow & { block: string; inserted: number }>(
+      `WITH block AS (SELECT ${nextSequence} AS base),
+       inserted AS (${insertTransfersSql('(SELECT base FROM block)')} RETURNING id),
+       ${applyChangesSql('(SELECT base FROM block)', 15, 'JOIN inserted i ON i.id = o.transfer_id')}
+       SELECT (SELECT base FROM block)::text AS block, (SELECT count(*) FROM inserted)::int AS inserted, ${appliedCounts}`,
+      ...transferParameters(write.transfers),
+      ...changeParameters(write, this.lockedCtids(write)),
     );
-    if (rows.length !== transfers.length) {
-      throw new LedgerStoreConflict(`${transfers.length - rows.length} of ${transfers.length} transfers were taken by a concurrent transaction`);
-    }
-    const first = rows[0]!;
-    if (Number(first.counters_updated) !== changes.length || Number(first.resolved) !== write.pendingsResolved.length) {
-      throw new Error('Ledger bookkeeping is inconsistent: an account or an open pending transfer row is missing');
-    }
-    return rows.map((row) => ({ id: row.id, sequence: BigInt(row.sequence) }));
+    const row = rows[0]!;
+    if (Number(row.inserted) !== write.transfers.length) throw new Error('Not every decided transfer was inserted');
+    checkApplied(row, write);
+    return BigInt(row.block);
+  }
+
+  async reserveSequenceBlock(): Promise<bigint> {
+    const rows = await this.sql.query<{ block: string }>(`SELECT ${nextSequence}::text AS block`);
+    return BigInt(rows[0]!.block);
+  }
+
+  async insertTransfers(transfers: readonly NewTransfer[], block: bigint): Promise<void> {
+    if (transfers.length === 0) return;
+    const inserted = await this.sql.execute(insertTransfersSql('$16::bigint'), ...transferParameters(transfers), block.toString());
+    if (inserted !== transfers.length) throw new Error('Not every decided transfer was inserted');
+  }
+
+  async applyBalanceChanges(write: Omit<TransferWrite, 'transfers'>, block: bigint): Promise<void> {
+    const ctids = this.lockedCtids(write);
+    const taken = write.balanceChanges.filter((change) => this.lockedRows.get(change.accountId)!.lastSequence >= block).length;
+    if (taken > 0) throw new LedgerStoreConflict(`${taken} account(s) took a later batch's changes first; the batch is decided again`);
+    const rows = await this.sql.query<AppliedRow>(
+      `WITH ${applyChangesSql('$9::bigint', 0, '')} SELECT ${appliedCounts}`,
+      ...changeParameters(write, ctids),
+      block.toString(),
+    );
+    checkApplied(rows[0]!, write);
   }
 
   async insertCurrency(currency: Currency): Promise<boolean> {
@@ -209,13 +283,14 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
   async insertAccount(account: Account): Promise<boolean> {
     // The first limit history row takes its sequence from the transfer sequence, like later changes.
     const rows = await this.sql.query<{ account_id: string }>(
-      `WITH inserted AS (
-         INSERT INTO ledger_account (id, currency_code, type, code, name, credit_limit, maximum_balance, status, created_at)
-         VALUES ($1::uuid, $2, $3, $4, $5, $6::numeric, $7::numeric, 'open', $8::timestamptz)
-         ON CONFLICT DO NOTHING RETURNING id, credit_limit, maximum_balance, created_at
+      `WITH block AS (SELECT ${nextSequence} AS base),
+       inserted AS (
+         INSERT INTO ledger_account (id, currency_code, type, code, name, credit_limit, maximum_balance, status, created_at, last_sequence)
+         VALUES ($1::uuid, $2, $3, $4, $5, $6::numeric, $7::numeric, 'open', $8::timestamptz, (SELECT base FROM block))
+         ON CONFLICT DO NOTHING RETURNING id, credit_limit, maximum_balance, created_at, last_sequence
        )
        INSERT INTO ledger_account_limit (account_id, sequence, credit_limit, maximum_balance, created_at)
-       SELECT i.id, ${nextSequence}, i.credit_limit, i.maximum_balance, i.created_at FROM inserted i
+       SELECT i.id, i.last_sequence, i.credit_limit, i.maximum_balance, i.created_at FROM inserted i
        RETURNING account_id::text AS account_id`,
       account.id,
       account.currency,
@@ -231,11 +306,13 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
 
   async changeAccountLimits(accountId: string, limits: AccountLimits, now: Date): Promise<void> {
     await this.sql.query(
-      `WITH changed AS (
-         UPDATE ledger_account SET credit_limit = $2::numeric, maximum_balance = $3::numeric WHERE id = $1::uuid RETURNING id
+      `WITH block AS (SELECT ${nextSequence} AS base),
+       changed AS (
+         UPDATE ledger_account SET credit_limit = $2::numeric, maximum_balance = $3::numeric, last_sequence = (SELECT base FROM block)
+         WHERE id = $1::uuid RETURNING id, last_sequence
        )
        INSERT INTO ledger_account_limit (account_id, sequence, credit_limit, maximum_balance, created_at)
-       SELECT c.id, ${nextSequence}, $2::numeric, $3::numeric, $4::timestamptz FROM changed c RETURNING account_id`,
+       SELECT c.id, c.last_sequence, $2::numeric, $3::numeric, $4::timestamptz FROM changed c RETURNING account_id`,
       accountId,
       decimalText(limits.creditLimit),
       limits.maximumBalance === null ? null : decimalText(limits.maximumBalance),

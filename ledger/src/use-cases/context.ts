@@ -1,15 +1,25 @@
 // What every use case needs: the store, the clock, an id source, the currency cache and the retry
 // budget for transactions that a concurrent transaction got in the way of.
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import { type Currency } from '../domain/currency';
 import { LedgerStoreConflict, type LedgerStore, type LedgerStoreReader } from '../store';
+import { LockTurns } from './lock-turns';
+
+/** How long a batch waits for batches with smaller sequence blocks to take their locks first. */
+const LOCK_TURN_WAIT_MAXIMUM_MS = 250;
 
 export interface LedgerContext {
   store: LedgerStore;
   /** The ledger's notion of now: creation times and expiry decisions. */
   clock: () => Date;
+  /**
+   * Ids of new transfers and accounts. Time-ordered (UUIDv7) by default: new keys land at the right
+   * edge of the primary-key index instead of on a random leaf page.
+   */
   newId: () => string;
   currencies: CurrencyCache;
+  /** The order in which this process's batches that insert first take their account locks. */
+  lockTurns: LockTurns;
   /** How often a unit of work is run again after a LedgerStoreConflict. */
   conflictRetriesMaximum: number;
   /** Told about every conflict before the unit of work runs again (for metrics and tests). */
@@ -28,8 +38,9 @@ export function createLedgerContext(options: LedgerContextOptions): LedgerContex
   return {
     store: options.store,
     clock: options.clock ?? (() => new Date()),
-    newId: options.newId ?? randomUUID,
+    newId: options.newId ?? (() => timeOrderedUuid()),
     currencies: new CurrencyCache(),
+    lockTurns: new LockTurns(LOCK_TURN_WAIT_MAXIMUM_MS),
     conflictRetriesMaximum: options.conflictRetriesMaximum ?? 8,
     onConflictRetry: options.onConflictRetry,
   };
@@ -66,10 +77,10 @@ export class CurrencyCache {
  * Runs a unit of work, again after a conflict with a concurrent transaction. Each run is a fresh
  * transaction that rereads everything, so a retry decides on the state the winner left behind.
  */
-export async function withConflictRetries<T>(context: LedgerContext, work: () => Promise<T>): Promise<T> {
+export async function withConflictRetries<T>(context: LedgerContext, work: (attempt: number) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await work();
+      return await work(attempt);
     } catch (error) {
       if (!(error instanceof LedgerStoreConflict) || attempt >= context.conflictRetriesMaximum) throw error;
       context.onConflictRetry?.(error);

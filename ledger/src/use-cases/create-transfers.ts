@@ -1,25 +1,41 @@
 // createTransfers: many transfers in one database transaction, with a result per item.
 //
-// Steps inside the transaction, in this order:
+// Two ways to run a batch. Both decide every item in memory (domain/decide-transfers.ts) against
+// account rows locked in id order (SELECT ... FOR NO KEY UPDATE) and check every limit against the
+// locked rows that the same transaction then writes: no lost update and no overdraft, whatever runs
+// concurrently. Sequences come in blocks (block + position, see the store); per account they must
+// follow the order in which changes are applied, which the counter update enforces.
+//
+// Inserted before the locks (first attempt of a batch of immediate and pending transfers only):
+// 1. without locks: read the accounts and the stored transfers with the batch's keys, reserve a
+//    block, and decide provisionally;
+// 2. insert the provisional transfers (the costly part: a row and its index entries each), still
+//    without account locks, so concurrent batches insert side by side;
+// 3. lock the accounts (and read the keys of items that failed again), decide again on the locked
+//    rows with the same ids and the same instant;
+// 4. if every item got the same result, apply the counter changes; else, or if an account already
+//    took a later block's changes, the transaction is rolled back and the batch runs the other way.
+// A batch holds its account locks only for steps 3 and 4 and the commit, so concurrent batches that
+// share accounts (a hot account, large random batches) wait for each other far less.
+//
+// Locks first (later attempts, and batches that post, void or reverse):
 // 1. read the transfers that post, void and reversal items refer to (immutable, so no lock needed);
-// 2. in one statement, lock every account involved, in id order (SELECT ... FOR NO KEY UPDATE), and
-//    read the stored transfers with the batch's idempotency keys and the resolutions of its holds;
+// 2. in one statement, lock every account involved and read the stored transfers with the batch's
+//    idempotency keys and the resolutions of its holds;
 // 3. only if the batch has reversals: read the amounts already reversed, in a statement of its own
 //    after the locks, because in READ COMMITTED each statement sees what committed before it started,
 //    including a reversal by the batch that held the same account a moment ago;
-// 4. decide every item in memory (domain/decide-transfers.ts);
-// 5. insert the transfers and apply the counter changes in one statement.
-// Limits are checked against the locked rows (locked rows are read in their latest version) that the
-// same transaction then writes: no lost update and no overdraft, whatever runs concurrently. The key
-// and hold lookups of step 2 may miss what a concurrent batch committed while this one waited for a
+// 4. decide every item;
+// 5. reserve a block, insert the transfers and apply the counter changes in one statement.
+// The key and hold lookups may miss what a concurrent batch committed while this one waited for a
 // lock; the unique indexes on idempotency key and pending id then make the insert conflict, and the
 // whole batch is decided again, now seeing it.
-import { type DecisionItem, type TransferBatchFacts, decideTransfers } from '../domain/decide-transfers';
+import { type DecisionItem, type TransferBatchDecision, type TransferBatchFacts, decideTransfers } from '../domain/decide-transfers';
 import { isIdempotencyKey, normaliseId } from '../domain/transfer-checks';
 import { type TransferResult } from '../domain/transfer-results';
 import { type BatchAccount } from '../domain/units';
 import { BATCH_SIZE_MAXIMUM, TRANSFER_TYPES, type Transfer, type TransferBatchItem } from '../domain/transfer';
-import { type LedgerStoreTransaction } from '../store';
+import { LedgerStoreConflict, type LedgerStoreTransaction, type LockedBatchState } from '../store';
 import { type LedgerContext, assertContract, withConflictRetries } from './context';
 
 export async function createTransfers(context: LedgerContext, items: readonly TransferBatchItem[]): Promise<TransferResult[]> {
@@ -35,7 +51,105 @@ export async function decideAndWrite(context: LedgerContext, items: readonly Dec
     assertContract((TRANSFER_TYPES as readonly string[]).includes(item.type), `Unknown transfer type ${String(item.type)}`);
   }
   if (items.length === 0) return [];
-  return withConflictRetries(context, () => context.store.transaction((transaction) => runBatch(context, transaction, items)));
+  const insertFirst = items.every((item) => item.type === 'immediate' || item.type === 'pending');
+  return withConflictRetries(context, (attempt) =>
+    context.store.transaction((transaction) =>
+      insertFirst && attempt === 0 ? runBatchInsertingFirst(context, transaction, items) : runBatch(context, transaction, items),
+    ),
+  );
+}
+
+async function runBatchInsertingFirst(
+  context: LedgerContext,
+  transaction: LedgerStoreTransaction,
+  items: readonly DecisionItem[],
+): Promise<TransferResult[]> {
+  const currencyCodes = new Set<string>();
+  for (const item of items) {
+    if (item.type !== 'immediate' && item.type !== 'pending') throw new Error('Only immediate and pending transfers are inserted first');
+    if (typeof item.currency === 'string') currencyCodes.add(item.currency);
+  }
+  const currencies = await context.currencies.load(currencyCodes, transaction);
+  const roomy = roomyAccounts(items);
+  const facts: TransferBatchFacts = {
+    now: context.clock(),
+    currencies,
+    accounts: new Map(),
+    referencedTransfers: new Map(),
+    transfersByKey: new Map(),
+    resolutions: new Map(),
+    reversedAmounts: new Map(),
+  };
+  // What the batch writes if every item succeeds: decided against accounts that exist, are open
+  // and have room. An item that fails even so (its own fields, a key used twice) needs the real facts.
+  const provisional = decideTransfers(items, { ...facts, accounts: roomy }, context.newId);
+  if (!everyItemCreated(provisional)) return runBatch(context, transaction, items);
+  const block = await transaction.reserveSequenceBlock();
+  context.lockTurns.register(block);
+  let locked: LockedBatchState;
+  try {
+    await transaction.insertTransfers(provisional.newTransfers, block);
+    // The keys are all new (the unique index took them), so the locks are all that is left to read.
+    await context.lockTurns.turn(block);
+    locked = await transaction.lockAccountsAndReadBatchState({ accountIds: [...roomy.keys()].sort(), keys: [], pendingIds: [] });
+  } finally {
+    context.lockTurns.release(block);
+  }
+  const ids = provisional.newTransfers.map((transfer) => transfer.id);
+  let nextId = 0;
+  const decision = decideTransfers(items, { ...facts, accounts: accountMap(locked.accounts) }, () => ids[nextId++] ?? context.newId());
+  if (!everyItemCreated(decision)) {
+    throw new LedgerStoreConflict('An item of the batch fails on the locked accounts; the batch is decided again with the locks taken first');
+  }
+  await transaction.applyBalanceChanges(decision, block);
+  return results(decision, block);
+}
+
+/** Open accounts with the items' currencies, zero counters and no limits to speak of. */
+function roomyAccounts(items: readonly DecisionItem[]): Map<string, BatchAccount> {
+  const accounts = new Map<string, BatchAccount>();
+  for (const item of items) {
+    if (item.type !== 'immediate' && item.type !== 'pending') continue;
+    for (const id of [normaliseId(item.debitAccountId), normaliseId(item.creditAccountId)]) {
+      if (id === null || accounts.has(id)) continue;
+      accounts.set(id, {
+        id,
+        currency: String(item.currency),
+        status: 'open',
+        creditLimit: ROOMY_LIMIT,
+        maximumBalance: null,
+        debitsPosted: '0',
+        creditsPosted: '0',
+        debitsPending: '0',
+        creditsPending: '0',
+      });
+    }
+  }
+  return accounts;
+}
+
+/** Far above any sum of amounts a batch can hold (8,190 amounts below 10^15). */
+const ROOMY_LIMIT = '1' + '0'.repeat(30);
+
+/** Whether every item creates a new transfer, in item order. */
+function everyItemCreated(decision: TransferBatchDecision): boolean {
+  return decision.outcomes.every((outcome, index) => outcome.ok && 'createdIndex' in outcome && outcome.createdIndex === index && !outcome.alreadyExisted);
+}
+
+function accountMap(accounts: readonly BatchAccount[]): Map<string, BatchAccount> {
+  const map = new Map<string, BatchAccount>();
+  for (const account of accounts) map.set(account.id, account);
+  return map;
+}
+
+/** The results of a written decision: transfer i of the decision got sequence block + i. */
+function results(decision: TransferBatchDecision, block: bigint): TransferResult[] {
+  return decision.outcomes.map((outcome): TransferResult => {
+    if (!outcome.ok) return outcome;
+    if ('existing' in outcome) return { ok: true, transfer: outcome.existing, alreadyExisted: true };
+    const created = decision.newTransfers[outcome.createdIndex]!;
+    return { ok: true, transfer: { ...created, sequence: block + BigInt(outcome.createdIndex) }, alreadyExisted: outcome.alreadyExisted };
+  });
 }
 
 async function runBatch(context: LedgerContext, transaction: LedgerStoreTransaction, items: readonly DecisionItem[]): Promise<TransferResult[]> {
@@ -67,8 +181,6 @@ async function runBatch(context: LedgerContext, transaction: LedgerStoreTransact
     keys: [...new Set(items.map((item) => item.idempotencyKey).filter(isIdempotencyKey))],
     pendingIds: [...referenced.values()].filter((t) => t.type === 'pending').map((t) => t.id),
   });
-  const accounts = new Map<string, BatchAccount>();
-  for (const account of state.accounts) accounts.set(account.id, account);
   const reversalTargets = items.flatMap((item) => (item.type === 'reversal' ? [normaliseId(item.transferId)] : []));
   const reversedAmounts = await transaction.readReversedAmounts(
     [...new Set(reversalTargets)].filter((id): id is string => id !== null && referenced.has(id)),
@@ -77,27 +189,18 @@ async function runBatch(context: LedgerContext, transaction: LedgerStoreTransact
   const facts: TransferBatchFacts = {
     now: context.clock(),
     currencies,
-    accounts,
+    accounts: accountMap(state.accounts),
     referencedTransfers: referenced,
     transfersByKey: state.transfersByKey,
     resolutions: state.resolutions,
     reversedAmounts,
   };
   const decision = decideTransfers(items, facts, context.newId);
-  const written = await transaction.writeTransfers({
+  const block = await transaction.writeTransfers({
     transfers: decision.newTransfers,
     balanceChanges: decision.balanceChanges,
     pendingsOpened: decision.pendingsOpened,
     pendingsResolved: decision.pendingsResolved,
   });
-  const sequences = new Map(written.map((row) => [row.id, row.sequence]));
-
-  return decision.outcomes.map((outcome): TransferResult => {
-    if (!outcome.ok) return outcome;
-    if ('existing' in outcome) return { ok: true, transfer: outcome.existing, alreadyExisted: true };
-    const created = decision.newTransfers[outcome.createdIndex]!;
-    const sequence = sequences.get(created.id);
-    if (sequence === undefined) throw new Error(`Transfer ${created.id} was decided but not written`);
-    return { ok: true, transfer: { ...created, sequence }, alreadyExisted: outcome.alreadyExisted };
-  });
+  return results(decision, block);
 }

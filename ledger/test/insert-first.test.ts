@@ -1,0 +1,106 @@
+// Batches of immediate and pending transfers insert their rows before they lock their accounts.
+// Whatever happens between the insert and the locks, the result must be what locking first gives,
+// and per account the sequences must follow the order in which the changes were applied.
+import { BalanceReplay } from '../src/domain/balance-replay';
+import { type LedgerStoreConflict, type SqlDriver, createLedger, createSqlLedgerStore } from '../src/index';
+import { CURRENCY, type TestLedger, codeOf, createMember, expectOk, newKey, openTestLedger, postedBalances } from './support';
+
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+let t: TestLedger;
+beforeAll(async () => {
+  t = await openTestLedger();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** A driver that holds the first account-locking statement of a batch until `open` is called. */
+function gatedDriver(driver: SqlDriver) {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let reached!: () => void;
+  const atGate = new Promise<void>((resolve) => (reached = resolve));
+  let held = false;
+  const gated: SqlDriver = {
+    run: (text, values) => driver.run(text, values),
+    transaction: (mode, work) =>
+      driver.transaction(mode, (session) =>
+        work({
+          run: async (text, values) => {
+            if (!held && text.includes('FOR NO KEY UPDATE')) {
+              held = true;
+              reached();
+              await gate;
+            }
+            return session.run(text, values);
+          },
+        }),
+      ),
+  };
+  return { driver: gated, atGate, open };
+}
+
+describe('batches that insert before they lock', () => {
+  it('report a failure found under the locks exactly as the locks-first way does', async () => {
+    const anna = await createMember(t.ledger, 'insert-first-anna', { creditLimit: '10.00' });
+    const ben = await createMember(t.ledger, 'insert-first-ben');
+    const results = await t.ledger.createTransfers([
+      { type: 'immediate', idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '6.00', kind: 'payment' },
+      { type: 'immediate', idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '6.00', kind: 'payment' },
+      { type: 'pending', idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '4.00', kind: 'escrow' },
+    ]);
+    expect(results.map(codeOf)).toEqual(['ok', 'exceeds_credit_limit', 'ok']);
+    expect(await postedBalances(t.ledger, [anna.id, ben.id])).toEqual({ [anna.id]: '-6.00', [ben.id]: '6.00' });
+    const [annaBalance] = await t.ledger.getBalances([anna.id]);
+    expect(annaBalance!.available.toFixed(2)).toBe('0.00');
+    const verification = await t.ledger.verifyLedger();
+    if (!verification.ok) throw new Error(verification.problem.message);
+  });
+
+  it('answers a retried key with the stored transfer', async () => {
+    const anna = await createMember(t.ledger, 'insert-first-retry-anna');
+    const ben = await createMember(t.ledger, 'insert-first-retry-ben');
+    const request = { type: 'immediate' as const, idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '2.50', kind: 'payment' };
+    const first = expectOk(await t.ledger.createTransfer(request));
+    const [again, other] = await t.ledger.createTransfers([
+      request,
+      { ...request, idempotencyKey: newKey(), amount: '1.00' },
+    ]);
+    expect(expectOk(again).alreadyExisted).toBe(true);
+    expect(expectOk(again).transfer.id).toBe(first.transfer.id);
+    expect(codeOf(other)).toBe('ok');
+    expect(await postedBalances(t.ledger, [anna.id])).toEqual({ [anna.id]: '-3.50' });
+  });
+
+  (onPostgres ? it : it.skip)('run again when an account took a later block first, so sequences follow the order of changes', async () => {
+    const anna = await createMember(t.ledger, 'insert-first-order-anna');
+    const ben = await createMember(t.ledger, 'insert-first-order-ben');
+    const cleo = await createMember(t.ledger, 'insert-first-order-cleo');
+    const gated = gatedDriver(t.database.sqlDriver);
+    const conflicts: LedgerStoreConflict[] = [];
+    // Another process: its own ledger object, so its batches are not ordered with this one's.
+    const slow = createLedger({ store: createSqlLedgerStore(gated.driver), onConflictRetry: (conflict) => conflicts.push(conflict) });
+
+    const early = slow.createTransfers([
+      { type: 'immediate', idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '5.00', kind: 'payment' },
+    ]);
+    await gated.atGate; // reserved its block and inserted, but holds no lock yet
+    const late = expectOk((await t.ledger.createTransfers([
+      { type: 'immediate', idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: cleo.id, currency: CURRENCY, amount: '3.00', kind: 'payment' },
+    ]))[0]);
+    gated.open();
+    const earlyResult = expectOk((await early)[0]);
+
+    expect(conflicts.map((conflict) => conflict.message)).toEqual([expect.stringContaining('later batch')]);
+    expect(earlyResult.transfer.sequence > late.transfer.sequence).toBe(true);
+    expect(await postedBalances(t.ledger, [anna.id, ben.id, cleo.id])).toEqual({ [anna.id]: '-8.00', [ben.id]: '5.00', [cleo.id]: '3.00' });
+    const replay = new BalanceReplay(new Map([[CURRENCY, 2]]));
+    for (const account of [anna, ben, cleo]) {
+      replay.applyLimits({ accountId: account.id, sequence: 0n, creditLimit: account.creditLimit, maximumBalance: account.maximumBalance });
+    }
+    for (const transfer of [late.transfer, earlyResult.transfer]) expect(replay.applyTransfer(transfer)).toBeNull();
+    const verification = await t.ledger.verifyLedger();
+    if (!verification.ok) throw new Error(verification.problem.message);
+  });
+});
