@@ -33,6 +33,11 @@ export interface LedgerOptions {
   newId?: () => string;
   /** How single createTransfer calls are batched. */
   coalescing?: TransferCoalescerOptions;
+  /**
+   * Batches of immediate and pending transfers with at least this many items insert their transfers
+   * before they lock their accounts (see use-cases/create-transfers.ts). Default 100.
+   */
+  insertFirstBatchSizeMinimum?: number;
   /** How often a transaction is rerun after a conflict with a concurrent one. Default 8. */
   conflictRetriesMaximum?: number;
   /** Told about every conflict with a concurrent transaction before the work runs again. */

@@ -125,6 +125,12 @@ export interface TransferWrite {
   pendingsResolved: readonly string[];
 }
 
+/** Counter changes of immediate and pending transfers (increases only), with each account's currency. */
+export interface WithinLimitsWrite {
+  balanceChanges: ReadonlyArray<UnitBalanceChange & { currency: string }>;
+  pendingsOpened: ReadonlyArray<{ transferId: string; expiresAt: Date | null }>;
+}
+
 export interface LedgerStoreTransaction extends LedgerStoreReader {
   /** Locks the rows of these accounts (FOR NO KEY UPDATE, in id order, in one statement) and returns them. */
   lockAccounts(ids: readonly string[]): Promise<Account[]>;
@@ -156,13 +162,17 @@ export interface LedgerStoreTransaction extends LedgerStoreReader {
    * LedgerStoreConflict like writeTransfers.
    */
   insertTransfers(transfers: readonly NewTransfer[], block: bigint): Promise<void>;
+  /** Locks the account rows (FOR NO KEY UPDATE, in id order, in one statement); missing ids are skipped. */
+  lockAccountRows(ids: readonly string[]): Promise<void>;
   /**
-   * With the accounts locked: applies the counter changes and pending bookkeeping of transfers
-   * inserted with insertTransfers. Throws LedgerStoreConflict, changing nothing, if an account
-   * already took the changes of a later block: per account, sequences must follow the order in
-   * which changes are applied.
+   * For transfers inserted with insertTransfers, on accounts locked with lockAccountRows: applies the
+   * counter changes and opens the holds, only if every account exists, is open, is in the expected
+   * currency, stays within its limits even with all debits of the changes before all their credits,
+   * and has not taken a later block's changes (per account, sequences must follow the order in which
+   * changes are applied). Otherwise throws LedgerStoreConflict: the transaction must roll back and
+   * the batch be decided item by item.
    */
-  applyBalanceChanges(write: Omit<TransferWrite, 'transfers'>, block: bigint): Promise<void>;
+  applyBalanceChangesWithinLimits(write: WithinLimitsWrite, block: bigint): Promise<void>;
   insertCurrency(currency: Currency): Promise<boolean>;
   /** Inserts an account with zero counters and its first limit history row; false if the id or
    * (currency, code) is taken. */

@@ -41,11 +41,13 @@ describe('concurrent clients', () => {
     }
     const hot = (await t.ledger.findAccountByCode(CURRENCY, 'fund'))!;
     const conflicts: LedgerStoreConflict[] = [];
-    const clients: Ledger[] = Array.from({ length: CLIENTS }, () =>
+    // Half of the clients send every batch the insert-first way, the others lock first.
+    const clients: Ledger[] = Array.from({ length: CLIENTS }, (_, index) =>
       createLedger({
         store: createSqlLedgerStore(t.database.sqlDriver),
         clock: t.clock.now,
         coalescing: { batchSizeMaximum: 50, flushesConcurrentMaximum: 4 },
+        ...(index % 2 === 0 ? { insertFirstBatchSizeMinimum: 1 } : {}),
         onConflictRetry: (conflict) => conflicts.push(conflict),
       }),
     );

@@ -2,14 +2,26 @@
 // Whatever happens between the insert and the locks, the result must be what locking first gives,
 // and per account the sequences must follow the order in which the changes were applied.
 import { BalanceReplay } from '../src/domain/balance-replay';
-import { type LedgerStoreConflict, type SqlDriver, createLedger, createSqlLedgerStore } from '../src/index';
+import { type Ledger, type LedgerStoreConflict, type SqlDriver, createLedger, createSqlLedgerStore } from '../src/index';
 import { CURRENCY, type TestLedger, codeOf, createMember, expectOk, newKey, openTestLedger, postedBalances } from './support';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
 let t: TestLedger;
+/** Every batch of immediate and pending transfers goes the insert-first way, however short. */
+let ledger: Ledger;
+const conflicts: LedgerStoreConflict[] = [];
 beforeAll(async () => {
   t = await openTestLedger();
+  ledger = createLedger({
+    store: createSqlLedgerStore(t.database.sqlDriver),
+    clock: t.clock.now,
+    insertFirstBatchSizeMinimum: 1,
+    onConflictRetry: (conflict) => conflicts.push(conflict),
+  });
+});
+beforeEach(() => {
+  conflicts.length = 0;
 });
 afterAll(async () => {
   await t.close();
@@ -45,12 +57,13 @@ describe('batches that insert before they lock', () => {
   it('report a failure found under the locks exactly as the locks-first way does', async () => {
     const anna = await createMember(t.ledger, 'insert-first-anna', { creditLimit: '10.00' });
     const ben = await createMember(t.ledger, 'insert-first-ben');
-    const results = await t.ledger.createTransfers([
+    const results = await ledger.createTransfers([
       { type: 'immediate', idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '6.00', kind: 'payment' },
       { type: 'immediate', idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '6.00', kind: 'payment' },
       { type: 'pending', idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '4.00', kind: 'escrow' },
     ]);
     expect(results.map(codeOf)).toEqual(['ok', 'exceeds_credit_limit', 'ok']);
+    expect(conflicts.map((conflict) => conflict.message)).toEqual([expect.stringContaining('short of room')]);
     expect(await postedBalances(t.ledger, [anna.id, ben.id])).toEqual({ [anna.id]: '-6.00', [ben.id]: '6.00' });
     const [annaBalance] = await t.ledger.getBalances([anna.id]);
     expect(annaBalance!.available.toFixed(2)).toBe('0.00');
@@ -62,14 +75,15 @@ describe('batches that insert before they lock', () => {
     const anna = await createMember(t.ledger, 'insert-first-retry-anna');
     const ben = await createMember(t.ledger, 'insert-first-retry-ben');
     const request = { type: 'immediate' as const, idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '2.50', kind: 'payment' };
-    const first = expectOk(await t.ledger.createTransfer(request));
-    const [again, other] = await t.ledger.createTransfers([
+    const first = expectOk((await ledger.createTransfers([request]))[0]);
+    const [again, other] = await ledger.createTransfers([
       request,
       { ...request, idempotencyKey: newKey(), amount: '1.00' },
     ]);
     expect(expectOk(again).alreadyExisted).toBe(true);
     expect(expectOk(again).transfer.id).toBe(first.transfer.id);
     expect(codeOf(other)).toBe('ok');
+    expect(conflicts.map((conflict) => conflict.sqlState)).toEqual(['23505']);
     expect(await postedBalances(t.ledger, [anna.id])).toEqual({ [anna.id]: '-3.50' });
   });
 
@@ -78,15 +92,18 @@ describe('batches that insert before they lock', () => {
     const ben = await createMember(t.ledger, 'insert-first-order-ben');
     const cleo = await createMember(t.ledger, 'insert-first-order-cleo');
     const gated = gatedDriver(t.database.sqlDriver);
-    const conflicts: LedgerStoreConflict[] = [];
     // Another process: its own ledger object, so its batches are not ordered with this one's.
-    const slow = createLedger({ store: createSqlLedgerStore(gated.driver), onConflictRetry: (conflict) => conflicts.push(conflict) });
+    const slow = createLedger({
+      store: createSqlLedgerStore(gated.driver),
+      insertFirstBatchSizeMinimum: 1,
+      onConflictRetry: (conflict) => conflicts.push(conflict),
+    });
 
     const early = slow.createTransfers([
       { type: 'immediate', idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '5.00', kind: 'payment' },
     ]);
     await gated.atGate; // reserved its block and inserted, but holds no lock yet
-    const late = expectOk((await t.ledger.createTransfers([
+    const late = expectOk((await ledger.createTransfers([
       { type: 'immediate', idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: cleo.id, currency: CURRENCY, amount: '3.00', kind: 'payment' },
     ]))[0]);
     gated.open();

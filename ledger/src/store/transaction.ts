@@ -13,6 +13,7 @@ import {
   LedgerStoreConflict,
   type SealableTransfer,
   type TransferWrite,
+  type WithinLimitsWrite,
 } from '../store';
 import { type SqlExecutor } from './executor';
 import { SqlLedgerReader } from './reader';
@@ -80,9 +81,12 @@ function transferParameters(transfers: readonly NewTransfer[]): unknown[] {
 /**
  * CTEs `counters`, `opened` and `resolved`: the counter changes of locked account rows, addressed by
  * ctid (parameters offset+1 to offset+5), the holds opened (+6, +7) and resolved (+8), see
- * changeParameters; every changed account records the block.
+ * changeParameters; every changed account records the block. With `withinLimits`, parameter +9
+ * holds each account's expected currency, and an account is changed only if it is open, in that
+ * currency, and within its limits even with all of the changes' debits and none of their credits
+ * (and the reverse for the maximum balance): then every order of the batch's transfers is.
  */
-function applyChangesSql(block: string, offset: number, openedJoin: string): string {
+function applyChangesSql(block: string, offset: number, openedJoin: string, withinLimits = false): string {
   const p = (index: number) => `$${offset + index}`;
   return `counters AS (
          UPDATE ledger_account AS a SET
@@ -91,9 +95,17 @@ function applyChangesSql(block: string, offset: number, openedJoin: string): str
            debits_pending = a.debits_pending + c.debits_pending,
            credits_pending = a.credits_pending + c.credits_pending,
            last_sequence = ${block}
-         FROM unnest(${p(1)}::tid[], ${p(2)}::numeric[], ${p(3)}::numeric[], ${p(4)}::numeric[], ${p(5)}::numeric[])
-           AS c(ctid, debits_posted, credits_posted, debits_pending, credits_pending)
-         WHERE a.ctid = c.ctid
+         FROM unnest(${p(1)}::tid[], ${p(2)}::numeric[], ${p(3)}::numeric[], ${p(4)}::numeric[], ${p(5)}::numeric[]${withinLimits ? `, ${p(9)}::text[]` : ''})
+           AS c(ctid, debits_posted, credits_posted, debits_pending, credits_pending${withinLimits ? ', currency_code' : ''})
+         WHERE a.ctid = c.ctid${
+           withinLimits
+             ? `
+           AND a.status = 'open' AND a.currency_code = c.currency_code
+           AND a.credits_posted - a.debits_posted - c.debits_posted - a.debits_pending - c.debits_pending + a.credit_limit >= 0
+           AND (a.maximum_balance IS NULL
+             OR a.credits_posted + c.credits_posted + a.credits_pending + c.credits_pending - a.debits_posted <= a.maximum_balance)`
+             : ''
+         }
          RETURNING a.id
        ),
        opened AS (
@@ -255,16 +267,32 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     if (inserted !== transfers.length) throw new Error('Not every decided transfer was inserted');
   }
 
-  async applyBalanceChanges(write: Omit<TransferWrite, 'transfers'>, block: bigint): Promise<void> {
-    const ctids = this.lockedCtids(write);
-    const taken = write.balanceChanges.filter((change) => this.lockedRows.get(change.accountId)!.lastSequence >= block).length;
+  async lockAccountRows(ids: readonly string[]): Promise<void> {
+    const rows = await this.sql.query<{ locked: Array<[string, string, string]> | null }>(
+      `SELECT json_agg(json_build_array(a.id, a.ctid::text, a.last_sequence::text)) AS locked FROM (
+         SELECT a.id, a.ctid, a.last_sequence FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE
+       ) a`,
+      [...ids],
+    );
+    for (const [id, ctid, lastSequence] of rows[0]?.locked ?? []) this.lockedRows.set(id, { ctid, lastSequence: BigInt(lastSequence) });
+  }
+
+  async applyBalanceChangesWithinLimits(write: WithinLimitsWrite, block: bigint): Promise<void> {
+    const locked = write.balanceChanges.map((change) => this.lockedRows.get(change.accountId));
+    if (locked.some((row) => row === undefined)) throw new LedgerStoreConflict('An account of the batch does not exist; the batch is decided item by item');
+    const taken = locked.filter((row) => row!.lastSequence >= block).length;
     if (taken > 0) throw new LedgerStoreConflict(`${taken} account(s) took a later batch's changes first; the batch is decided again`);
     const rows = await this.sql.query<AppliedRow>(
-      `WITH ${applyChangesSql('$9::bigint', 0, '')} SELECT ${appliedCounts}`,
-      ...changeParameters(write, ctids),
+      `WITH ${applyChangesSql('$10::bigint', 0, '', true)} SELECT ${appliedCounts}`,
+      ...changeParameters({ ...write, pendingsResolved: [] }, locked.map((row) => row!.ctid)),
+      write.balanceChanges.map((change) => change.currency),
       block.toString(),
     );
-    checkApplied(rows[0]!, write);
+    const row = rows[0]!;
+    if (Number(row.counters_updated) !== write.balanceChanges.length) {
+      throw new LedgerStoreConflict('An account of the batch is closed, in another currency or short of room; the batch is decided item by item');
+    }
+    checkApplied(row, { ...write, pendingsResolved: [] });
   }
 
   async insertCurrency(currency: Currency): Promise<boolean> {

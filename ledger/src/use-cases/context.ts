@@ -5,6 +5,13 @@ import { type Currency } from '../domain/currency';
 import { LedgerStoreConflict, type LedgerStore, type LedgerStoreReader } from '../store';
 import { LockTurns } from './lock-turns';
 
+/**
+ * Below this size a batch locks first: inserting first costs two more statements, which small
+ * batches feel more than the shorter lock (coalesced single transfers: Node CPU per transfer rose by
+ * 40 % in bench:ledger), while batches of 1,000 gain most.
+ */
+const INSERT_FIRST_BATCH_SIZE_MINIMUM = 100;
+
 /** How long a batch waits for batches with smaller sequence blocks to take their locks first. */
 const LOCK_TURN_WAIT_MAXIMUM_MS = 250;
 
@@ -20,6 +27,8 @@ export interface LedgerContext {
   currencies: CurrencyCache;
   /** The order in which this process's batches that insert first take their account locks. */
   lockTurns: LockTurns;
+  /** Batches of immediate and pending transfers at least this long insert before they lock. */
+  insertFirstBatchSizeMinimum: number;
   /** How often a unit of work is run again after a LedgerStoreConflict. */
   conflictRetriesMaximum: number;
   /** Told about every conflict before the unit of work runs again (for metrics and tests). */
@@ -30,6 +39,7 @@ export interface LedgerContextOptions {
   store: LedgerStore;
   clock?: () => Date;
   newId?: () => string;
+  insertFirstBatchSizeMinimum?: number;
   conflictRetriesMaximum?: number;
   onConflictRetry?: (conflict: LedgerStoreConflict) => void;
 }
@@ -41,6 +51,7 @@ export function createLedgerContext(options: LedgerContextOptions): LedgerContex
     newId: options.newId ?? (() => timeOrderedUuid()),
     currencies: new CurrencyCache(),
     lockTurns: new LockTurns(LOCK_TURN_WAIT_MAXIMUM_MS),
+    insertFirstBatchSizeMinimum: options.insertFirstBatchSizeMinimum ?? INSERT_FIRST_BATCH_SIZE_MINIMUM,
     conflictRetriesMaximum: options.conflictRetriesMaximum ?? 8,
     onConflictRetry: options.onConflictRetry,
   };

@@ -1,22 +1,22 @@
 // createTransfers: many transfers in one database transaction, with a result per item.
 //
-// Two ways to run a batch. Both decide every item in memory (domain/decide-transfers.ts) against
-// account rows locked in id order (SELECT ... FOR NO KEY UPDATE) and check every limit against the
-// locked rows that the same transaction then writes: no lost update and no overdraft, whatever runs
-// concurrently. Sequences come in blocks (block + position, see the store); per account they must
-// follow the order in which changes are applied, which the counter update enforces.
+// Two ways to run a batch. Both lock the account rows in id order (SELECT ... FOR NO KEY UPDATE) and
+// check every limit against the locked rows that the same transaction then writes: no lost update
+// and no overdraft, whatever runs concurrently. Items are decided in memory by
+// domain/decide-transfers.ts. Sequences come in blocks (block + position, see the store); per
+// account they must follow the order in which changes are applied, which the counter update enforces.
 //
-// Inserted before the locks (first attempt of a batch of immediate and pending transfers only):
-// 1. without locks: read the accounts and the stored transfers with the batch's keys, reserve a
-//    block, and decide provisionally;
-// 2. insert the provisional transfers (the costly part: a row and its index entries each), still
-//    without account locks, so concurrent batches insert side by side;
-// 3. lock the accounts (and read the keys of items that failed again), decide again on the locked
-//    rows with the same ids and the same instant;
-// 4. if every item got the same result, apply the counter changes; else, or if an account already
-//    took a later block's changes, the transaction is rolled back and the batch runs the other way.
-// A batch holds its account locks only for steps 3 and 4 and the commit, so concurrent batches that
-// share accounts (a hot account, large random batches) wait for each other far less.
+// Inserted before the locks (first attempt of a large batch of immediate and pending transfers only):
+// 1. decide against accounts assumed to exist, be open and have room: the rows the batch writes if
+//    every item succeeds (if an item fails even so, on its own fields, the batch goes locks first);
+// 2. reserve a block and insert those transfers, still without account locks, so concurrent batches
+//    insert side by side (the insert is the costly part: a row and six index entries each);
+// 3. lock the accounts, and in one statement apply the counter changes only if every account is
+//    open, in the currency, has not taken a later block, and stays within its limits even with all
+//    of the batch's debits before all of its credits: then every item succeeds, in any order. If not,
+//    the transaction rolls back and the batch runs again locks first, deciding item by item.
+// A batch holds its account locks only for the counter update and the commit, so batches that share
+// accounts (a hot account, large random batches) wait for each other far less.
 //
 // Locks first (later attempts, and batches that post, void or reverse):
 // 1. read the transfers that post, void and reversal items refer to (immutable, so no lock needed);
@@ -35,7 +35,7 @@ import { isIdempotencyKey, normaliseId } from '../domain/transfer-checks';
 import { type TransferResult } from '../domain/transfer-results';
 import { type BatchAccount } from '../domain/units';
 import { BATCH_SIZE_MAXIMUM, TRANSFER_TYPES, type Transfer, type TransferBatchItem } from '../domain/transfer';
-import { LedgerStoreConflict, type LedgerStoreTransaction, type LockedBatchState } from '../store';
+import { type LedgerStoreTransaction } from '../store';
 import { type LedgerContext, assertContract, withConflictRetries } from './context';
 
 export async function createTransfers(context: LedgerContext, items: readonly TransferBatchItem[]): Promise<TransferResult[]> {
@@ -51,7 +51,8 @@ export async function decideAndWrite(context: LedgerContext, items: readonly Dec
     assertContract((TRANSFER_TYPES as readonly string[]).includes(item.type), `Unknown transfer type ${String(item.type)}`);
   }
   if (items.length === 0) return [];
-  const insertFirst = items.every((item) => item.type === 'immediate' || item.type === 'pending');
+  const insertFirst =
+    items.length >= context.insertFirstBatchSizeMinimum && items.every((item) => item.type === 'immediate' || item.type === 'pending');
   return withConflictRetries(context, (attempt) =>
     context.store.transaction((transaction) =>
       insertFirst && attempt === 0 ? runBatchInsertingFirst(context, transaction, items) : runBatch(context, transaction, items),
@@ -71,38 +72,39 @@ async function runBatchInsertingFirst(
   }
   const currencies = await context.currencies.load(currencyCodes, transaction);
   const roomy = roomyAccounts(items);
-  const facts: TransferBatchFacts = {
+  // What the batch writes if every item succeeds: decided against accounts that exist, are open
+  // and have room. An item that fails even so (its own fields, a key used twice) needs the real facts.
+  const assumed: TransferBatchFacts = {
     now: context.clock(),
     currencies,
-    accounts: new Map(),
+    accounts: roomy,
     referencedTransfers: new Map(),
     transfersByKey: new Map(),
     resolutions: new Map(),
     reversedAmounts: new Map(),
   };
-  // What the batch writes if every item succeeds: decided against accounts that exist, are open
-  // and have room. An item that fails even so (its own fields, a key used twice) needs the real facts.
-  const provisional = decideTransfers(items, { ...facts, accounts: roomy }, context.newId);
+  const provisional = decideTransfers(items, assumed, context.newId);
   if (!everyItemCreated(provisional)) return runBatch(context, transaction, items);
   const block = await transaction.reserveSequenceBlock();
   context.lockTurns.register(block);
-  let locked: LockedBatchState;
   try {
     await transaction.insertTransfers(provisional.newTransfers, block);
-    // The keys are all new (the unique index took them), so the locks are all that is left to read.
     await context.lockTurns.turn(block);
-    locked = await transaction.lockAccountsAndReadBatchState({ accountIds: [...roomy.keys()].sort(), keys: [], pendingIds: [] });
+    await transaction.lockAccountRows([...roomy.keys()].sort());
   } finally {
     context.lockTurns.release(block);
   }
-  const ids = provisional.newTransfers.map((transfer) => transfer.id);
-  let nextId = 0;
-  const decision = decideTransfers(items, { ...facts, accounts: accountMap(locked.accounts) }, () => ids[nextId++] ?? context.newId());
-  if (!everyItemCreated(decision)) {
-    throw new LedgerStoreConflict('An item of the batch fails on the locked accounts; the batch is decided again with the locks taken first');
-  }
-  await transaction.applyBalanceChanges(decision, block);
-  return results(decision, block);
+  // The keys are all new (the unique index took them). What is left is whether the locked accounts
+  // take the changes: if so, every item succeeds whatever its order; if not, the store refuses and
+  // the batch is decided item by item the locks-first way.
+  await transaction.applyBalanceChangesWithinLimits(
+    {
+      balanceChanges: provisional.balanceChanges.map((change) => ({ ...change, currency: roomy.get(change.accountId)!.currency })),
+      pendingsOpened: provisional.pendingsOpened,
+    },
+    block,
+  );
+  return results(provisional, block);
 }
 
 /** Open accounts with the items' currencies, zero counters and no limits to speak of. */
