@@ -84,7 +84,17 @@ export function categoryCondition(filters: Pick<ResolvedOfferFilters, 'category'
   return codes.length === 1 ? Prisma.sql`o."categoryCode" = ${codes[0]}` : Prisma.sql`o."categoryCode" = ANY(${codes}::text[])`;
 }
 
-/** SQL conditions for the filters, joined with AND. Enum arrays are bound as text[] and cast. */
+/**
+ * An enum array as ARRAY[$1, $2, …]::"Enum"[]. The planner folds it into a constant and estimates the
+ * condition from the column's statistics; a text[] parameter cast to the enum array is not folded
+ * (the cast of each element is not immutable), so the planner assumed 0.5 % of the rows and chose to
+ * intersect bitmaps of 25,000–40,000 offers for a term with a few hundred matches.
+ */
+function enumArray(values: readonly string[], type: 'EcologicalAttribute' | 'DeliveryOption'): Prisma.Sql {
+  return Prisma.sql`ARRAY[${Prisma.join(values)}]::${Prisma.raw(`"${type}"[]`)}`;
+}
+
+/** SQL conditions for the filters, joined with AND. */
 export function offerFilterConditions(filters: ResolvedOfferFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`o."status" = 'active'`];
   if (filters.query) {
@@ -99,20 +109,21 @@ export function offerFilterConditions(filters: ResolvedOfferFilters): Prisma.Sql
   if (filters.priceMin) conditions.push(Prisma.sql`o."price" >= ${filters.priceMin}::numeric`);
   if (filters.priceMax) conditions.push(Prisma.sql`o."price" <= ${filters.priceMax}::numeric`);
   if (filters.ecologicalAttributes.length) {
-    conditions.push(Prisma.sql`o."ecologicalAttributes" @> ${filters.ecologicalAttributes}::text[]::"EcologicalAttribute"[]`);
+    conditions.push(Prisma.sql`o."ecologicalAttributes" @> ${enumArray(filters.ecologicalAttributes, 'EcologicalAttribute')}`);
   }
   if (filters.deliveryOptions.length) {
     // Any of the wanted options will do.
-    conditions.push(Prisma.sql`o."deliveryOptions" && ${filters.deliveryOptions}::text[]::"DeliveryOption"[]`);
+    conditions.push(Prisma.sql`o."deliveryOptions" && ${enumArray(filters.deliveryOptions, 'DeliveryOption')}`);
   }
   if (filters.producerId) conditions.push(Prisma.sql`o."producerId" = ${filters.producerId}::uuid`);
   if (filters.point) {
     const { latitude, longitude, radiusMeters } = filters.point;
     const centre = Prisma.sql`ll_to_earth(${latitude}::float8, ${longitude}::float8)`;
+    // "location" is ll_to_earth(latitude, longitude), stored by the database (null without both).
     // earth_box uses the GiST index; earth_distance then cuts the box's corners off.
-    conditions.push(Prisma.sql`o."latitude" IS NOT NULL AND o."longitude" IS NOT NULL`);
-    conditions.push(Prisma.sql`earth_box(${centre}, ${radiusMeters}::float8) @> ll_to_earth(o."latitude", o."longitude")`);
-    conditions.push(Prisma.sql`earth_distance(${centre}, ll_to_earth(o."latitude", o."longitude")) <= ${radiusMeters}::float8`);
+    conditions.push(Prisma.sql`o."location" IS NOT NULL`);
+    conditions.push(Prisma.sql`earth_box(${centre}, ${radiusMeters}::float8) @> o."location"`);
+    conditions.push(Prisma.sql`earth_distance(${centre}, o."location") <= ${radiusMeters}::float8`);
   }
   return Prisma.join(conditions, ' AND ');
 }
