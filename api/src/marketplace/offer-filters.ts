@@ -55,6 +55,28 @@ export interface ResolvedPoint {
   radiusMeters: number;
 }
 
+/** Postcodes kept in memory per database client; the table holds a few thousand at most. */
+const postcodesCachedMax = 20_000;
+const postcodeCaches = new WeakMap<PrismaClient, Map<string, { latitude: number; longitude: number }>>();
+
+/**
+ * The coordinates of a known postcode. The Postcode table is reference data that migrations write
+ * and the application only reads, so a postcode once found is kept: a distance search then needs
+ * no round trip for it. Unknown postcodes are not kept (they are an error, and any string is one).
+ */
+async function findPostcode(prisma: PrismaClient, code: string): Promise<{ latitude: number; longitude: number } | null> {
+  let cache = postcodeCaches.get(prisma);
+  if (!cache) {
+    cache = new Map();
+    postcodeCaches.set(prisma, cache);
+  }
+  const cached = cache.get(code);
+  if (cached) return cached;
+  const postcode = await prisma.postcode.findUnique({ where: { code }, select: { latitude: true, longitude: true } });
+  if (postcode && cache.size < postcodesCachedMax) cache.set(code, postcode);
+  return postcode;
+}
+
 /** Parses the filters and looks up the coordinates of a postcode filter. */
 export async function resolveOfferFilters(prisma: PrismaClient, input: OfferFilters) {
   const filters = parseInput(offerFiltersSchema, input);
@@ -64,7 +86,7 @@ export async function resolveOfferFilters(prisma: PrismaClient, input: OfferFilt
     if (near.latitude != null && near.longitude != null) {
       point = { latitude: near.latitude, longitude: near.longitude, radiusMeters: near.radiusKm * 1000 };
     } else {
-      const postcode = await prisma.postcode.findUnique({ where: { code: near.postcode ?? '' } });
+      const postcode = await findPostcode(prisma, near.postcode ?? '');
       if (!postcode) throw new NotFoundError('postcode');
       point = { latitude: postcode.latitude, longitude: postcode.longitude, radiusMeters: near.radiusKm * 1000 };
     }
