@@ -263,6 +263,49 @@ describe('marketplace: profiles, offers, search, needs, notifications', () => {
       const producerId = profile.data?.offers.edges[0].node.producer.producerProfile.id;
       expect(await search({ producer: producerId })).toEqual(['Brotbackkurs', 'Apfelkuchen vom Blech']);
     });
+
+    it('finds the same offers one by one from the newest offers as all at once from the text index, with every filter', async () => {
+      await create(farmer, baseOffer({ title: 'Apfelsaft naturtrüb', description: 'Aus Apfel und Birne.', categoryCode: 'food.drinks', ecologicalAttributes: ['organic_certified', 'regional'], deliveryOptions: ['pickup', 'delivery'] }));
+      await create(farmer, baseOffer({ title: 'Apple juice', description: 'Pressed from our apples.', categoryCode: 'food.drinks', ecologicalAttributes: ['regional'], deliveryOptions: ['delivery'] }));
+      await create(baker, baseOffer({ title: 'Apfelstrudel', description: 'Mit Apfel und Zimt.', categoryCode: 'food.bakery', price: '3.20', ecologicalAttributes: ['regional'], deliveryOptions: ['shipping'] }));
+      // A page of one fills from the window of newest offers (all of them here); a page of 50 does
+      // not, so that search takes the text index and is remembered to need it. Every way must give
+      // the same offers in the same order.
+      async function oneByOne(filter: Record<string, unknown>): Promise<string[]> {
+        const titles: string[] = [];
+        let after: string | null = null;
+        for (let page = 0; page < 30; page += 1) {
+          const result: { data?: any; errors?: unknown } = await anonymous.graphql(searchQuery, { filter, first: 1, after });
+          expect(result.errors).toBeUndefined();
+          for (const edge of result.data?.offers.edges ?? []) titles.push(edge.node.title);
+          if (!result.data?.offers.pageInfo.hasNextPage) break;
+          after = result.data.offers.pageInfo.endCursor;
+        }
+        return titles;
+      }
+      const term = 'Apfel or apple';
+      const cases: { filter: Record<string, unknown>; found: string[]; notFound: string[] }[] = [
+        { filter: { query: term, ecologicalAttributes: ['regional'] }, found: ['Apfelstrudel', 'Apple juice', 'Apfelsaft naturtrüb'], notFound: ['Apfel, Elstar'] },
+        { filter: { query: term, ecologicalAttributes: ['organic_certified', 'regional'] }, found: ['Apfelsaft naturtrüb'], notFound: ['Apple juice', 'Apfel, Elstar'] },
+        { filter: { query: term, deliveryOptions: ['delivery', 'shipping'] }, found: ['Apfelstrudel', 'Apple juice', 'Apfelsaft naturtrüb', 'Fresh apples for baking'], notFound: ['Apfel, Elstar'] },
+        { filter: { query: term, category: 'food', kind: 'good', priceMin: '2.00', priceMax: '3.50' }, found: ['Apfelstrudel', 'Apfelsaft naturtrüb', 'Apfel, Elstar'], notFound: ['Fresh apples for baking'] },
+        { filter: { query: term, category: 'food.drinks' }, found: ['Apple juice', 'Apfelsaft naturtrüb'], notFound: ['Apfelstrudel'] },
+        { filter: { query: term, near: { postcode: '34131', radiusKm: 30 } }, found: ['Apple juice', 'Fresh apples for baking', 'Apfel, Elstar'], notFound: ['Apfelstrudel'] },
+        { filter: { query: term, near: { latitude: 48.14, longitude: 11.58, radiusKm: 10 }, deliveryOptions: ['shipping'] }, found: ['Apfelstrudel'], notFound: ['Apple juice'] },
+        // Last: once the term alone has needed the text index, its filtered searches go there first.
+        { filter: { query: term }, found: ['Apfelstrudel', 'Apple juice', 'Apfelsaft naturtrüb', 'Fresh apples for baking', 'Apfel, Elstar'], notFound: ['Brotbackkurs'] },
+      ];
+      for (const { filter, found, notFound } of cases) {
+        const before = await oneByOne(filter);
+        const all = await search(filter);
+        expect(all).toEqual(expect.arrayContaining(found));
+        for (const title of notFound) expect(all).not.toContain(title);
+        expect(before).toEqual(all);
+        expect(await oneByOne(filter)).toEqual(all);
+      }
+      // A filtered search of that term, never seen before, goes straight to the text index.
+      expect(await oneByOne({ query: term, kind: 'good', ecologicalAttributes: ['regional'] })).toEqual(await search({ query: term, kind: 'good', ecologicalAttributes: ['regional'] }));
+    });
   });
 
   describe('needs and notifications', () => {

@@ -322,9 +322,9 @@ describe('offer images and producer logos', () => {
       const response = await handler.fetch('http://localhost/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-allmende-csrf': '1' },
-        body: JSON.stringify({ query: `{ offers(first: ${first}) { edges { node { title images { thumbnailUrl alt } } } } }` }),
+        body: JSON.stringify({ query: `{ offers(first: ${first}) { edges { node { title images { id thumbnailUrl alt } } } } }` }),
       });
-      const body = (await response.json()) as { data: { offers: { edges: { node: { title: string; images: unknown[] } }[] } } };
+      const body = (await response.json()) as { data: { offers: { edges: { node: { title: string; images: { id: string; alt: string }[] } }[] } } };
       return { edges: body.data.offers.edges, statements };
     };
     try {
@@ -336,6 +336,11 @@ describe('offer images and producer logos', () => {
       expect(byTitle.get('Quitten')).toHaveLength(1);
       expect(byTitle.get('Mispeln')).toHaveLength(2);
       expect(byTitle.get('Schlehen')).toEqual([]);
+      // Listed images take their alt text from the offer's row; one reached by its id loads it.
+      expect(byTitle.get('Mispeln')?.map((image) => image.alt)).toEqual(['Mispeln', 'Mispeln']);
+      const imageId = byTitle.get('Quitten')?.[0]?.id;
+      const node = await farmer.graphql(`query Node($id: ID!) { node(id: $id) { ... on OfferImage { alt position } } }`, { id: imageId });
+      expect(node.data?.node).toEqual({ alt: 'Quitten', position: 0 });
       // The count is only meaningful when statements are seen at all.
       expect(one.statements).toBeGreaterThan(1);
       expect(twenty.statements).toBe(one.statements);

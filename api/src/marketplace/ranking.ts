@@ -76,39 +76,68 @@ export const searchWindowSize = 2000;
 /** Searches that recently needed the text index; a term's frequency changes slowly, hence minutes. */
 const searchRoutes = createSearchRouteMemo({ entriesMax: 10_000, ageMaxMs: 10 * 60_000 });
 
+function isTermOnly(filters: ResolvedOfferFilters): boolean {
+  return (
+    !filters.category &&
+    !filters.kind &&
+    !filters.priceMin &&
+    !filters.priceMax &&
+    filters.ecologicalAttributes.length === 0 &&
+    filters.deliveryOptions.length === 0 &&
+    !filters.producerId &&
+    !filters.point
+  );
+}
+
 /**
  * A common term is found among the newest offers quickly; a rare term is found through the GIN
  * index. Left to itself the planner sometimes walks the recency index for a rare term and tests
  * every offer (200 ms at 100,000 offers), or reads every match of a common term before sorting
  * (90 ms). So: first test a bounded window of the newest offers; when that does not fill the page,
- * take all matches from the text index and sort them. A search that needed the text index recently
- * goes there directly (the window of a rare term costs more than the index lookup).
+ * take all matches from the text index and sort them. Both steps are one statement (one round trip):
+ * the text index part runs only when the window came back short. A search that needed the text
+ * index recently goes there directly (the window of a rare term costs more than the index lookup).
  */
 async function searchPage(prisma: PrismaClient, filters: ResolvedOfferFilters, afterCondition: Prisma.Sql, size: number): Promise<Row[]> {
   const routeKey = JSON.stringify(filters);
-  if (!searchRoutes.needsTextIndex(routeKey)) {
-    // With one category the window holds that category's newest offers, which its index gives in
-    // order; a window of all categories would mostly hold offers the filter drops. (A group's several
-    // categories have no common order in the index, so its window stays the newest of all.)
-    const category = filters.category && categoryCodesOf(filters.category).length === 1 ? categoryCondition(filters) : null;
-    const recent = await prisma.$queryRaw<Row[]>`
+  // Filters only ever remove matches: when the term alone did not fill a page from the window, the
+  // term with filters will not either, so a rare term goes to the text index with any filters.
+  const termKey = JSON.stringify({ query: filters.query });
+  const conditions = offerFilterConditions(filters);
+  const allMatches = Prisma.sql`
+    WITH matches AS MATERIALIZED (
+      SELECT o."id", o."createdAt" FROM "Offer" o
+      WHERE ${conditions} ${afterCondition}
+    )
+    SELECT "id", "createdAt" FROM matches
+    ORDER BY "createdAt" DESC, "id" DESC
+    LIMIT ${size + 1}`;
+  if (searchRoutes.needsTextIndex(routeKey) || searchRoutes.needsTextIndex(termKey)) return prisma.$queryRaw<Row[]>(allMatches);
+  // With one category the window holds that category's newest offers, which its index gives in
+  // order; a window of all categories would mostly hold offers the filter drops. (A group's several
+  // categories have no common order in the index, so its window stays the newest of all.)
+  const category = filters.category && categoryCodesOf(filters.category).length === 1 ? categoryCondition(filters) : null;
+  const rows = await prisma.$queryRaw<(Row & { fromTextIndex: boolean })[]>`
+    WITH recent AS MATERIALIZED (
       SELECT o."id", o."createdAt" FROM (
         SELECT * FROM "Offer" o WHERE o."status" = 'active' ${category ? Prisma.sql`AND ${category}` : Prisma.empty} ${afterCondition}
         ORDER BY o."createdAt" DESC, o."id" DESC
         LIMIT ${searchWindowSize}
       ) o
-      WHERE ${offerFilterConditions(filters)}
+      WHERE ${conditions}
       ORDER BY o."createdAt" DESC, o."id" DESC
-      LIMIT ${size + 1}`;
-    searchRoutes.remember(routeKey, recent.length <= size);
-    if (recent.length > size) return recent;
-  }
-  return prisma.$queryRaw<Row[]>`
-    WITH matches AS MATERIALIZED (
-      SELECT o."id", o."createdAt" FROM "Offer" o
-      WHERE ${offerFilterConditions(filters)} ${afterCondition}
+      LIMIT ${size + 1}
     )
-    SELECT "id", "createdAt" FROM matches
-    ORDER BY "createdAt" DESC, "id" DESC
-    LIMIT ${size + 1}`;
+    SELECT "id", "createdAt", "fromTextIndex" FROM (
+      SELECT "id", "createdAt", false AS "fromTextIndex" FROM recent
+      WHERE (SELECT count(*) FROM recent) > ${size}
+      UNION ALL
+      SELECT "id", "createdAt", true AS "fromTextIndex" FROM (${allMatches}) found
+      WHERE (SELECT count(*) FROM recent) <= ${size}
+    ) page
+    ORDER BY "createdAt" DESC, "id" DESC`;
+  const neededTextIndex = rows.length === 0 || rows[0]!.fromTextIndex;
+  searchRoutes.remember(routeKey, neededTextIndex);
+  if (isTermOnly(filters)) searchRoutes.remember(termKey, neededTextIndex);
+  return rows.map(({ id, createdAt }) => ({ id, createdAt }));
 }

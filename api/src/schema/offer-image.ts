@@ -21,15 +21,36 @@ export const OfferImageType = builder.prismaNode('OfferImage', {
     position: t.exposeInt('position', { description: '0-based place in the gallery; 0 is the cover.' }),
     alt: t.string({
       description: "Text alternative: the offer's title.",
-      select: { offer: { select: { title: true } } },
-      resolve: (image) => image.offer.title,
+      select: { offerId: true },
+      // Listed through Offer.images, an image carries its offer's title (see there); an image
+      // reached any other way loads it.
+      resolve: async (image, _args, context) =>
+        offerTitles.get(image) ??
+        (await context.prisma.offer.findUniqueOrThrow({ where: { id: image.offerId }, select: { title: true } })).title,
     }),
   }),
 });
 
-builder.prismaObjectField('Offer', 'images', (t) =>
-  t.relation('images', { description: 'Up to six images in gallery order.', query: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } }),
-);
+/** The title of the offer each image was listed with, for its alt text. */
+const offerTitles = new WeakMap<object, string>();
+
+// The images come with the offer's own row, which already holds the title that is their alt text.
+// (Selecting the title through each image's offer relation costs one more statement per page, even
+// for a page without images.)
+builder.prismaObjectFields('Offer', (t) => ({
+  images: t.field({
+    type: [OfferImageType],
+    description: 'Up to six images in gallery order.',
+    select: (_args, _context, nestedSelection) => ({
+      title: true,
+      images: nestedSelection({ orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
+    }),
+    resolve: (offer) => {
+      for (const image of offer.images) offerTitles.set(image, offer.title);
+      return offer.images;
+    },
+  }),
+}));
 
 function imageSettings(context: Context) {
   const { mediaDir, uploadBytesMax, uploadPixelsMax } = context.config;
