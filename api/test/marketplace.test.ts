@@ -168,6 +168,11 @@ describe('marketplace: profiles, offers, search, needs, notifications', () => {
     const query = `query O($id: ID!) { offer(id: $id) { id status } }`;
     expect((await buyer.graphql(query, { id: offer.id })).data?.offer).toBeNull();
     expect((await farmer.graphql(query, { id: offer.id })).data?.offer).toEqual({ id: offer.id, status: 'draft' });
+    // So is its node.
+    const nodeQuery = `query N($id: ID!) { node(id: $id) { id ... on Offer { status } } }`;
+    expect((await buyer.graphql(nodeQuery, { id: offer.id })).data?.node).toBeNull();
+    expect((await anonymous.graphql(nodeQuery, { id: offer.id })).data?.node).toBeNull();
+    expect((await farmer.graphql(nodeQuery, { id: offer.id })).data?.node).toEqual({ id: offer.id, status: 'draft' });
 
     const edited = await farmer.graphql(updateOfferMutation, { id: offer.id, input: baseOffer({ price: '3.10', postcode: '37073' }) });
     expect(edited.data?.updateOffer.data).toMatchObject({ price: '3.10', place: 'Göttingen', stock: null });

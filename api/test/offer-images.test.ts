@@ -229,6 +229,10 @@ describe('offer images and producer logos', () => {
     const images = (await farmer.graphql(`query O($id: ID!) { offer(id: $id) { images { id } } }`, { id: offerId })).data?.offer.images;
     const reorder = await farmer.graphql(reorderMutation, { offerId, imageIds: images.map((each: { id: string }) => each.id).reverse() });
     expect(reorder.data?.reorderOfferImages.code).toBe('invalid_status_transition');
+    // An archived offer's images are no longer anyone else's to look up by id.
+    const nodeQuery = `query N($id: ID!) { node(id: $id) { id } }`;
+    expect((await baker.graphql(nodeQuery, { id: images[1].id })).data?.node).toBeNull();
+    expect((await farmer.graphql(nodeQuery, { id: images[1].id })).data?.node).toEqual({ id: images[1].id });
     const removal = await farmer.graphql(removeImageMutation, { id: images[0].id });
     expect(removal.data?.removeOfferImage.__typename).toBe('MutationRemoveOfferImageSuccess');
     expect(await imageCount(offerId)).toBe(1);

@@ -1,3 +1,4 @@
+import { visibleOffersWhere } from '../marketplace/offer-visibility';
 import { builder } from '../builder';
 import { ValidationError } from '../errors';
 import { addOfferImage, offerImagesMax } from '../images/add-offer-image';
@@ -12,6 +13,8 @@ import { memberOf, rowIdOf } from './global-id';
 
 export const OfferImageType = builder.prismaNode('OfferImage', {
   id: { field: 'id' },
+  // node(id:) finds an image only of an offer the member may see.
+  findUnique: (id, context) => ({ id, offer: visibleOffersWhere(context.member) }),
   description: 'An image of an offer, as a display size (at most 1200 px) and a thumbnail (at most 400 px), both WebP.',
   fields: (t) => ({
     url: t.string({ select: { storageKey: true }, resolve: (image) => mediaUrl(image.storageKey, 'display') }),

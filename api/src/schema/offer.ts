@@ -12,12 +12,15 @@ import { pageSizeMax, rankOffers } from '../marketplace/ranking';
 import { updateOffer } from '../marketplace/update-offer';
 import { selectionOf } from './prisma-query';
 import { memberOf, rowIdOf } from './global-id';
+import { visibleOffersWhere } from '../marketplace/offer-visibility';
 import { DeliveryOptionEnum, EcologicalAttributeEnum, OfferStatusEnum } from './marketplace-enums';
 
 export const OfferKindEnum = builder.enumType(OfferKind, { name: 'OfferKind' });
 
 export const OfferType = builder.prismaNode('Offer', {
   id: { field: 'id' },
+  // node(id:) finds an offer only where the offer query would.
+  findUnique: (id, context) => ({ ...visibleOffersWhere(context.member), id }),
   fields: (t) => ({
     title: t.exposeString('title'),
     description: t.exposeString('description'),
@@ -130,7 +133,7 @@ builder.queryField('offer', (t) =>
       if (!id) return null;
       return context.prisma.offer.findFirst({
         ...query,
-        where: { id, OR: [{ status: 'active' }, ...(context.member ? [{ producerId: context.member.id }] : [])] },
+        where: { ...visibleOffersWhere(context.member), id },
       });
     },
   }),
