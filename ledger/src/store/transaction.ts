@@ -44,9 +44,15 @@ const nextSequence = `nextval(pg_get_serial_sequence('ledger_transfer', 'sequenc
 /** Where a locked account row is (its ctid stays put while the lock is held) and its last block. */
 type LockedRow = { ctid: string; lastSequence: bigint };
 
-/** Stored transfers carrying one of the keys in the text[] parameter, as one JSON array. */
-const keyLookup = (parameter: string) => `(SELECT json_agg(${transferJson('t')}) FROM unnest(${parameter}::text[]) AS k(key)
-         CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.idempotency_key = k.key) t)`;
+/**
+ * Locks the accounts whose ids are in $1, as a CTE `locked` with each row's ctid (`row_ctid`). One
+ * statement, rows sorted before they are locked: every transaction takes its account locks in the
+ * same (id) order, so two batches can wait for each other but never deadlock. NO KEY UPDATE is the
+ * lock the balance update itself takes; it does not block the key-share locks of foreign key checks.
+ */
+const lockedAccounts = `locked AS (
+         SELECT a.*, a.ctid AS row_ctid FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE
+       )`;
 
 /** Inserts the transfers given as parameters $1-$15 (see transferParameters) with sequence block + position. */
 const insertTransfersSql = (block: string) => `INSERT INTO ledger_transfer (id, sequence, idempotency_key, type, debit_account_id,
@@ -168,12 +174,8 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
 
   async lockAccounts(ids: readonly string[]): Promise<Account[]> {
     if (ids.length === 0) return [];
-    // One statement, rows sorted before they are locked: every transaction takes its account locks
-    // in the same (id) order, so two batches can wait for each other but never deadlock. NO KEY
-    // UPDATE is the lock the balance update itself takes; it does not block the key-share locks of
-    // foreign key checks.
     const rows = await this.sql.query<AccountRow>(
-      `SELECT ${accountColumns} FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE`,
+      `WITH ${lockedAccounts} SELECT ${accountColumns} FROM locked a ORDER BY a.id`,
       [...ids],
     );
     return rows.map(accountFromRow);
@@ -185,15 +187,13 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     pendingIds: readonly string[];
   }): Promise<LockedBatchState> {
     // One row of three JSON arrays (one JSON text each parses far faster than thousands of rows).
-    // The locks are taken in id order in the CTE; the lookups are lateral index probes per value,
-    // because with a large array parameter the planner would expect many matches and may scan the
-    // whole table.
+    // The lookups are lateral index probes per value, because with a large array parameter the
+    // planner would expect many matches and may scan the whole table.
     const rows = await this.sql.query<{ accounts: unknown[] | null; keyed: unknown[] | null; resolutions: unknown[] | null }>(
-      `WITH locked AS (
-         SELECT a.*, a.ctid AS row_ctid FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE
-       )
+      `WITH ${lockedAccounts}
        SELECT (SELECT json_agg(${batchAccountJson('a', ', a.row_ctid::text, a.last_sequence::text')}) FROM locked a) AS accounts,
-         ${keyLookup('$2')} AS keyed,
+         (SELECT json_agg(${transferJson('t')}) FROM unnest($2::text[]) AS k(key)
+           CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.idempotency_key = k.key) t) AS keyed,
          (SELECT json_agg(${transferJson('t')}) FROM unnest($3::uuid[]) AS p(id)
            CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.pending_id = p.id) t) AS resolutions`,
       [...query.accountIds],
@@ -269,9 +269,8 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
 
   async lockAccountRows(ids: readonly string[]): Promise<void> {
     const rows = await this.sql.query<{ locked: Array<[string, string, string]> | null }>(
-      `SELECT json_agg(json_build_array(a.id, a.ctid::text, a.last_sequence::text)) AS locked FROM (
-         SELECT a.id, a.ctid, a.last_sequence FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE
-       ) a`,
+      `WITH ${lockedAccounts}
+       SELECT json_agg(json_build_array(a.id, a.row_ctid::text, a.last_sequence::text)) AS locked FROM locked a`,
       [...ids],
     );
     for (const [id, ctid, lastSequence] of rows[0]?.locked ?? []) this.lockedRows.set(id, { ctid, lastSequence: BigInt(lastSequence) });
