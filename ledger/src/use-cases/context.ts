@@ -12,8 +12,11 @@ import { LockTurns } from './lock-turns';
  */
 const INSERT_FIRST_BATCH_SIZE_MINIMUM = 100;
 
-/** How long a batch waits for batches with smaller sequence blocks to take their locks first. */
-const LOCK_TURN_WAIT_MAXIMUM_MS = 250;
+/**
+ * The longest a batch waits for this process's batches with smaller sequence blocks to take their
+ * locks first (see lock-turns.ts): only a cycle through another process's batches needs the bound.
+ */
+const LOCK_TURN_WAIT_MAXIMUM_MS = 5_000;
 
 export interface LedgerContext {
   store: LedgerStore;

@@ -85,26 +85,32 @@ async function runBatchInsertingFirst(
   };
   const provisional = decideTransfers(items, assumed, context.newId);
   if (!everyItemCreated(provisional)) return runBatch(context, transaction, items);
-  const block = await transaction.reserveSequenceBlock();
-  context.lockTurns.register(block);
+  const keys = provisional.newTransfers.map((transfer) => transfer.idempotencyKey);
+  if (!context.lockTurns.claimKeys(keys)) return runBatch(context, transaction, items);
   try {
-    await transaction.insertTransfers(provisional.newTransfers, block);
-    await context.lockTurns.turn(block);
-    await transaction.lockAccountRows([...roomy.keys()].sort());
+    const block = await transaction.reserveSequenceBlock();
+    context.lockTurns.register(block);
+    try {
+      await transaction.insertTransfers(provisional.newTransfers, block);
+      await context.lockTurns.turn(block);
+      await transaction.lockAccountRows([...roomy.keys()].sort());
+    } finally {
+      context.lockTurns.release(block);
+    }
+    // The keys are all new (the unique index took them). What is left is whether the locked accounts
+    // take the changes: if so, every item succeeds whatever its order; if not, the store refuses and
+    // the batch is decided item by item the locks-first way.
+    await transaction.applyBalanceChangesWithinLimits(
+      {
+        balanceChanges: provisional.balanceChanges.map((change) => ({ ...change, currency: roomy.get(change.accountId)!.currency })),
+        pendingsOpened: provisional.pendingsOpened,
+      },
+      block,
+    );
+    return results(provisional, block);
   } finally {
-    context.lockTurns.release(block);
+    context.lockTurns.releaseKeys(keys);
   }
-  // The keys are all new (the unique index took them). What is left is whether the locked accounts
-  // take the changes: if so, every item succeeds whatever its order; if not, the store refuses and
-  // the batch is decided item by item the locks-first way.
-  await transaction.applyBalanceChangesWithinLimits(
-    {
-      balanceChanges: provisional.balanceChanges.map((change) => ({ ...change, currency: roomy.get(change.accountId)!.currency })),
-      pendingsOpened: provisional.pendingsOpened,
-    },
-    block,
-  );
-  return results(provisional, block);
 }
 
 /** Open accounts with the items' currencies, zero counters and no limits to speak of. */

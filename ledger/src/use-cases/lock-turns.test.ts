@@ -36,4 +36,14 @@ describe('LockTurns', () => {
     await turns.turn(2n);
     expect(Date.now() - started).toBeGreaterThanOrEqual(15);
   });
+
+  it('claims all of a batch\'s keys or none, and frees them on release', () => {
+    const turns = new LockTurns(60_000);
+    expect(turns.claimKeys(['a', 'b'])).toBe(true);
+    expect(turns.claimKeys(['c', 'b'])).toBe(false);
+    // Nothing of the refused claim was kept.
+    expect(turns.claimKeys(['c'])).toBe(true);
+    turns.releaseKeys(['a', 'b']);
+    expect(turns.claimKeys(['b', 'a'])).toBe(true);
+  });
 });
