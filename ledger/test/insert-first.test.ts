@@ -87,6 +87,31 @@ describe('batches that insert before they lock', () => {
     expect(await postedBalances(t.ledger, [anna.id])).toEqual({ [anna.id]: '-3.50' });
   });
 
+  it('store keys, memos and references with quotes, backslashes, braces and commas exactly, both ways', async () => {
+    const anna = await createMember(t.ledger, 'insert-first-text-anna');
+    const ben = await createMember(t.ledger, 'insert-first-text-ben');
+    const awkward = ['say "hi"', 'back\\slash \\"', '{a,b}', 'NULL', ' , ', ''];
+    const requests = awkward.map((text, index) => ({
+      type: 'immediate' as const,
+      idempotencyKey: `${newKey()}-${text.trim() === '' ? 'blank' : text.trim()}-${index}`,
+      debitAccountId: anna.id,
+      creditAccountId: ben.id,
+      currency: CURRENCY,
+      amount: '1.00',
+      kind: 'payment',
+      memo: text,
+      reference: text === '' ? null : text,
+    }));
+    // Inserted first (this ledger), and locks first (the default ledger decides batches this short that way).
+    for (const [sender, batch] of [[ledger, requests.slice(0, 3)], [t.ledger, requests.slice(3)]] as const) {
+      const results = await sender.createTransfers(batch);
+      const stored = await Promise.all(results.map(async (result) => (await t.ledger.getTransfer(expectOk(result).transfer.id))!));
+      expect(stored.map((transfer) => [transfer.idempotencyKey, transfer.memo, transfer.reference])).toEqual(
+        batch.map((request) => [request.idempotencyKey, request.memo, request.reference]),
+      );
+    }
+  });
+
   (onPostgres ? it : it.skip)('run again when an account took a later block first, so sequences follow the order of changes', async () => {
     const anna = await createMember(t.ledger, 'insert-first-order-anna');
     const ben = await createMember(t.ledger, 'insert-first-order-ben');

@@ -19,6 +19,7 @@ import {
   unitCountersEqual,
   unitsBeyondCreditLimit,
   unitsBeyondMaximumBalance,
+  unitsFromText,
 } from './units';
 
 /** What the decision needs to know, read inside the transaction after the account rows are locked. */
@@ -162,6 +163,8 @@ interface ItemFacts {
   shape: ReturnType<typeof checkRequestShape>;
   debitId: string | null;
   creditId: string | null;
+  /** The amount as the request gave it, when it gave a string (read as units without a Decimal). */
+  amountText: string | null;
   /** The requested amount in units, for the scale it was computed at. */
   units: { scale: number; value: bigint } | null;
 }
@@ -176,6 +179,7 @@ function itemFacts(item: DecisionItem): ItemFacts {
       shape: checkRequestShape(item),
       debitId: direct ? normaliseId(item.debitAccountId) : null,
       creditId: direct ? normaliseId(item.creditAccountId) : null,
+      amountText: 'amount' in item && typeof item.amount === 'string' ? item.amount.trim() : null,
       units: null,
     };
     itemFactsCache.set(item, facts);
@@ -183,8 +187,11 @@ function itemFacts(item: DecisionItem): ItemFacts {
   return facts;
 }
 
+/** The requested amount in units; it fits the scale (checked before). */
 function requestedUnits(facts: ItemFacts, amount: Decimal, scale: number): bigint {
-  if (facts.units === null || facts.units.scale !== scale) facts.units = { scale, value: toUnits(amount, scale) };
+  if (facts.units === null || facts.units.scale !== scale) {
+    facts.units = { scale, value: facts.amountText !== null ? unitsFromText(facts.amountText, scale) : toUnits(amount, scale) };
+  }
   return facts.units.value;
 }
 

@@ -62,6 +62,8 @@ export function toUnits(value: Decimal, scale: number): bigint {
  * trailing zeros.
  */
 export function unitsFromText(text: string, scale: number): bigint {
+  if (text === '0') return 0n;
+  if (!text.includes('.')) return BigInt(text) * unitFactor(scale);
   const negative = text.startsWith('-');
   const body = negative ? text.slice(1) : text;
   const dot = body.indexOf('.');
@@ -73,6 +75,13 @@ export function unitsFromText(text: string, scale: number): bigint {
   }
   const units = BigInt(whole + fraction.padEnd(scale, '0'));
   return negative ? -units : units;
+}
+
+const unitFactors = Array.from({ length: 19 }, (_, scale) => 10n ** BigInt(scale));
+
+/** 10^scale: how many smallest units make one whole unit. */
+function unitFactor(scale: number): bigint {
+  return unitFactors[scale] ?? 10n ** BigInt(scale);
 }
 
 /** A count of smallest units as plain decimal text at the scale ("-12.50"), as NUMERIC reads it. */

@@ -15,6 +15,7 @@ import {
   type TransferWrite,
   type WithinLimitsWrite,
 } from '../store';
+import { plainArrayLiteral, textArrayLiteral } from './array-literals';
 import { type SqlExecutor } from './executor';
 import { SqlLedgerReader } from './reader';
 import {
@@ -65,22 +66,27 @@ const insertTransfersSql = (block: string) => `INSERT INTO ledger_transfer (id, 
       pending_id, reversal_of_id, timeout_seconds, expires_at, kind, memo, reference, created_at, position)`;
 
 function transferParameters(transfers: readonly NewTransfer[]): unknown[] {
+  const plain = (value: (transfer: NewTransfer) => string | number | null) => plainArrayLiteral(transfers.map(value));
+  const text = (value: (transfer: NewTransfer) => string | null) => textArrayLiteral(transfers.map(value));
+  // A batch's transfers mostly share one creation time: format each Date once.
+  const times = new Map<Date, string>();
+  const iso = (date: Date) => times.get(date) ?? times.set(date, date.toISOString()).get(date)!;
   return [
-    transfers.map((t) => t.id),
-    transfers.map((t) => t.idempotencyKey),
-    transfers.map((t) => t.type),
-    transfers.map((t) => t.debitAccountId),
-    transfers.map((t) => t.creditAccountId),
-    transfers.map((t) => t.currency),
-    transfers.map((t) => decimalText(t.amount)),
-    transfers.map((t) => t.pendingId),
-    transfers.map((t) => t.reversalOfId),
-    transfers.map((t) => t.timeoutSeconds),
-    transfers.map((t) => isoOrNull(t.expiresAt)),
-    transfers.map((t) => t.kind),
-    transfers.map((t) => t.memo),
-    transfers.map((t) => t.reference),
-    transfers.map((t) => t.createdAt.toISOString()),
+    plain((t) => t.id),
+    text((t) => t.idempotencyKey),
+    text((t) => t.type),
+    plain((t) => t.debitAccountId),
+    plain((t) => t.creditAccountId),
+    text((t) => t.currency),
+    plain((t) => decimalText(t.amount)),
+    plain((t) => t.pendingId),
+    plain((t) => t.reversalOfId),
+    plain((t) => t.timeoutSeconds),
+    plain((t) => (t.expiresAt === null ? null : iso(t.expiresAt))),
+    text((t) => t.kind),
+    text((t) => t.memo),
+    text((t) => t.reference),
+    plain((t) => iso(t.createdAt)),
   ];
 }
 
@@ -134,14 +140,14 @@ type AppliedRow = { counters_updated: number; opened: number; resolved: number }
 function changeParameters(write: Omit<TransferWrite, 'transfers'>, ctids: readonly string[]): unknown[] {
   const changes = write.balanceChanges;
   return [
-    ctids,
-    changes.map((c) => unitsText(c.change.debitsPosted, c.scale)),
-    changes.map((c) => unitsText(c.change.creditsPosted, c.scale)),
-    changes.map((c) => unitsText(c.change.debitsPending, c.scale)),
-    changes.map((c) => unitsText(c.change.creditsPending, c.scale)),
-    write.pendingsOpened.map((p) => p.transferId),
-    write.pendingsOpened.map((p) => isoOrNull(p.expiresAt)),
-    [...write.pendingsResolved],
+    textArrayLiteral(ctids),
+    plainArrayLiteral(changes.map((c) => unitsText(c.change.debitsPosted, c.scale))),
+    plainArrayLiteral(changes.map((c) => unitsText(c.change.creditsPosted, c.scale))),
+    plainArrayLiteral(changes.map((c) => unitsText(c.change.debitsPending, c.scale))),
+    plainArrayLiteral(changes.map((c) => unitsText(c.change.creditsPending, c.scale))),
+    plainArrayLiteral(write.pendingsOpened.map((p) => p.transferId)),
+    plainArrayLiteral(write.pendingsOpened.map((p) => isoOrNull(p.expiresAt))),
+    plainArrayLiteral(write.pendingsResolved),
   ];
 }
 
@@ -271,7 +277,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     const rows = await this.sql.query<{ locked: Array<[string, string, string]> | null }>(
       `WITH ${lockedAccounts}
        SELECT json_agg(json_build_array(a.id, a.row_ctid::text, a.last_sequence::text)) AS locked FROM locked a`,
-      [...ids],
+      plainArrayLiteral(ids),
     );
     for (const [id, ctid, lastSequence] of rows[0]?.locked ?? []) this.lockedRows.set(id, { ctid, lastSequence: BigInt(lastSequence) });
   }
@@ -284,7 +290,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     const rows = await this.sql.query<AppliedRow>(
       `WITH ${applyChangesSql('$10::bigint', 0, '', true)} SELECT ${appliedCounts}`,
       ...changeParameters({ ...write, pendingsResolved: [] }, locked.map((row) => row!.ctid)),
-      write.balanceChanges.map((change) => change.currency),
+      textArrayLiteral(write.balanceChanges.map((change) => change.currency)),
       block.toString(),
     );
     const row = rows[0]!;

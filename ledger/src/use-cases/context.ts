@@ -1,7 +1,7 @@
 // What every use case needs: the store, the clock, an id source, the currency cache and the retry
 // budget for transactions that a concurrent transaction got in the way of.
-import { v7 as timeOrderedUuid } from 'uuid';
 import { type Currency } from '../domain/currency';
+import { timeOrderedUuid } from '../domain/ids';
 import { LedgerStoreConflict, type LedgerStore, type LedgerStoreReader } from '../store';
 import { LockTurns } from './lock-turns';
 

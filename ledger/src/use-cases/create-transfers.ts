@@ -136,8 +136,8 @@ function roomyAccounts(items: readonly DecisionItem[]): Map<string, BatchAccount
   return accounts;
 }
 
-/** Far above any sum of amounts a batch can hold (8,190 amounts below 10^15). */
-const ROOMY_LIMIT = '1' + '0'.repeat(30);
+/** Above any sum of amounts a batch can hold (8,190 amounts below 10^15). */
+const ROOMY_LIMIT = '1' + '0'.repeat(19);
 
 /** Whether every item creates a new transfer, in item order. */
 function everyItemCreated(decision: TransferBatchDecision): boolean {

@@ -1,0 +1,31 @@
+// Array parameters as PostgreSQL array literals ('{a,b,NULL}'), built in one pass. A batch sends
+// tens of thousands of array elements; node-postgres would quote and escape each one with regular
+// expressions. The statements cast each parameter to its array type, which parses the literal.
+
+/**
+ * Elements that never need quotes: UUIDs, integers, decimal text and ISO timestamps (no blanks,
+ * commas, braces, quotes or backslashes, never empty).
+ */
+export function plainArrayLiteral(values: readonly (string | number | bigint | null)[]): string {
+  let text = '{';
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index];
+    if (index > 0) text += ',';
+    text += value === null || value === undefined ? 'NULL' : String(value);
+  }
+  return `${text}}`;
+}
+
+const needsEscape = /["\\]/;
+
+/** Any text: every element double-quoted, with quotes and backslashes escaped. */
+export function textArrayLiteral(values: readonly (string | null)[]): string {
+  let text = '{';
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index];
+    if (index > 0) text += ',';
+    if (value === null || value === undefined) text += 'NULL';
+    else text += `"${needsEscape.test(value) ? value.replace(/["\\]/g, '\\$&') : value}"`;
+  }
+  return `${text}}`;
+}
