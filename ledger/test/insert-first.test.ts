@@ -71,6 +71,17 @@ describe('batches that insert before they lock', () => {
     if (!verification.ok) throw new Error(verification.problem.message);
   });
 
+  it.each(['immediate', 'pending'] as const)('find a credit limit exceeded by %s transfers alone under the locks', async (type) => {
+    const anna = await createMember(t.ledger, `insert-first-${type}-anna`, { creditLimit: '10.00' });
+    const ben = await createMember(t.ledger, `insert-first-${type}-ben`);
+    const request = () => ({ type, idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '6.00', kind: 'payment' });
+    const results = await ledger.createTransfers([request(), request()]);
+    expect(results.map(codeOf)).toEqual(['ok', 'exceeds_credit_limit']);
+    expect(conflicts.map((conflict) => conflict.message)).toEqual([expect.stringContaining('short of room')]);
+    const [annaBalance] = await t.ledger.getBalances([anna.id]);
+    expect(annaBalance!.available.toFixed(2)).toBe('4.00');
+  });
+
   it('answers a retried key with the stored transfer', async () => {
     const anna = await createMember(t.ledger, 'insert-first-retry-anna');
     const ben = await createMember(t.ledger, 'insert-first-retry-ben');

@@ -6,7 +6,7 @@ import { type Currency } from '../domain/currency';
 import { type Block, type ChainHead, type ChainPosition } from '../domain/hash-chain';
 import { type Decimal, decimalFromStorage } from '../domain/money';
 import { type NewTransfer } from '../domain/decide-transfers';
-import { unitsText } from '../domain/units';
+import { type UnitCounters, unitsText } from '../domain/units';
 import {
   type LedgerStoreTransaction,
   type LockedBatchState,
@@ -46,13 +46,14 @@ const nextSequence = `nextval(pg_get_serial_sequence('ledger_transfer', 'sequenc
 type LockedRow = { ctid: string; lastSequence: bigint };
 
 /**
- * Locks the accounts whose ids are in $1, as a CTE `locked` with each row's ctid (`row_ctid`). One
- * statement, rows sorted before they are locked: every transaction takes its account locks in the
- * same (id) order, so two batches can wait for each other but never deadlock. NO KEY UPDATE is the
- * lock the balance update itself takes; it does not block the key-share locks of foreign key checks.
+ * Locks the accounts whose ids are in $1, as a CTE `locked` with the given columns and each row's
+ * ctid (`row_ctid`). One statement, rows sorted before they are locked: every transaction takes its
+ * account locks in the same (id) order, so two batches can wait for each other but never deadlock.
+ * NO KEY UPDATE is the lock the balance update itself takes; it does not block the key-share locks
+ * of foreign key checks.
  */
-const lockedAccounts = `locked AS (
-         SELECT a.*, a.ctid AS row_ctid FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE
+const lockedAccounts = (columns = 'a.*') => `locked AS (
+         SELECT ${columns}, a.ctid AS row_ctid FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE
        )`;
 
 /** Inserts the transfers given as parameters $1-$15 (see transferParameters) with sequence block + position. */
@@ -90,66 +91,77 @@ function transferParameters(transfers: readonly NewTransfer[]): unknown[] {
   ];
 }
 
+/** The four counters of an account row, and where a change keeps each. */
+const counterColumns = [
+  { column: 'debits_posted', of: (change: UnitCounters) => change.debitsPosted },
+  { column: 'credits_posted', of: (change: UnitCounters) => change.creditsPosted },
+  { column: 'debits_pending', of: (change: UnitCounters) => change.debitsPending },
+  { column: 'credits_pending', of: (change: UnitCounters) => change.creditsPending },
+] as const;
+
 /**
- * CTEs `counters`, `opened` and `resolved`: the counter changes of locked account rows, addressed by
- * ctid (parameters offset+1 to offset+5), the holds opened (+6, +7) and resolved (+8), see
- * changeParameters; every changed account records the block. With `withinLimits`, parameter +9
- * holds each account's expected currency, and an account is changed only if it is open, in that
- * currency, and within its limits even with all of the changes' debits and none of their credits
- * (and the reverse for the maximum balance): then every order of the batch's transfers is.
+ * CTEs `counters`, `opened` and `resolved`, and their parameters, numbered from `offset` + 1: the
+ * counter changes of locked account rows, addressed by ctid, the holds opened and the holds
+ * resolved; every changed account records the block. Only the counters that some change moves are
+ * named (immediate transfers never move the pending ones): each counter costs an array to parse and
+ * arithmetic on every row. With `withinLimits`, an account is changed only if it is open, in the
+ * expected currency, and within its limits even with all of the changes' debits and none of their
+ * credits (and the reverse for the maximum balance): then every order of the batch's transfers is.
  */
-function applyChangesSql(block: string, offset: number, openedJoin: string, withinLimits = false): string {
-  const p = (index: number) => `$${offset + index}`;
-  return `counters AS (
-         UPDATE ledger_account AS a SET
-           debits_posted = a.debits_posted + c.debits_posted,
-           credits_posted = a.credits_posted + c.credits_posted,
-           debits_pending = a.debits_pending + c.debits_pending,
-           credits_pending = a.credits_pending + c.credits_pending,
-           last_sequence = ${block}
-         FROM unnest(${p(1)}::tid[], ${p(2)}::numeric[], ${p(3)}::numeric[], ${p(4)}::numeric[], ${p(5)}::numeric[]${withinLimits ? `, ${p(9)}::text[]` : ''})
-           AS c(ctid, debits_posted, credits_posted, debits_pending, credits_pending${withinLimits ? ', currency_code' : ''})
-         WHERE a.ctid = c.ctid${
-           withinLimits
-             ? `
+function applyChanges(
+  write: Omit<TransferWrite, 'transfers'>,
+  ctids: readonly string[],
+  options: { block: string; offset: number; openedJoin: string; currencies?: readonly string[] },
+): { sql: string; parameters: unknown[] } {
+  const parameters: unknown[] = [];
+  const parameter = (value: unknown, type: string) => `$${options.offset + parameters.push(value)}::${type}`;
+  const changes = write.balanceChanges;
+  const moved = counterColumns.filter((counter) => changes.some((change) => counter.of(change.change) !== 0n));
+  const sources = [
+    parameter(textArrayLiteral(ctids), 'tid[]'),
+    ...moved.map((counter) => parameter(plainArrayLiteral(changes.map((change) => unitsText(counter.of(change.change), change.scale))), 'numeric[]')),
+  ];
+  const names = ['ctid', ...moved.map((counter) => counter.column)];
+  if (options.currencies) {
+    sources.push(parameter(textArrayLiteral(options.currencies), 'text[]'));
+    names.push('currency_code');
+  }
+  const isMoved = (column: string) => moved.some((counter) => counter.column === column);
+  const plus = (column: string) => (isMoved(column) ? ` + c.${column}` : '');
+  const minus = (column: string) => (isMoved(column) ? ` - c.${column}` : '');
+  const limits = options.currencies
+    ? `
            AND a.status = 'open' AND a.currency_code = c.currency_code
-           AND a.credits_posted - a.debits_posted - c.debits_posted - a.debits_pending - c.debits_pending + a.credit_limit >= 0
+           AND a.credits_posted - a.debits_posted${minus('debits_posted')} - a.debits_pending${minus('debits_pending')} + a.credit_limit >= 0
            AND (a.maximum_balance IS NULL
-             OR a.credits_posted + c.credits_posted + a.credits_pending + c.credits_pending - a.debits_posted <= a.maximum_balance)`
-             : ''
-         }
+             OR a.credits_posted${plus('credits_posted')} + a.credits_pending${plus('credits_pending')} - a.debits_posted <= a.maximum_balance)`
+    : '';
+  const sql = `counters AS (
+         UPDATE ledger_account AS a SET
+           ${moved.map((counter) => `${counter.column} = a.${counter.column} + c.${counter.column}, `).join('')}last_sequence = ${options.block}
+         FROM unnest(${sources.join(', ')}) AS c(${names.join(', ')})
+         WHERE a.ctid = c.ctid${limits}
          RETURNING a.id
        ),
        opened AS (
          INSERT INTO ledger_pending_open (transfer_id, expires_at)
-         SELECT o.transfer_id, o.expires_at FROM unnest(${p(6)}::uuid[], ${p(7)}::timestamptz[]) AS o(transfer_id, expires_at)
-         ${openedJoin}
+         SELECT o.transfer_id, o.expires_at
+         FROM unnest(${parameter(plainArrayLiteral(write.pendingsOpened.map((p) => p.transferId)), 'uuid[]')},
+           ${parameter(plainArrayLiteral(write.pendingsOpened.map((p) => isoOrNull(p.expiresAt))), 'timestamptz[]')}) AS o(transfer_id, expires_at)
+         ${options.openedJoin}
          RETURNING transfer_id
        ),
        resolved AS (
-         DELETE FROM ledger_pending_open WHERE transfer_id = ANY(${p(8)}::uuid[])
+         DELETE FROM ledger_pending_open WHERE transfer_id = ANY(${parameter(plainArrayLiteral(write.pendingsResolved), 'uuid[]')})
          RETURNING transfer_id
        )`;
+  return { sql, parameters };
 }
 
 const appliedCounts = `(SELECT count(*) FROM counters)::int AS counters_updated, (SELECT count(*) FROM opened)::int AS opened,
   (SELECT count(*) FROM resolved)::int AS resolved`;
 
 type AppliedRow = { counters_updated: number; opened: number; resolved: number };
-
-function changeParameters(write: Omit<TransferWrite, 'transfers'>, ctids: readonly string[]): unknown[] {
-  const changes = write.balanceChanges;
-  return [
-    textArrayLiteral(ctids),
-    plainArrayLiteral(changes.map((c) => unitsText(c.change.debitsPosted, c.scale))),
-    plainArrayLiteral(changes.map((c) => unitsText(c.change.creditsPosted, c.scale))),
-    plainArrayLiteral(changes.map((c) => unitsText(c.change.debitsPending, c.scale))),
-    plainArrayLiteral(changes.map((c) => unitsText(c.change.creditsPending, c.scale))),
-    plainArrayLiteral(write.pendingsOpened.map((p) => p.transferId)),
-    plainArrayLiteral(write.pendingsOpened.map((p) => isoOrNull(p.expiresAt))),
-    plainArrayLiteral(write.pendingsResolved),
-  ];
-}
 
 function checkApplied(row: AppliedRow, write: Omit<TransferWrite, 'transfers'>): void {
   if (
@@ -181,7 +193,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
   async lockAccounts(ids: readonly string[]): Promise<Account[]> {
     if (ids.length === 0) return [];
     const rows = await this.sql.query<AccountRow>(
-      `WITH ${lockedAccounts} SELECT ${accountColumns} FROM locked a ORDER BY a.id`,
+      `WITH ${lockedAccounts()} SELECT ${accountColumns} FROM locked a ORDER BY a.id`,
       [...ids],
     );
     return rows.map(accountFromRow);
@@ -196,7 +208,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     // The lookups are lateral index probes per value, because with a large array parameter the
     // planner would expect many matches and may scan the whole table.
     const rows = await this.sql.query<{ accounts: unknown[] | null; keyed: unknown[] | null; resolutions: unknown[] | null }>(
-      `WITH ${lockedAccounts}
+      `WITH ${lockedAccounts()}
        SELECT (SELECT json_agg(${batchAccountJson('a', ', a.row_ctid::text, a.last_sequence::text')}) FROM locked a) AS accounts,
          (SELECT json_agg(${transferJson('t')}) FROM unnest($2::text[]) AS k(key)
            CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.idempotency_key = k.key) t) AS keyed,
@@ -248,13 +260,18 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     // statement (23505, a LedgerStoreConflict), so no counter changes without its transfers. A plain
     // INSERT, not ON CONFLICT: speculative insertion would probe every unique index twice and log an
     // extra WAL record per row.
+    const changes = applyChanges(write, this.lockedCtids(write), {
+      block: '(SELECT base FROM block)',
+      offset: 15,
+      openedJoin: 'JOIN inserted i ON i.id = o.transfer_id',
+    });
     const rows = await this.sql.query<AppliedRow & { block: string; inserted: number }>(
       `WITH block AS (SELECT ${nextSequence} AS base),
        inserted AS (${insertTransfersSql('(SELECT base FROM block)')} RETURNING id),
-       ${applyChangesSql('(SELECT base FROM block)', 15, 'JOIN inserted i ON i.id = o.transfer_id')}
+       ${changes.sql}
        SELECT (SELECT base FROM block)::text AS block, (SELECT count(*) FROM inserted)::int AS inserted, ${appliedCounts}`,
       ...transferParameters(write.transfers),
-      ...changeParameters(write, this.lockedCtids(write)),
+      ...changes.parameters,
     );
     const row = rows[0]!;
     if (Number(row.inserted) !== write.transfers.length) throw new Error('Not every decided transfer was inserted');
@@ -275,7 +292,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
 
   async lockAccountRows(ids: readonly string[]): Promise<void> {
     const rows = await this.sql.query<{ locked: Array<[string, string, string]> | null }>(
-      `WITH ${lockedAccounts}
+      `WITH ${lockedAccounts('a.id, a.last_sequence')}
        SELECT json_agg(json_build_array(a.id, a.row_ctid::text, a.last_sequence::text)) AS locked FROM locked a`,
       plainArrayLiteral(ids),
     );
@@ -287,12 +304,12 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     if (locked.some((row) => row === undefined)) throw new LedgerStoreConflict('An account of the batch does not exist; the batch is decided item by item');
     const taken = locked.filter((row) => row!.lastSequence >= block).length;
     if (taken > 0) throw new LedgerStoreConflict(`${taken} account(s) took a later batch's changes first; the batch is decided again`);
-    const rows = await this.sql.query<AppliedRow>(
-      `WITH ${applyChangesSql('$10::bigint', 0, '', true)} SELECT ${appliedCounts}`,
-      ...changeParameters({ ...write, pendingsResolved: [] }, locked.map((row) => row!.ctid)),
-      textArrayLiteral(write.balanceChanges.map((change) => change.currency)),
-      block.toString(),
+    const changes = applyChanges(
+      { ...write, pendingsResolved: [] },
+      locked.map((row) => row!.ctid),
+      { block: '$1::bigint', offset: 1, openedJoin: '', currencies: write.balanceChanges.map((change) => change.currency) },
     );
+    const rows = await this.sql.query<AppliedRow>(`WITH ${changes.sql} SELECT ${appliedCounts}`, block.toString(), ...changes.parameters);
     const row = rows[0]!;
     if (Number(row.counters_updated) !== write.balanceChanges.length) {
       throw new LedgerStoreConflict('An account of the batch is closed, in another currency or short of room; the batch is decided item by item');
