@@ -127,7 +127,7 @@ export interface TransferWrite {
 
 /** Counter changes of immediate and pending transfers (increases only), with each account's currency. */
 export interface WithinLimitsWrite {
-  balanceChanges: ReadonlyArray<UnitBalanceChange & { currency: string }>;
+  balanceChanges: readonly UnitBalanceChange[];
   pendingsOpened: ReadonlyArray<{ transferId: string; expiresAt: Date | null }>;
 }
 

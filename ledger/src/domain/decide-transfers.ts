@@ -149,7 +149,7 @@ class BatchState {
         debitsPending: state.counters.debitsPending - state.initial.debitsPending,
         creditsPending: state.counters.creditsPending - state.initial.creditsPending,
       };
-      changes.push({ accountId: state.account.id, change, scale: state.scale });
+      changes.push({ accountId: state.account.id, currency: state.account.currency, change, scale: state.scale });
     }
     return changes;
   }

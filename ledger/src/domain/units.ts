@@ -86,6 +86,7 @@ function unitFactor(scale: number): bigint {
 
 /** A count of smallest units as plain decimal text at the scale ("-12.50"), as NUMERIC reads it. */
 export function unitsText(units: bigint, scale: number): string {
+  if (units === 0n) return '0';
   if (scale === 0) return units.toString();
   const negative = units < 0n;
   const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
@@ -100,6 +101,8 @@ export function fromUnits(units: bigint, scale: number): Decimal {
 /** A change of an account's four counters, in units of its currency's scale. */
 export interface UnitBalanceChange {
   accountId: string;
+  /** The account's currency, as the decision saw it (the store checks it against the row). */
+  currency: string;
   change: UnitCounters;
   scale: number;
 }

@@ -67,8 +67,8 @@ const insertTransfersSql = (block: string) => `INSERT INTO ledger_transfer (id, 
       pending_id, reversal_of_id, timeout_seconds, expires_at, kind, memo, reference, created_at, position)`;
 
 function transferParameters(transfers: readonly NewTransfer[]): unknown[] {
-  const plain = (value: (transfer: NewTransfer) => string | number | null) => plainArrayLiteral(transfers.map(value));
-  const text = (value: (transfer: NewTransfer) => string | null) => textArrayLiteral(transfers.map(value));
+  const plain = (value: (transfer: NewTransfer) => string | number | null) => plainArrayLiteral(transfers, value);
+  const text = (value: (transfer: NewTransfer) => string | null) => textArrayLiteral(transfers, value);
   // A batch's transfers mostly share one creation time: format each Date once.
   const times = new Map<Date, string>();
   const iso = (date: Date) => times.get(date) ?? times.set(date, date.toISOString()).get(date)!;
@@ -111,25 +111,25 @@ const counterColumns = [
 function applyChanges(
   write: Omit<TransferWrite, 'transfers'>,
   ctids: readonly string[],
-  options: { block: string; offset: number; openedJoin: string; currencies?: readonly string[] },
+  options: { block: string; offset: number; openedJoin: string; withinLimits?: boolean },
 ): { sql: string; parameters: unknown[] } {
   const parameters: unknown[] = [];
   const parameter = (value: unknown, type: string) => `$${options.offset + parameters.push(value)}::${type}`;
   const changes = write.balanceChanges;
   const moved = counterColumns.filter((counter) => changes.some((change) => counter.of(change.change) !== 0n));
   const sources = [
-    parameter(textArrayLiteral(ctids), 'tid[]'),
-    ...moved.map((counter) => parameter(plainArrayLiteral(changes.map((change) => unitsText(counter.of(change.change), change.scale))), 'numeric[]')),
+    parameter(textArrayLiteral(ctids, (ctid) => ctid), 'tid[]'),
+    ...moved.map((counter) => parameter(plainArrayLiteral(changes, (change) => unitsText(counter.of(change.change), change.scale)), 'numeric[]')),
   ];
   const names = ['ctid', ...moved.map((counter) => counter.column)];
-  if (options.currencies) {
-    sources.push(parameter(textArrayLiteral(options.currencies), 'text[]'));
+  if (options.withinLimits) {
+    sources.push(parameter(textArrayLiteral(changes, (change) => change.currency), 'text[]'));
     names.push('currency_code');
   }
   const isMoved = (column: string) => moved.some((counter) => counter.column === column);
   const plus = (column: string) => (isMoved(column) ? ` + c.${column}` : '');
   const minus = (column: string) => (isMoved(column) ? ` - c.${column}` : '');
-  const limits = options.currencies
+  const limits = options.withinLimits
     ? `
            AND a.status = 'open' AND a.currency_code = c.currency_code
            AND a.credits_posted - a.debits_posted${minus('debits_posted')} - a.debits_pending${minus('debits_pending')} + a.credit_limit >= 0
@@ -146,13 +146,13 @@ function applyChanges(
        opened AS (
          INSERT INTO ledger_pending_open (transfer_id, expires_at)
          SELECT o.transfer_id, o.expires_at
-         FROM unnest(${parameter(plainArrayLiteral(write.pendingsOpened.map((p) => p.transferId)), 'uuid[]')},
-           ${parameter(plainArrayLiteral(write.pendingsOpened.map((p) => isoOrNull(p.expiresAt))), 'timestamptz[]')}) AS o(transfer_id, expires_at)
+         FROM unnest(${parameter(plainArrayLiteral(write.pendingsOpened, (p) => p.transferId), 'uuid[]')},
+           ${parameter(plainArrayLiteral(write.pendingsOpened, (p) => isoOrNull(p.expiresAt)), 'timestamptz[]')}) AS o(transfer_id, expires_at)
          ${options.openedJoin}
          RETURNING transfer_id
        ),
        resolved AS (
-         DELETE FROM ledger_pending_open WHERE transfer_id = ANY(${parameter(plainArrayLiteral(write.pendingsResolved), 'uuid[]')})
+         DELETE FROM ledger_pending_open WHERE transfer_id = ANY(${parameter(plainArrayLiteral(write.pendingsResolved, (id) => id), 'uuid[]')})
          RETURNING transfer_id
        )`;
   return { sql, parameters };
@@ -294,7 +294,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     const rows = await this.sql.query<{ locked: Array<[string, string, string]> | null }>(
       `WITH ${lockedAccounts('a.id, a.last_sequence')}
        SELECT json_agg(json_build_array(a.id, a.row_ctid::text, a.last_sequence::text)) AS locked FROM locked a`,
-      plainArrayLiteral(ids),
+      plainArrayLiteral(ids, (id) => id),
     );
     for (const [id, ctid, lastSequence] of rows[0]?.locked ?? []) this.lockedRows.set(id, { ctid, lastSequence: BigInt(lastSequence) });
   }
@@ -307,7 +307,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     const changes = applyChanges(
       { ...write, pendingsResolved: [] },
       locked.map((row) => row!.ctid),
-      { block: '$1::bigint', offset: 1, openedJoin: '', currencies: write.balanceChanges.map((change) => change.currency) },
+      { block: '$1::bigint', offset: 1, openedJoin: '', withinLimits: true },
     );
     const rows = await this.sql.query<AppliedRow>(`WITH ${changes.sql} SELECT ${appliedCounts}`, block.toString(), ...changes.parameters);
     const row = rows[0]!;
