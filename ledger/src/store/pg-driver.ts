@@ -4,6 +4,7 @@
 // read, write, COMMIT; two more when it inserts first). The pool may be shared with other users of
 // the database.
 import { createHash } from 'node:crypto';
+import { SqlArray, uuidArrayBinary } from './sql-arrays';
 import { type SqlDriver, type SqlResult, type SqlSession, type SqlTransactionMode } from './sql-driver';
 
 /** The part of pg.PoolClient the driver uses. */
@@ -38,8 +39,14 @@ function statementName(text: string): string {
 
 type Queryable = Pick<PgClientLike, 'query'>;
 
+/** UUID arrays go in binary form (node-postgres sends a Buffer as a binary parameter), other arrays as literals. */
+function parameterValue(value: unknown): unknown {
+  if (!(value instanceof SqlArray)) return value;
+  return value.kind === 'uuid' ? uuidArrayBinary(value) : value.toLiteral();
+}
+
 async function run<Row>(target: Queryable, text: string, values: readonly unknown[]): Promise<SqlResult<Row>> {
-  const result = await target.query({ name: statementName(text), text, values: [...values] });
+  const result = await target.query({ name: statementName(text), text, values: values.map(parameterValue) });
   return { rows: result.rows as Row[], affectedRows: result.rowCount ?? 0 };
 }
 

@@ -1,6 +1,7 @@
 // The ledger's SQL on PGlite, the embedded PostgreSQL. PGlite has one connection and queues every
 // transaction and every statement outside one, so the ledger can share the instance with Prisma's
 // PGlite adapter.
+import { SqlArray } from './sql-arrays';
 import { type SqlDriver, type SqlResult, type SqlSession, type SqlTransactionMode } from './sql-driver';
 
 interface PGliteQueryable {
@@ -13,7 +14,7 @@ export interface PGliteLike extends PGliteQueryable {
 }
 
 async function run<Row>(target: PGliteQueryable, text: string, values: readonly unknown[]): Promise<SqlResult<Row>> {
-  const result = await target.query<Row>(text, [...values]);
+  const result = await target.query<Row>(text, values.map((value) => (value instanceof SqlArray ? value.toLiteral() : value)));
   return { rows: result.rows, affectedRows: result.affectedRows ?? 0 };
 }
 

@@ -9,6 +9,7 @@ export interface SqlResult<Row> {
 }
 
 export interface SqlSession {
+  /** Runs one statement; an SqlArray value (sql-arrays.ts) is sent in the form the driver chooses. */
   run<Row>(text: string, values: readonly unknown[]): Promise<SqlResult<Row>>;
 }
 

@@ -15,7 +15,7 @@ import {
   type TransferWrite,
   type WithinLimitsWrite,
 } from '../store';
-import { plainArrayLiteral, textArrayLiteral } from './array-literals';
+import { plainArray, textArray, uuidArray } from './sql-arrays';
 import { type SqlExecutor } from './executor';
 import { SqlLedgerReader } from './reader';
 import {
@@ -67,27 +67,25 @@ const insertTransfersSql = (block: string) => `INSERT INTO ledger_transfer (id, 
       pending_id, reversal_of_id, timeout_seconds, expires_at, kind, memo, reference, created_at, position)`;
 
 function transferParameters(transfers: readonly NewTransfer[]): unknown[] {
-  const plain = (value: (transfer: NewTransfer) => string | number | null) => plainArrayLiteral(transfers, value);
-  const text = (value: (transfer: NewTransfer) => string | null) => textArrayLiteral(transfers, value);
   // A batch's transfers mostly share one creation time: format each Date once.
   const times = new Map<Date, string>();
   const iso = (date: Date) => times.get(date) ?? times.set(date, date.toISOString()).get(date)!;
   return [
-    plain((t) => t.id),
-    text((t) => t.idempotencyKey),
-    text((t) => t.type),
-    plain((t) => t.debitAccountId),
-    plain((t) => t.creditAccountId),
-    text((t) => t.currency),
-    plain((t) => decimalText(t.amount)),
-    plain((t) => t.pendingId),
-    plain((t) => t.reversalOfId),
-    plain((t) => t.timeoutSeconds),
-    plain((t) => (t.expiresAt === null ? null : iso(t.expiresAt))),
-    text((t) => t.kind),
-    text((t) => t.memo),
-    text((t) => t.reference),
-    plain((t) => iso(t.createdAt)),
+    uuidArray(transfers, (t) => t.id),
+    textArray(transfers, (t) => t.idempotencyKey),
+    textArray(transfers, (t) => t.type),
+    uuidArray(transfers, (t) => t.debitAccountId),
+    uuidArray(transfers, (t) => t.creditAccountId),
+    textArray(transfers, (t) => t.currency),
+    plainArray(transfers, (t) => decimalText(t.amount)),
+    uuidArray(transfers, (t) => t.pendingId),
+    uuidArray(transfers, (t) => t.reversalOfId),
+    plainArray(transfers, (t) => t.timeoutSeconds),
+    plainArray(transfers, (t) => (t.expiresAt === null ? null : iso(t.expiresAt))),
+    textArray(transfers, (t) => t.kind),
+    textArray(transfers, (t) => t.memo),
+    textArray(transfers, (t) => t.reference),
+    plainArray(transfers, (t) => iso(t.createdAt)),
   ];
 }
 
@@ -118,12 +116,12 @@ function applyChanges(
   const changes = write.balanceChanges;
   const moved = counterColumns.filter((counter) => changes.some((change) => counter.of(change.change) !== 0n));
   const sources = [
-    parameter(textArrayLiteral(ctids, (ctid) => ctid), 'tid[]'),
-    ...moved.map((counter) => parameter(plainArrayLiteral(changes, (change) => unitsText(counter.of(change.change), change.scale)), 'numeric[]')),
+    parameter(plainArray(ctids, (ctid) => ctid), 'tid[]'),
+    ...moved.map((counter) => parameter(plainArray(changes, (change) => unitsText(counter.of(change.change), change.scale)), 'numeric[]')),
   ];
   const names = ['ctid', ...moved.map((counter) => counter.column)];
   if (options.withinLimits) {
-    sources.push(parameter(textArrayLiteral(changes, (change) => change.currency), 'text[]'));
+    sources.push(parameter(textArray(changes, (change) => change.currency), 'text[]'));
     names.push('currency_code');
   }
   const isMoved = (column: string) => moved.some((counter) => counter.column === column);
@@ -146,13 +144,13 @@ function applyChanges(
        opened AS (
          INSERT INTO ledger_pending_open (transfer_id, expires_at)
          SELECT o.transfer_id, o.expires_at
-         FROM unnest(${parameter(plainArrayLiteral(write.pendingsOpened, (p) => p.transferId), 'uuid[]')},
-           ${parameter(plainArrayLiteral(write.pendingsOpened, (p) => isoOrNull(p.expiresAt)), 'timestamptz[]')}) AS o(transfer_id, expires_at)
+         FROM unnest(${parameter(uuidArray(write.pendingsOpened, (p) => p.transferId), 'uuid[]')},
+           ${parameter(plainArray(write.pendingsOpened, (p) => isoOrNull(p.expiresAt)), 'timestamptz[]')}) AS o(transfer_id, expires_at)
          ${options.openedJoin}
          RETURNING transfer_id
        ),
        resolved AS (
-         DELETE FROM ledger_pending_open WHERE transfer_id = ANY(${parameter(plainArrayLiteral(write.pendingsResolved, (id) => id), 'uuid[]')})
+         DELETE FROM ledger_pending_open WHERE transfer_id = ANY(${parameter(uuidArray(write.pendingsResolved, (id) => id), 'uuid[]')})
          RETURNING transfer_id
        )`;
   return { sql, parameters };
@@ -194,7 +192,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     if (ids.length === 0) return [];
     const rows = await this.sql.query<AccountRow>(
       `WITH ${lockedAccounts()} SELECT ${accountColumns} FROM locked a ORDER BY a.id`,
-      [...ids],
+      uuidArray(ids, (id) => id),
     );
     return rows.map(accountFromRow);
   }
@@ -214,9 +212,9 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
            CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.idempotency_key = k.key) t) AS keyed,
          (SELECT json_agg(${transferJson('t')}) FROM unnest($3::uuid[]) AS p(id)
            CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.pending_id = p.id) t) AS resolutions`,
-      [...query.accountIds],
-      [...query.keys],
-      [...query.pendingIds],
+      uuidArray(query.accountIds, (id) => id),
+      textArray(query.keys, (key) => key),
+      uuidArray(query.pendingIds, (id) => id),
     );
     const row = rows[0]!;
     const state: LockedBatchState = { accounts: [], transfersByKey: new Map(), resolutions: new Map() };
@@ -294,7 +292,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     const rows = await this.sql.query<{ locked: Array<[string, string, string]> | null }>(
       `WITH ${lockedAccounts('a.id, a.last_sequence')}
        SELECT json_agg(json_build_array(a.id, a.row_ctid::text, a.last_sequence::text)) AS locked FROM locked a`,
-      plainArrayLiteral(ids, (id) => id),
+      uuidArray(ids, (id) => id),
     );
     for (const [id, ctid, lastSequence] of rows[0]?.locked ?? []) this.lockedRows.set(id, { ctid, lastSequence: BigInt(lastSequence) });
   }
