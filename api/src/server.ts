@@ -11,6 +11,7 @@ import { isMediaPath, serveMedia } from './images/serve-media';
 import { schema } from './schema';
 import { createContext, type AppServices, type Context } from './context';
 import { createOfferListCache } from './offer-list-cache';
+import { createPublicListingCheck } from './public-listing';
 
 /** Requests to /graphql above this size are refused before parsing. */
 export const requestBodyBytesMax = 1_000_000;
@@ -34,6 +35,7 @@ function sessionCookiePlugin(contexts: WeakMap<Request, Context>): Plugin {
 
 export function createGraphQLHandler(services: AppServices) {
   const contexts = new WeakMap<Request, Context>();
+  const isPublicListing = createPublicListingCheck(schema);
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -60,7 +62,11 @@ export function createGraphQLHandler(services: AppServices) {
     fetchAPI: createFetch({
       formDataLimits: { files: 1, fileSize: services.config.uploadBytesMax + requestBodyBytesMax, fieldSize: requestBodyBytesMax },
     }),
-    plugins: [useCSRFPrevention({ requestHeaders: [csrfHeaderName] }), sessionCookiePlugin(contexts), ...createOfferListCache(services.config.offerListCacheSeconds * 1000).plugins],
+    plugins: [
+      useCSRFPrevention({ requestHeaders: [csrfHeaderName] }),
+      sessionCookiePlugin(contexts),
+      ...createOfferListCache(services.config.offerListCacheSeconds * 1000, isPublicListing).plugins,
+    ],
   });
 }
 
