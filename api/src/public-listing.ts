@@ -1,12 +1,13 @@
 // Which GraphQL documents are public listings: queries whose only root field is `offers` and that
 // select no field whose value depends on who asks. Such a document answers the same for every
-// visitor, so the listing cache shares its response between all visitors.
+// visitor, so the server executes it without looking up the session, and the listing cache shares
+// its response between all visitors.
 import { BREAK, isAbstractType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
 
 /**
  * Fields that answer differently depending on the viewer, among the types a listing reaches (Offer,
  * its images, rating, reviews and producer). Keep this list complete: a listing that selects none
- * of them is shared by all.
+ * of them runs without a session (reading `context.member` there throws) and is shared by all.
  */
 export const viewerDependentFields: ReadonlySet<string> = new Set(['Member.email', 'Member.emailNotifications']);
 
