@@ -41,15 +41,30 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** The key of a listing: SHA-256 of document, operation name, variables and generation. */
+/**
+ * The key of a listing: generation, operation name, variables and document. It is only ever compared
+ * in memory; the ETag of a kept listing is its SHA-256, computed once when the listing is kept.
+ */
 function listingKey(parts: { query?: string; operationName?: string; variables?: unknown }, generation: number): string {
-  return createHash('sha256')
-    .update([parts.query ?? '', parts.operationName ?? '', stableJson(parts.variables ?? {}), String(generation)].join('|'))
-    .digest('hex');
+  return `${generation}|${parts.operationName ?? ''}|${stableJson(parts.variables ?? {})}|${parts.query ?? ''}`;
+}
+
+/** What Yoga accepts as a result: one that may bring its own serialisation. */
+type ExecutionResultWithSerializer = ExecutionResult & { stringify?: (result: ExecutionResult) => string };
+
+/**
+ * The result with its JSON kept after the first serialisation (Yoga serialises through `stringify`
+ * when a result has one), so a listing served from the cache is not serialised again. A listing has
+ * no errors and no HTTP extensions, so what Yoga passes to `stringify` is the result itself.
+ */
+function withJsonKept(result: ExecutionResult): ExecutionResultWithSerializer {
+  let json: string | undefined;
+  return { ...result, stringify: (value) => (json ??= JSON.stringify(value)) };
 }
 
 interface Entry {
-  result: ExecutionResult;
+  result: ExecutionResultWithSerializer;
+  etag: string;
   expiresAtMs: number;
 }
 
@@ -68,10 +83,10 @@ export function createOfferListCache(ttlMs: number, isPublicListing: (document: 
     generation += 1;
     entries.clear();
   };
-  // The key of each request, and whether its response is a shared listing (it then carries the key
-  // as ETag, so clients and tests can tell).
+  // The key of each request, and the ETag of each response that is a shared listing (so clients and
+  // tests can tell).
   const keys = new WeakMap<Request, { key: string; generation: number }>();
-  const sharedResponses = new WeakSet<Request>();
+  const etags = new WeakMap<Request, string>();
 
   const cachePlugin: Plugin = {
     onParams({ params, request, setResult }) {
@@ -83,7 +98,7 @@ export function createOfferListCache(ttlMs: number, isPublicListing: (document: 
         entries.delete(key);
         return;
       }
-      sharedResponses.add(request);
+      etags.set(request, entry.etag);
       setResult(entry.result);
     },
     onExecute({ args }) {
@@ -91,23 +106,27 @@ export function createOfferListCache(ttlMs: number, isPublicListing: (document: 
       const stamp = request ? keys.get(request) : undefined;
       const cacheable = stamp !== undefined && isPublicListing(args.document);
       return {
-        onExecuteDone({ result }) {
+        onExecuteDone({ result, setResult }) {
           if (!('data' in result) || !result.data) return;
           if (Object.keys(result.data).some((field) => offerChangingMutations.has(field))) {
             clear();
             return;
           }
-          if (!cacheable || !request || result.errors?.length) return;
-          sharedResponses.add(request);
+          if (!cacheable || !request || result.errors?.length || result.extensions) return;
+          const etag = createHash('sha256').update(stamp.key).digest('hex');
+          etags.set(request, etag);
           // A key made before a clear belongs to an older generation: keeping it would only waste room.
           if (stamp.generation !== generation) return;
+          const shared = withJsonKept(result);
+          setResult(shared);
           while (entries.size >= offerListCacheEntriesMax) entries.delete(entries.keys().next().value!);
-          entries.set(stamp.key, { result, expiresAtMs: Date.now() + ttlMs });
+          entries.set(stamp.key, { result: shared, etag, expiresAtMs: Date.now() + ttlMs });
         },
       };
     },
     onResponse({ request, response }) {
-      if (sharedResponses.has(request)) response.headers.set('etag', keys.get(request)!.key);
+      const etag = etags.get(request);
+      if (etag) response.headers.set('etag', etag);
     },
   };
   return { plugins: [cachePlugin], clear };
