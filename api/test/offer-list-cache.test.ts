@@ -147,4 +147,46 @@ describe('offer list cache', () => {
       await counting.$disconnect();
     }
   });
+
+  it('answers a logged-in member every field a public listing can reach, without the session', async () => {
+    await createOffer(farmer, 'Schlehen');
+    const farmerRow = await api.database.prisma.member.findUniqueOrThrow({ where: { email: 'farmer@example.org' } });
+    await api.database.prisma.producerProfile.upsert({
+      where: { memberId: farmerRow.id },
+      create: { memberId: farmerRow.id, name: 'Hof Linde', logoStorageKey: '00000000-0000-4000-8000-00000000a11e', logoWidth: 64, logoHeight: 64 },
+      update: {},
+    });
+    const everything = `query Everything($first: Int!) {
+      offers(first: $first) {
+        edges {
+          cursor
+          node {
+            id title description categoryCode kind price unit status stock availability postcode place latitude longitude
+            deliveryOptions ecologicalAttributes createdAt updatedAt
+            rating { count average sum }
+            images { id alt url thumbnailUrl width height position }
+            reviews(first: 5) { edges { node { id rating text answer answeredAt createdAt offerTitles producerName reviewerName } } }
+            producer {
+              id displayName locale roles createdAt
+              producerProfile {
+                id name description postcode place latitude longitude openingHours contactEmail contactPhone deliveryOptions logoUrl updatedAt
+                logo { alt url thumbnailUrl width height }
+                rating { count average }
+                member { id displayName }
+                reviews(first: 5) { edges { node { id text } } }
+              }
+            }
+          }
+        }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      }
+    }`;
+    // Variables no other test uses, so the listing is computed, not served from the cache.
+    const seenByFarmer = await post(farmer, everything, { first: 9 });
+    expect(seenByFarmer.body.errors).toBeUndefined();
+    expect(seenByFarmer.etag).toBeTruthy();
+    const schlehen = seenByFarmer.body.data.offers.edges.find((edge: any) => edge.node.title === 'Schlehen');
+    expect(schlehen.node.producer.producerProfile).toMatchObject({ name: 'Hof Linde', member: { displayName: 'Hof Linde' } });
+    expect(schlehen.node.producer.producerProfile.logo).toMatchObject({ width: 64, height: 64 });
+  });
 });
