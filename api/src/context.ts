@@ -5,7 +5,7 @@ import type { PrismaClient } from './db/client';
 import type { Logger } from './logger';
 import type { JobQueue } from './jobs';
 import type { Member } from '../../prisma/generated/client/client';
-import { createSession, resolveSession, revokeSession, sessionCookieName, type SessionSettings } from './members/sessions';
+import { createSession, resolveSession, revokeSession, sessionCookieName, type ActiveSession, type SessionSettings } from './members/sessions';
 
 /** Services shared by all requests. */
 export interface AppServices {
@@ -18,8 +18,17 @@ export interface AppServices {
 }
 
 export interface Context extends AppServices {
+  /**
+   * The logged-in member, or null. Set by resolveSession, which the server calls before executing
+   * any operation except a public listing; in a public listing, reading it throws.
+   */
   member: Member | null;
   sessionId: string | null;
+  /**
+   * Looks the session cookie up (once per request) and sets member and sessionId. Call it as a
+   * method, like logIn.
+   */
+  resolveSession(this: Context): Promise<void>;
   /**
    * Starts a session for the member and sets the cookie on the response. Call it as a method
    * (`context.logIn(...)`): GraphQL Yoga copies the context object, and the method updates the copy
@@ -42,16 +51,28 @@ function isSecureRequest(request: Request, config: Config): boolean {
   return config.trustProxy && request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
-export async function createContext(services: AppServices, request: Request): Promise<Context> {
+/**
+ * The context of one request. The session is not looked up here: a public listing needs none (see
+ * public-listing.ts), and every other operation calls resolveSession before it executes.
+ */
+export function createContext(services: AppServices, request: Request): Context {
   const { prisma, config } = services;
-  const token = parseCookies(request.headers.get('cookie') ?? '')[sessionCookieName];
-  const session = await resolveSession(prisma, sessionSettings(config), token);
   const secure = isSecureRequest(request, config);
+  let lookup: Promise<ActiveSession | null> | undefined;
   const context: Context = {
     ...services,
-    member: session?.member ?? null,
-    sessionId: session?.id ?? null,
+    member: null,
+    sessionId: null,
     responseCookies: [],
+    async resolveSession() {
+      if (!lookup) {
+        const token = parseCookies(request.headers.get('cookie') ?? '')[sessionCookieName];
+        lookup = resolveSession(prisma, sessionSettings(config), token);
+      }
+      const session = await lookup;
+      this.member = session?.member ?? null;
+      this.sessionId = session?.id ?? null;
+    },
     async logIn(member) {
       if (this.sessionId) await revokeSession(prisma, this.sessionId);
       const created = await createSession(prisma, sessionSettings(config), member.id, request.headers.get('user-agent') ?? '');
@@ -76,4 +97,17 @@ export async function createContext(services: AppServices, request: Request): Pr
     },
   };
   return context;
+}
+
+/**
+ * For a public listing: the session stays unresolved, and code that asks for the viewer anyway is a
+ * programmer error (a field missing from viewerDependentFields), which must fail rather than answer
+ * as if nobody were logged in.
+ */
+export function withoutViewer(context: Context): void {
+  const unresolved = (): never => {
+    throw new Error('The session is not resolved in a public listing; add the field that reads it to viewerDependentFields');
+  };
+  Object.defineProperty(context, 'member', { get: unresolved, configurable: true });
+  Object.defineProperty(context, 'sessionId', { get: unresolved, configurable: true });
 }

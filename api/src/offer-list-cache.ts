@@ -1,13 +1,17 @@
-// A short-lived cache of marketplace listings (`offers` queries). Most visitors open the same first
-// pages of the feed and the same popular searches; answering those from memory skips parsing, the
-// session lookup and the database. Only responses whose one root field is `offers` are kept, for a
-// few seconds, and shared by every visitor: a listing is public. Fields whose value depends on who
-// asks are marked private, and a response containing one is never kept. A change to an offer through
-// this process drops every cached listing at once; other API processes see it when their entries
-// expire.
+// A short-lived cache of marketplace listings. Most visitors open the same first pages of the feed
+// and the same popular searches; answering those from memory skips parsing, validation and the
+// database. Only public listings (see public-listing.ts: queries of `offers` alone that select no
+// field depending on the viewer) are kept, for a few seconds, and shared by every visitor. A change
+// to an offer through this process drops every cached listing at once; other API processes see it
+// when their entries expire.
+//
+// This is a small plugin of its own rather than the response cache plugin: that one adds `__typename`
+// and id fields to every document and walks and copies every result to track entities, work a
+// listing never needs (whole listings are dropped on changes), and it cost more CPU per search than
+// the rest of the cache.
 import { createHash } from 'node:crypto';
+import type { DocumentNode, ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 
 /** Listings kept at most, so popular and rare searches cannot grow the process without bound. */
 export const offerListCacheEntriesMax = 5_000;
@@ -17,9 +21,6 @@ export const offerListCacheEntriesMax = 5_000;
  * which checkout itself checks, so a listing's stock may lag by up to the TTL.
  */
 const offerChangingMutations = new Set(['createOffer', 'updateOffer', 'setOfferStatus', 'addOfferImage', 'removeOfferImage', 'reorderOfferImages', 'reviewOrder']);
-
-/** Fields that answer differently depending on the viewer. Keep this list complete. */
-export const viewerDependentFields = ['Member.email', 'Member.emailNotifications'] as const;
 
 export interface OfferListCache {
   plugins: Plugin[];
@@ -41,47 +42,92 @@ function stableJson(value: unknown): string {
 }
 
 /**
- * The key of a listing: SHA-256 of document, operation name, variables and generation, as the
- * plugin's default builds it, but hashed synchronously with node:crypto (the default goes through
- * WebCrypto, a promise and a DOMException check per request: 5 % of the server's CPU in a search).
+ * The key of a listing: generation, operation name, variables and document. It is only ever compared
+ * in memory; the ETag of a kept listing is its SHA-256, computed once when the listing is kept.
  */
-function listingKey(parts: { documentString: string; operationName?: string | null; variableValues?: unknown }, generation: number): string {
-  return createHash('sha256')
-    .update([parts.documentString, parts.operationName ?? '', stableJson(parts.variableValues ?? {}), String(generation)].join('|'))
-    .digest('hex');
+function listingKey(parts: { query?: string; operationName?: string; variables?: unknown }, generation: number): string {
+  return `${generation}|${parts.operationName ?? ''}|${stableJson(parts.variables ?? {})}|${parts.query ?? ''}`;
 }
 
-/** `ttlMs` is how long a listing may be served after it was computed; 0 keeps nothing. */
-export function createOfferListCache(ttlMs: number): OfferListCache {
+/** What Yoga accepts as a result: one that may bring its own serialisation. */
+type ExecutionResultWithSerializer = ExecutionResult & { stringify?: (result: ExecutionResult) => string };
+
+/**
+ * The result with its JSON kept after the first serialisation (Yoga serialises through `stringify`
+ * when a result has one), so a listing served from the cache is not serialised again. A listing has
+ * no errors and no HTTP extensions, so what Yoga passes to `stringify` is the result itself.
+ */
+function withJsonKept(result: ExecutionResult): ExecutionResultWithSerializer {
+  let json: string | undefined;
+  return { ...result, stringify: (value) => (json ??= JSON.stringify(value)) };
+}
+
+interface Entry {
+  result: ExecutionResultWithSerializer;
+  etag: string;
+  expiresAtMs: number;
+}
+
+/**
+ * `ttlMs` is how long a listing may be served after it was computed; 0 keeps nothing.
+ * `isPublicListing` decides which documents are listings that may be shared.
+ */
+export function createOfferListCache(ttlMs: number, isPublicListing: (document: DocumentNode) => boolean): OfferListCache {
   if (ttlMs <= 0) return { plugins: [], clear: () => undefined };
-  const cache: Cache = createInMemoryCache({ max: offerListCacheEntriesMax });
-  // Every key carries the generation; clearing starts a new one, so older entries (empty result
-  // lists too, which name no offer to invalidate them by) are never served again and age out.
+  // Oldest first (Map keeps insertion order), so the first entry is the one to drop when full.
+  const entries = new Map<string, Entry>();
+  // Every key carries the generation; clearing starts a new one, so a listing computed before a
+  // change but finished after it is stored under a key no request asks for any more.
   let generation = 0;
   const clear = () => {
     generation += 1;
+    entries.clear();
   };
-  const responseCache = useResponseCache({
-    // No session: listings are shared, and a response with a private field is not kept at all.
-    session: () => null,
-    scopePerSchemaCoordinate: Object.fromEntries(viewerDependentFields.map((coordinate) => [coordinate, 'PRIVATE' as const])),
-    buildResponseCacheKey: (params) => listingKey(params, generation),
-    cache,
-    ttl: 0,
-    ttlPerSchemaCoordinate: { 'Query.offers': ttlMs },
-    // A document that also selects something else (under an alias, too) is never cached.
-    shouldCacheResult: ({ result }) => !result.errors?.length && Object.keys(result.data ?? {}).join() === 'offers',
-    invalidateViaMutation: true,
-  });
-  const invalidateOnOfferChanges: Plugin = {
-    onExecute() {
+  // The key of each request, and the ETag of each response that is a shared listing (so clients and
+  // tests can tell).
+  const keys = new WeakMap<Request, { key: string; generation: number }>();
+  const etags = new WeakMap<Request, string>();
+
+  const cachePlugin: Plugin = {
+    onParams({ params, request, setResult }) {
+      const key = listingKey(params, generation);
+      keys.set(request, { key, generation });
+      const entry = entries.get(key);
+      if (!entry) return;
+      if (entry.expiresAtMs <= Date.now()) {
+        entries.delete(key);
+        return;
+      }
+      etags.set(request, entry.etag);
+      setResult(entry.result);
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const stamp = request ? keys.get(request) : undefined;
+      const cacheable = stamp !== undefined && isPublicListing(args.document);
       return {
-        onExecuteDone({ result }) {
+        onExecuteDone({ result, setResult }) {
           if (!('data' in result) || !result.data) return;
-          if (Object.keys(result.data).some((field) => offerChangingMutations.has(field))) clear();
+          if (Object.keys(result.data).some((field) => offerChangingMutations.has(field))) {
+            clear();
+            return;
+          }
+          if (!cacheable || !request || result.errors?.length || result.extensions) return;
+          const etag = createHash('sha256').update(stamp.key).digest('hex');
+          etags.set(request, etag);
+          // A key made before a clear belongs to an older generation: keeping it would only waste room.
+          if (stamp.generation !== generation) return;
+          const shared = withJsonKept(result);
+          setResult(shared);
+          while (entries.size >= offerListCacheEntriesMax) entries.delete(entries.keys().next().value!);
+          entries.set(stamp.key, { result: shared, etag, expiresAtMs: Date.now() + ttlMs });
         },
       };
     },
+    onResponse({ request, response }) {
+      const etag = etags.get(request);
+      if (etag) response.headers.set('etag', etag);
+    },
   };
-  return { plugins: [responseCache, invalidateOnOfferChanges], clear };
+  return { plugins: [cachePlugin], clear };
 }

@@ -61,6 +61,22 @@ describe('uploads over HTTP and the media folder', () => {
     expect(tooLarge.status).toBe(413);
   });
 
+  it('refuses a request body that does not declare its length', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(JSON.stringify({ query: '{ __typename }' })));
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-allmende-csrf': '1' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(411);
+  });
+
   it('refuses a multipart request without the CSRF header', async () => {
     const response = await fetch(`${app.url}/graphql`, { method: 'POST', body: multipart(100) });
     expect(response.status).toBe(403);

@@ -1,9 +1,11 @@
 // The listing cache in the real request handling: which responses it keeps (the ETag header marks
 // them), that public listings are shared while what depends on the viewer is never kept, and that
-// offer changes show at once.
+// offer changes show at once. Public listings also run without looking the session up.
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { createTestApi, type ApiClient, type TestApi } from './support/api';
 import { hashPassword } from '../src/members/password';
+import { createGraphQLHandler } from '../src/server';
+import { PrismaClient } from '../../prisma/generated/client/client';
 
 const password = 'richtig-geheim-42';
 const loginMutation = `mutation Login($input: LoginInput!) { login(input: $input) { __typename } }`;
@@ -104,5 +106,87 @@ describe('offer list cache', () => {
     const paused = await post(farmer, `mutation P($id: ID!) { setOfferStatus(id: $id, status: paused) { __typename } }`, { id });
     expect(paused.body.data.setOfferStatus.__typename).toBe('MutationSetOfferStatusSuccess');
     expect(await titles()).not.toContain('Mirabellen');
+  });
+
+  it('looks the session up for everything but public listings', async () => {
+    // A second client on the same database that reports every statement it sends.
+    const counting = new PrismaClient({ adapter: api.database.adapterFactory, log: [{ emit: 'event', level: 'query' }] });
+    const statements: string[] = [];
+    counting.$on('query', (event) => {
+      statements.push(event.query);
+    });
+    const handler = createGraphQLHandler({ ...api.services, prisma: counting });
+    let cookie = '';
+    const send = async (query: string, variables: Record<string, unknown> = {}) => {
+      statements.length = 0;
+      const response = await handler.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-allmende-csrf': '1', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      cookie = response.headers.getSetCookie()[0]?.split(';')[0] ?? cookie;
+      const body = (await response.json()) as { data?: any; errors?: unknown[] };
+      expect(body.errors).toBeUndefined();
+      return { body, lookups: statements.filter((sql) => sql.includes('"Session"')).length, statements: statements.length };
+    };
+    try {
+      const login = await send(loginMutation, { input: { email: 'farmer@example.org', password } });
+      expect(login.body.data.login.__typename).toBe('MutationLoginSuccess');
+      // Variables no other test uses, so the listing is computed, not served from the cache.
+      const listingPage = await send(`query L($first: Int!) { offers(first: $first) { edges { node { title producer { displayName } } } } }`, { first: 7 });
+      expect(listingPage.statements).toBeGreaterThan(0);
+      expect(listingPage.lookups).toBe(0);
+      const me = await send(`query { me { displayName } }`);
+      expect(me.body.data.me).toEqual({ displayName: 'Hof Linde' });
+      expect(me.lookups).toBe(1);
+      // A listing that shows the viewer's own e-mail address is not public: it needs the session.
+      const withEmails = await send(listingWithEmails);
+      expect(withEmails.lookups).toBe(1);
+      expect(withEmails.body.data.offers.edges.map((edge: any) => edge.node.producer.email)).toContain('farmer@example.org');
+    } finally {
+      await counting.$disconnect();
+    }
+  });
+
+  it('answers a logged-in member every field a public listing can reach, without the session', async () => {
+    await createOffer(farmer, 'Schlehen');
+    const farmerRow = await api.database.prisma.member.findUniqueOrThrow({ where: { email: 'farmer@example.org' } });
+    await api.database.prisma.producerProfile.upsert({
+      where: { memberId: farmerRow.id },
+      create: { memberId: farmerRow.id, name: 'Hof Linde', logoStorageKey: '00000000-0000-4000-8000-00000000a11e', logoWidth: 64, logoHeight: 64 },
+      update: {},
+    });
+    const everything = `query Everything($first: Int!) {
+      offers(first: $first) {
+        edges {
+          cursor
+          node {
+            id title description categoryCode kind price unit status stock availability postcode place latitude longitude
+            deliveryOptions ecologicalAttributes createdAt updatedAt
+            rating { count average sum }
+            images { id alt url thumbnailUrl width height position }
+            reviews(first: 5) { edges { node { id rating text answer answeredAt createdAt offerTitles producerName reviewerName } } }
+            producer {
+              id displayName locale roles createdAt
+              producerProfile {
+                id name description postcode place latitude longitude openingHours contactEmail contactPhone deliveryOptions logoUrl updatedAt
+                logo { alt url thumbnailUrl width height }
+                rating { count average }
+                member { id displayName }
+                reviews(first: 5) { edges { node { id text } } }
+              }
+            }
+          }
+        }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      }
+    }`;
+    // Variables no other test uses, so the listing is computed, not served from the cache.
+    const seenByFarmer = await post(farmer, everything, { first: 9 });
+    expect(seenByFarmer.body.errors).toBeUndefined();
+    expect(seenByFarmer.etag).toBeTruthy();
+    const schlehen = seenByFarmer.body.data.offers.edges.find((edge: any) => edge.node.title === 'Schlehen');
+    expect(schlehen.node.producer.producerProfile).toMatchObject({ name: 'Hof Linde', member: { displayName: 'Hof Linde' } });
+    expect(schlehen.node.producer.producerProfile.logo).toMatchObject({ width: 64, height: 64 });
   });
 });

@@ -12,7 +12,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaClient } from '../../../prisma/generated/client/client';
+import { PrismaClient, type Prisma } from '../../../prisma/generated/client/client';
 
 export type { PrismaClient };
 
@@ -52,6 +52,21 @@ export function sqlDriverOf(prisma: PrismaClient): SqlDriver {
   return driver;
 }
 
+/** Runs one read statement built with Prisma.sql and returns its rows. */
+export type ReadQuery = <Row>(statement: Prisma.Sql) => Promise<Row[]>;
+
+const readQueries = new WeakMap<PrismaClient, ReadQuery>();
+
+/**
+ * A hot read statement on the client's own connections without Prisma's query path (which cost about
+ * 0.2 ms of CPU per raw statement against 0.1 ms through node-postgres directly). Rows come as
+ * node-postgres parses them: timestamps as Date, numeric and bigint as strings. On PGlite, and for a
+ * client that openDatabase did not create, the statement goes through Prisma.
+ */
+export function readQueryOf(prisma: PrismaClient): ReadQuery {
+  return readQueries.get(prisma) ?? (<Row>(statement: Prisma.Sql) => prisma.$queryRaw<Row[]>(statement));
+}
+
 export const pgliteExtensions = { pg_trgm, cube, earthdistance };
 
 export function pgliteDataDirFor(dataDir: string): string {
@@ -79,6 +94,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const prisma = new PrismaClient({ adapter: adapterFactory });
     const sqlDriver = pgPoolSqlDriver(pool);
     sqlDrivers.set(prisma, sqlDriver);
+    readQueries.set(prisma, async <Row>(statement: Prisma.Sql) => (await pool.query(statement.text, statement.values as unknown[])).rows as Row[]);
     return {
       prisma,
       adapterFactory,

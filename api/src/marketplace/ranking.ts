@@ -2,7 +2,7 @@
 // first, id as tie-breaker); the vote-driven ranking engine will replace rankOffers' body and keep
 // its signature. The cursor is opaque to clients.
 import { Prisma } from '../../../prisma/generated/client/client';
-import type { PrismaClient } from '../db/client';
+import { readQueryOf, type PrismaClient } from '../db/client';
 import { ValidationError } from '../errors';
 import { categoryCodesOf } from './categories';
 import { createSearchRouteMemo } from './search-route-memo';
@@ -63,11 +63,11 @@ export async function rankOffers(prisma: PrismaClient, filters: ResolvedOfferFil
 type Row = { id: string; createdAt: Date };
 
 async function browsePage(prisma: PrismaClient, filters: ResolvedOfferFilters, afterCondition: Prisma.Sql, size: number): Promise<Row[]> {
-  return prisma.$queryRaw<Row[]>`
+  return readQueryOf(prisma)<Row>(Prisma.sql`
     SELECT o."id", o."createdAt" FROM "Offer" o
     WHERE ${offerFilterConditions(filters)} ${afterCondition}
     ORDER BY o."createdAt" DESC, o."id" DESC
-    LIMIT ${size + 1}`;
+    LIMIT ${size + 1}`);
 }
 
 /** How many of the newest offers a search tests before it asks the text index instead. */
@@ -112,12 +112,12 @@ async function searchPage(prisma: PrismaClient, filters: ResolvedOfferFilters, a
     SELECT "id", "createdAt" FROM matches
     ORDER BY "createdAt" DESC, "id" DESC
     LIMIT ${size + 1}`;
-  if (searchRoutes.needsTextIndex(routeKey) || searchRoutes.needsTextIndex(termKey)) return prisma.$queryRaw<Row[]>(allMatches);
+  if (searchRoutes.needsTextIndex(routeKey) || searchRoutes.needsTextIndex(termKey)) return readQueryOf(prisma)<Row>(allMatches);
   // With one category the window holds that category's newest offers, which its index gives in
   // order; a window of all categories would mostly hold offers the filter drops. (A group's several
   // categories have no common order in the index, so its window stays the newest of all.)
   const category = filters.category && categoryCodesOf(filters.category).length === 1 ? categoryCondition(filters) : null;
-  const rows = await prisma.$queryRaw<(Row & { fromTextIndex: boolean })[]>`
+  const rows = await readQueryOf(prisma)<Row & { fromTextIndex: boolean }>(Prisma.sql`
     WITH recent AS MATERIALIZED (
       SELECT o."id", o."createdAt" FROM (
         SELECT * FROM "Offer" o WHERE o."status" = 'active' ${category ? Prisma.sql`AND ${category}` : Prisma.empty} ${afterCondition}
@@ -135,7 +135,7 @@ async function searchPage(prisma: PrismaClient, filters: ResolvedOfferFilters, a
       SELECT "id", "createdAt", true AS "fromTextIndex" FROM (${allMatches}) found
       WHERE (SELECT count(*) FROM recent) <= ${size}
     ) page
-    ORDER BY "createdAt" DESC, "id" DESC`;
+    ORDER BY "createdAt" DESC, "id" DESC`);
   const neededTextIndex = rows.length === 0 || rows[0]!.fromTextIndex;
   searchRoutes.remember(routeKey, neededTextIndex);
   if (isTermOnly(filters)) searchRoutes.remember(termKey, neededTextIndex);
