@@ -42,3 +42,28 @@ describe('append-only tables', () => {
     expect((await t.ledger.verifyLedger()).ok).toBe(true);
   });
 });
+
+describe('account rules', () => {
+  it.each([
+    ['UPDATE ledger_account SET status = $$frozen$$', 'ledger_account_status_known'],
+    ['UPDATE ledger_account SET status = $$closed$$', 'ledger_account_closed_at'],
+    ['UPDATE ledger_account SET closed_at = now()', 'ledger_account_closed_at'],
+    ['UPDATE ledger_account SET credit_limit = -1', 'ledger_account_credit_limit_range'],
+    ['UPDATE ledger_account SET maximum_balance = -1', 'ledger_account_maximum_balance_range'],
+    ['UPDATE ledger_account SET code = $$x$$ WHERE type = $$fund$$', 'ledger_account_system_code'],
+    ['UPDATE ledger_account SET debits_pending = -1', 'ledger_account_counters_range'],
+    [
+      `INSERT INTO ledger_account (id, currency_code, type, code, name, credit_limit, status, created_at)
+       VALUES (gen_random_uuid(), $$${CURRENCY}$$, $$wizard$$, NULL, $$W$$, 0, $$open$$, now())`,
+      'ledger_account_type_known',
+    ],
+  ])('refuses %s', async (sql, rule) => {
+    await expect(t.database.prisma.$executeRawUnsafe(sql)).rejects.toThrow(rule);
+  });
+
+  it('lets the counters and limits change within the rules', async () => {
+    await expect(t.database.prisma.$executeRawUnsafe('UPDATE ledger_account SET credit_limit = credit_limit, debits_pending = debits_pending')).resolves.toBeGreaterThan(0);
+    expect((await t.ledger.verifyLedger()).ok).toBe(true);
+  });
+});
+

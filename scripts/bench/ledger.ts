@@ -15,7 +15,7 @@ const settings = {
   accounts: 10_000,
   callers: 32,
   batchSize: 1_000,
-  batchCallers: 4,
+  batchCallers: 8,
   phaseSeconds: 10,
   warmUpSeconds: 1,
   poolSize: 10,
