@@ -4,7 +4,7 @@
 // read, write, COMMIT; two more when it inserts first). The pool may be shared with other users of
 // the database.
 import { createHash } from 'node:crypto';
-import { SqlArray, uuidArrayBinary } from './sql-arrays';
+import { SqlArray, binaryArray, uuidArrayBinary } from './sql-arrays';
 import { type SqlDriver, type SqlResult, type SqlSession, type SqlTransactionMode } from './sql-driver';
 
 /** The part of pg.PoolClient the driver uses. */
@@ -39,10 +39,16 @@ function statementName(text: string): string {
 
 type Queryable = Pick<PgClientLike, 'query'>;
 
-/** UUID arrays go in binary form (node-postgres sends a Buffer as a binary parameter), other arrays as literals. */
+/**
+ * UUID, text and timestamp arrays go in binary form (node-postgres sends a Buffer as a binary
+ * parameter): the server copies their bytes instead of parsing each element. Numbers and ctids go
+ * as literals.
+ */
 function parameterValue(value: unknown): unknown {
   if (!(value instanceof SqlArray)) return value;
-  return value.kind === 'uuid' ? uuidArrayBinary(value) : value.toLiteral();
+  if (value.kind === 'uuid') return uuidArrayBinary(value);
+  if (value.kind === 'text' || value.kind === 'timestamptz') return binaryArray(value);
+  return value.toLiteral();
 }
 
 async function run<Row>(target: Queryable, text: string, values: readonly unknown[]): Promise<SqlResult<Row>> {

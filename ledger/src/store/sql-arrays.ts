@@ -4,10 +4,10 @@
 // cost the server about as much as inserting the row's index entries). Statements cast every array
 // parameter to its type ($1::uuid[]), which is the type the server reads it as.
 
-/** `uuid`: UUIDs. `plain`: integers, decimal text, ISO timestamps, ctids. `text`: any text. */
-export type SqlArrayKind = 'uuid' | 'plain' | 'text';
+/** `uuid`: UUIDs. `text`: any text. `timestamptz`: Dates. `plain`: integers, decimal text, ctids. */
+export type SqlArrayKind = 'uuid' | 'text' | 'timestamptz' | 'plain';
 
-type Element = string | number | bigint | null;
+type Element = string | number | bigint | Date | null;
 
 export class SqlArray<T = unknown> {
   constructor(
@@ -32,6 +32,7 @@ export class SqlArray<T = unknown> {
       if (index > 0) text += ',';
       if (value === null || value === undefined) text += 'NULL';
       else if (this.kind === 'text') text += quoted(String(value));
+      else if (value instanceof Date) text += value.toISOString();
       // UUIDs, numbers, decimal text and ISO timestamps hold no blanks, commas, braces, quotes or
       // backslashes; ctids ("(0,1)") hold a comma and are quoted.
       else text += typeof value === 'string' && value.includes(',') ? quoted(value) : String(value);
@@ -50,6 +51,10 @@ export function plainArray<T>(items: readonly T[], valueOf: (item: T) => string 
 
 export function textArray<T>(items: readonly T[], valueOf: (item: T) => string | null): SqlArray<T> {
   return new SqlArray('text', items, valueOf);
+}
+
+export function timestampArray<T>(items: readonly T[], valueOf: (item: T) => Date | null): SqlArray<T> {
+  return new SqlArray('timestamptz', items, valueOf);
 }
 
 const needsEscape = /["\\]/;
@@ -106,3 +111,66 @@ export function uuidArrayBinary<T>(array: SqlArray<T>): Buffer {
   }
   return buffer;
 }
+
+const TEXT_OID = 25;
+const TIMESTAMPTZ_OID = 1184;
+/** PostgreSQL counts timestamps in microseconds from 2000-01-01 UTC. */
+const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
+
+function textBytes(value: Element): Buffer {
+  return Buffer.from(String(value), 'utf8');
+}
+
+function timestampBytes(value: Element): Buffer {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new TypeError(`Not a valid Date: ${String(value)}`);
+  const bytes = Buffer.allocUnsafe(8);
+  bytes.writeBigInt64BE(BigInt(value.getTime() - POSTGRES_EPOCH_MS) * 1000n);
+  return bytes;
+}
+
+/**
+ * A text or timestamptz array in the binary format of array_recv. Runs of the same value (a batch's
+ * transfers share their kind, currency and creation time) are encoded once.
+ */
+export function binaryArray<T>(array: SqlArray<T>): Buffer {
+  const [oid, encode] = array.kind === 'text' ? [TEXT_OID, textBytes] : array.kind === 'timestamptz' ? [TIMESTAMPTZ_OID, timestampBytes] : [0, null];
+  if (encode === null) throw new Error(`No binary form for ${array.kind} arrays`);
+  const elements: Array<Buffer | null> = new Array<Buffer | null>(array.length);
+  let size = 20;
+  let nulls = 0;
+  let previous: Element | undefined;
+  let previousBytes: Buffer | null = null;
+  for (let index = 0; index < array.length; index += 1) {
+    const value = array.value(index);
+    if (value === null) {
+      elements[index] = null;
+      nulls += 1;
+      size += 4;
+      continue;
+    }
+    const same = value === previous || (value instanceof Date && previous instanceof Date && value.getTime() === previous.getTime());
+    if (!same || previousBytes === null) previousBytes = encode(value);
+    previous = value;
+    elements[index] = previousBytes;
+    size += 4 + previousBytes.length;
+  }
+  const buffer = Buffer.allocUnsafe(size);
+  buffer.writeInt32BE(1, 0);
+  buffer.writeInt32BE(nulls > 0 ? 1 : 0, 4);
+  buffer.writeInt32BE(oid, 8);
+  buffer.writeInt32BE(array.length, 12);
+  buffer.writeInt32BE(1, 16);
+  let offset = 20;
+  for (const element of elements) {
+    if (element === null) {
+      buffer.writeInt32BE(-1, offset);
+      offset += 4;
+    } else {
+      buffer.writeInt32BE(element.length, offset);
+      element.copy(buffer, offset + 4);
+      offset += 4 + element.length;
+    }
+  }
+  return buffer;
+}
+

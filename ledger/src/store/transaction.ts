@@ -15,7 +15,7 @@ import {
   type TransferWrite,
   type WithinLimitsWrite,
 } from '../store';
-import { plainArray, textArray, uuidArray } from './sql-arrays';
+import { plainArray, textArray, timestampArray, uuidArray } from './sql-arrays';
 import { type SqlExecutor } from './executor';
 import { SqlLedgerReader } from './reader';
 import {
@@ -28,7 +28,6 @@ import {
   batchAccountJson,
   chainHeadColumns,
   chainHeadFromRow,
-  isoOrNull,
   sealableFromRow,
   transferColumns,
   transferFromJson,
@@ -67,9 +66,6 @@ const insertTransfersSql = (block: string) => `INSERT INTO ledger_transfer (id, 
       pending_id, reversal_of_id, timeout_seconds, expires_at, kind, memo, reference, created_at, position)`;
 
 function transferParameters(transfers: readonly NewTransfer[]): unknown[] {
-  // A batch's transfers mostly share one creation time: format each Date once.
-  const times = new Map<Date, string>();
-  const iso = (date: Date) => times.get(date) ?? times.set(date, date.toISOString()).get(date)!;
   return [
     uuidArray(transfers, (t) => t.id),
     textArray(transfers, (t) => t.idempotencyKey),
@@ -81,11 +77,11 @@ function transferParameters(transfers: readonly NewTransfer[]): unknown[] {
     uuidArray(transfers, (t) => t.pendingId),
     uuidArray(transfers, (t) => t.reversalOfId),
     plainArray(transfers, (t) => t.timeoutSeconds),
-    plainArray(transfers, (t) => (t.expiresAt === null ? null : iso(t.expiresAt))),
+    timestampArray(transfers, (t) => t.expiresAt),
     textArray(transfers, (t) => t.kind),
     textArray(transfers, (t) => t.memo),
     textArray(transfers, (t) => t.reference),
-    plainArray(transfers, (t) => iso(t.createdAt)),
+    timestampArray(transfers, (t) => t.createdAt),
   ];
 }
 
@@ -145,7 +141,7 @@ function applyChanges(
          INSERT INTO ledger_pending_open (transfer_id, expires_at)
          SELECT o.transfer_id, o.expires_at
          FROM unnest(${parameter(uuidArray(write.pendingsOpened, (p) => p.transferId), 'uuid[]')},
-           ${parameter(plainArray(write.pendingsOpened, (p) => isoOrNull(p.expiresAt)), 'timestamptz[]')}) AS o(transfer_id, expires_at)
+           ${parameter(timestampArray(write.pendingsOpened, (p) => p.expiresAt), 'timestamptz[]')}) AS o(transfer_id, expires_at)
          ${options.openedJoin}
          RETURNING transfer_id
        ),
