@@ -71,7 +71,6 @@ for (let digit = 0; digit < 16; digit += 1) {
 }
 /** Where each byte's two hex digits start in "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx". */
 const bytePositions = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
-const dashPositions = [8, 13, 18, 23];
 
 /**
  * A UUID array in the binary format of array_recv: dimensions, null flag, element type, length and
@@ -98,15 +97,17 @@ export function uuidArrayBinary<T>(array: SqlArray<T>): Buffer {
     const text = String(value);
     buffer.writeInt32BE(16, offset);
     offset += 4;
-    let invalid = text.length !== 36 || !dashPositions.every((position) => text.charCodeAt(position) === 45) ? 1 : 0;
+    // 45 is "-"; a character outside the table (code 128 or more) counts as invalid too.
+    let invalid =
+      text.length !== 36 || text.charCodeAt(8) !== 45 || text.charCodeAt(13) !== 45 || text.charCodeAt(18) !== 45 || text.charCodeAt(23) !== 45 ? -1 : 0;
     for (let byte = 0; byte < 16; byte += 1) {
       const position = bytePositions[byte]!;
       const high = hexValues[text.charCodeAt(position)] ?? -1;
       const low = hexValues[text.charCodeAt(position + 1)] ?? -1;
-      invalid |= (high | low) & 0x80;
+      invalid |= high | low;
       buffer[offset + byte] = (high << 4) | low;
     }
-    if (invalid !== 0) throw new TypeError(`Not a UUID: ${JSON.stringify(text)}`);
+    if (invalid < 0) throw new TypeError(`Not a UUID: ${JSON.stringify(text)}`);
     offset += 16;
   }
   return buffer;
