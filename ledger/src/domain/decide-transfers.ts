@@ -187,6 +187,12 @@ function itemFacts(item: DecisionItem): ItemFacts {
   return facts;
 }
 
+/** The normalised account ids of an immediate or pending item (null where not a UUID), read once per item. */
+export function itemAccountIds(item: DecisionItem): [debitId: string | null, creditId: string | null] {
+  const facts = itemFacts(item);
+  return [facts.debitId, facts.creditId];
+}
+
 /** The requested amount in units; it fits the scale (checked before). */
 function requestedUnits(facts: ItemFacts, amount: Decimal, scale: number): bigint {
   if (facts.units === null || facts.units.scale !== scale) {

@@ -30,7 +30,7 @@
 // The key and hold lookups may miss what a concurrent batch committed while this one waited for a
 // lock; the unique indexes on idempotency key and pending id then make the insert conflict, and the
 // whole batch is decided again, now seeing it.
-import { type DecisionItem, type NewTransfer, type TransferBatchDecision, type TransferBatchFacts, decideTransfers } from '../domain/decide-transfers';
+import { type DecisionItem, type NewTransfer, type TransferBatchDecision, type TransferBatchFacts, decideTransfers, itemAccountIds } from '../domain/decide-transfers';
 import { isIdempotencyKey, normaliseId } from '../domain/transfer-checks';
 import { type TransferResult } from '../domain/transfer-results';
 import { type BatchAccount } from '../domain/units';
@@ -115,7 +115,7 @@ function roomyAccounts(items: readonly DecisionItem[]): Map<string, BatchAccount
   const accounts = new Map<string, BatchAccount>();
   for (const item of items) {
     if (item.type !== 'immediate' && item.type !== 'pending') continue;
-    for (const id of [normaliseId(item.debitAccountId), normaliseId(item.creditAccountId)]) {
+    for (const id of itemAccountIds(item)) {
       if (id === null || accounts.has(id)) continue;
       accounts.set(id, {
         id,
