@@ -38,6 +38,11 @@ export interface LedgerOptions {
    * before they lock their accounts (see use-cases/create-transfers.ts). Default 100.
    */
   insertFirstBatchSizeMinimum?: number;
+  /**
+   * The longest such a batch waits for this process's batches with smaller sequence blocks to lock
+   * first (see use-cases/lock-turns.ts). Default 5,000 ms.
+   */
+  lockTurnWaitMaximumMs?: number;
   /** How often a transaction is rerun after a conflict with a concurrent one. Default 8. */
   conflictRetriesMaximum?: number;
   /** Told about every conflict with a concurrent transaction before the work runs again. */

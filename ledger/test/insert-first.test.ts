@@ -27,8 +27,8 @@ afterAll(async () => {
   await t.close();
 });
 
-/** A driver that holds the first account-locking statement of a batch until `open` is called. */
-function gatedDriver(driver: SqlDriver) {
+/** A driver that holds the first statement containing `marker` until `open` is called. */
+function gatedDriver(driver: SqlDriver, marker = 'FOR NO KEY UPDATE') {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
   let reached!: () => void;
@@ -40,7 +40,7 @@ function gatedDriver(driver: SqlDriver) {
       driver.transaction(mode, (session) =>
         work({
           run: async (text, values) => {
-            if (!held && text.includes('FOR NO KEY UPDATE')) {
+            if (!held && text.includes(marker)) {
               held = true;
               reached();
               await gate;
@@ -121,6 +121,34 @@ describe('batches that insert before they lock', () => {
         batch.map((request) => [request.idempotencyKey, request.memo, request.reference]),
       );
     }
+  });
+
+  (onPostgres ? it : it.skip)('do not wait for their turn behind a batch of this process that holds one of their keys', async () => {
+    const anna = await createMember(t.ledger, 'insert-first-claim-anna');
+    const ben = await createMember(t.ledger, 'insert-first-claim-ben');
+    const gated = gatedDriver(t.database.sqlDriver, 'INSERT INTO ledger_transfer');
+    // One process: its batches take lock turns; a wait would end only by the test's timeout.
+    const process = createLedger({
+      store: createSqlLedgerStore(gated.driver),
+      insertFirstBatchSizeMinimum: 1,
+      lockTurnWaitMaximumMs: 10 * 60_000,
+      onConflictRetry: (conflict) => conflicts.push(conflict),
+    });
+    const shared = { type: 'immediate' as const, idempotencyKey: newKey(), debitAccountId: anna.id, creditAccountId: ben.id, currency: CURRENCY, amount: '1.00', kind: 'payment' };
+    const first = process.createTransfers([shared]);
+    await gated.atGate; // holds its key and the smaller block, its insert not yet sent
+    // The same key in a later batch: inserting first, it would wait for its turn behind the first
+    // batch, whose insert would wait for this batch's uncommitted key.
+    const second = process.createTransfers([{ ...shared }, { ...shared, idempotencyKey: newKey() }]);
+    const secondResults = await second;
+    gated.open();
+    const [firstResult] = await first;
+
+    expect(secondResults.map(codeOf)).toEqual(['ok', 'ok']);
+    expect(expectOk(firstResult).alreadyExisted).toBe(true);
+    expect(expectOk(firstResult).transfer.id).toBe(expectOk(secondResults[0]).transfer.id);
+    expect(conflicts.map((conflict) => conflict.sqlState)).toEqual(['23505']);
+    expect(await postedBalances(t.ledger, [anna.id])).toEqual({ [anna.id]: '-2.00' });
   });
 
   (onPostgres ? it : it.skip)('run again when an account took a later block first, so sequences follow the order of changes', async () => {

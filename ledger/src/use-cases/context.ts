@@ -43,6 +43,7 @@ export interface LedgerContextOptions {
   clock?: () => Date;
   newId?: () => string;
   insertFirstBatchSizeMinimum?: number;
+  lockTurnWaitMaximumMs?: number;
   conflictRetriesMaximum?: number;
   onConflictRetry?: (conflict: LedgerStoreConflict) => void;
 }
@@ -53,7 +54,7 @@ export function createLedgerContext(options: LedgerContextOptions): LedgerContex
     clock: options.clock ?? (() => new Date()),
     newId: options.newId ?? (() => timeOrderedUuid()),
     currencies: new CurrencyCache(),
-    lockTurns: new LockTurns(LOCK_TURN_WAIT_MAXIMUM_MS),
+    lockTurns: new LockTurns(options.lockTurnWaitMaximumMs ?? LOCK_TURN_WAIT_MAXIMUM_MS),
     insertFirstBatchSizeMinimum: options.insertFirstBatchSizeMinimum ?? INSERT_FIRST_BATCH_SIZE_MINIMUM,
     conflictRetriesMaximum: options.conflictRetriesMaximum ?? 8,
     onConflictRetry: options.onConflictRetry,
