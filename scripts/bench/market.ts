@@ -34,6 +34,11 @@ const settings = {
   /** Members logged in over HTTP before the load starts; feed and search use them for logged-in pages. */
   loggedInBuyers: 128,
   checkoutPoolSize: 400,
+  /**
+   * The server's PostgreSQL pool (DATABASE_POOL_SIZE). Pools of 4, 6 and 16 were measured against 10
+   * on the 2-core machine (README, Benchmarks): 4 and 6 lower the search median but not its p99 (with
+   * 4 it rises), 16 is no better, so the default stays.
+   */
   serverPoolSize: 10,
   password: 'allmende-bench-2026',
   creditLimit: '1000000.00',
