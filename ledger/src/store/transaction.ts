@@ -41,6 +41,10 @@ function decimalText(value: Decimal): string {
 
 const nextSequence = `nextval(pg_get_serial_sequence('ledger_transfer', 'sequence'))`;
 
+/** See planForLockedRows: set_config(..., true) is SET LOCAL, for the rest of the transaction. */
+const lockedRowPlanSettings = `set_config('enable_seqscan', 'off', true) AS seqscan, set_config('enable_indexscan', 'off', true) AS indexscan,
+  set_config('enable_bitmapscan', 'off', true) AS bitmapscan, set_config('jit', 'off', true) AS jit`;
+
 /** Where a locked account row is (its ctid stays put while the lock is held) and its last block. */
 type LockedRow = { ctid: string; lastSequence: bigint };
 
@@ -194,10 +198,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
    * plan types would otherwise pass its threshold and compile the statement (200 ms).
    */
   private async planForLockedRows(): Promise<void> {
-    await this.sql.query(
-      `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
-         set_config('enable_bitmapscan', 'off', true), set_config('jit', 'off', true)`,
-    );
+    await this.sql.query(`SELECT ${lockedRowPlanSettings}`);
   }
 
   async lockAccounts(ids: readonly string[]): Promise<Account[]> {
@@ -301,10 +302,16 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     if (inserted !== transfers.length) throw new Error('Not every decided transfer was inserted');
   }
 
+  /**
+   * The locks of a batch that inserted first. The statement also applies the plan settings of the
+   * counter update that follows it (planForLockedRows): it is planned before they take effect, and
+   * the update, waited for by every batch that shares an account, saves a round trip.
+   */
   async lockAccountRows(ids: readonly string[]): Promise<void> {
     const rows = await this.sql.query<{ locked: Array<[string, string, string]> | null }>(
       `WITH ${lockedAccounts('a.id, a.last_sequence')}
-       SELECT json_agg(json_build_array(a.id, a.row_ctid::text, a.last_sequence::text)) AS locked FROM locked a`,
+       SELECT json_agg(json_build_array(a.id, a.row_ctid::text, a.last_sequence::text)) AS locked, ${lockedRowPlanSettings}
+       FROM locked a`,
       uuidArray(ids, (id) => id),
     );
     for (const [id, ctid, lastSequence] of rows[0]?.locked ?? []) this.lockedRows.set(id, { ctid, lastSequence: BigInt(lastSequence) });
@@ -320,7 +327,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
       locked.map((row) => row!.ctid),
       { block: '$1::bigint', offset: 1, openedJoin: '', withinLimits: true },
     );
-    await this.planForLockedRows();
+    // The plan settings came with lockAccountRows.
     const rows = await this.sql.query<AppliedRow>(`WITH ${changes.sql} SELECT ${appliedCounts}`, block.toString(), ...changes.parameters);
     const row = rows[0]!;
     if (Number(row.counters_updated) !== write.balanceChanges.length) {
