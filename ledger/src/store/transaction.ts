@@ -41,7 +41,18 @@ function decimalText(value: Decimal): string {
 
 const nextSequence = `nextval(pg_get_serial_sequence('ledger_transfer', 'sequence'))`;
 
-/** See planForLockedRows: set_config(..., true) is SET LOCAL, for the rest of the transaction. */
+/**
+ * For the last statement of a batch, which changes the locked account rows by their ctids: the
+ * planner cannot know that those TIDs name live rows on cached pages, and without statistics (and
+ * with them) it read and hashed every account instead, a third of the update's time with 10,000
+ * accounts and more with every account added. Leaving it only the TID scan (`ctid = ANY(...)`)
+ * fetches just those rows. JIT goes off too: the cost of disabled plan types would otherwise pass its
+ * threshold and compile the statement (200 ms). The statements that lock a batch's accounts set
+ * these (set_config(..., true) is SET LOCAL, for the rest of the transaction): they are planned
+ * before the settings take effect, and no extra round trip is spent while the locks are held. What
+ * runs between the locks and the update (the reversed amounts) keeps its plan: every scan type is
+ * disabled alike.
+ */
 const lockedRowPlanSettings = `set_config('enable_seqscan', 'off', true) AS seqscan, set_config('enable_indexscan', 'off', true) AS indexscan,
   set_config('enable_bitmapscan', 'off', true) AS bitmapscan, set_config('jit', 'off', true) AS jit`;
 
@@ -189,18 +200,6 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     });
   }
 
-  /**
-   * For the last statement of a batch, which changes the locked account rows by their ctids: the
-   * planner cannot know that those TIDs name live rows on cached pages, and without statistics (and
-   * with them) it read and hashed every account instead, a third of the update's time with 10,000
-   * accounts and more with every account added. Leaving it only the TID scan (`ctid = ANY(...)`),
-   * for the rest of the transaction, fetches just those rows. JIT goes off too: the cost of disabled
-   * plan types would otherwise pass its threshold and compile the statement (200 ms).
-   */
-  private async planForLockedRows(): Promise<void> {
-    await this.sql.query(`SELECT ${lockedRowPlanSettings}`);
-  }
-
   async lockAccounts(ids: readonly string[]): Promise<Account[]> {
     if (ids.length === 0) return [];
     const rows = await this.sql.query<AccountRow>(
@@ -224,7 +223,8 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
          (SELECT json_agg(${transferJson('t')}) FROM unnest($2::text[]) AS k(key)
            CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.idempotency_key = k.key) t) AS keyed,
          (SELECT json_agg(${transferJson('t')}) FROM unnest($3::uuid[]) AS p(id)
-           CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.pending_id = p.id) t) AS resolutions`,
+           CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.pending_id = p.id) t) AS resolutions,
+         ${lockedRowPlanSettings}`,
       uuidArray(query.accountIds, (id) => id),
       textArray(query.keys, (key) => key),
       uuidArray(query.pendingIds, (id) => id),
@@ -276,7 +276,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
       offset: 15,
       openedJoin: 'JOIN inserted i ON i.id = o.transfer_id',
     });
-    await this.planForLockedRows();
+    // The plan settings came with lockAccountsAndReadBatchState.
     const rows = await this.sql.query<AppliedRow & { block: string; inserted: number }>(
       `WITH block AS (SELECT ${nextSequence} AS base),
        inserted AS (${insertTransfersSql('(SELECT base FROM block)')} RETURNING id),
@@ -302,11 +302,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     if (inserted !== transfers.length) throw new Error('Not every decided transfer was inserted');
   }
 
-  /**
-   * The locks of a batch that inserted first. The statement also applies the plan settings of the
-   * counter update that follows it (planForLockedRows): it is planned before they take effect, and
-   * the update, waited for by every batch that shares an account, saves a round trip.
-   */
+  /** The locks of a batch that inserted first; also sets the counter update's plan settings. */
   async lockAccountRows(ids: readonly string[]): Promise<void> {
     const rows = await this.sql.query<{ locked: Array<[string, string, string]> | null }>(
       `WITH ${lockedAccounts('a.id, a.last_sequence')}
