@@ -72,6 +72,16 @@ for (let digit = 0; digit < 16; digit += 1) {
 /** Where each byte's two hex digits start in "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx". */
 const bytePositions = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
 
+/** The header of a one-dimensional array in the binary format of array_recv; returns where the elements start. */
+function writeArrayHeader(buffer: Buffer, elementOid: number, count: number, nulls: number): number {
+  buffer.writeInt32BE(1, 0);
+  buffer.writeInt32BE(nulls > 0 ? 1 : 0, 4);
+  buffer.writeInt32BE(elementOid, 8);
+  buffer.writeInt32BE(count, 12);
+  buffer.writeInt32BE(1, 16);
+  return 20;
+}
+
 /**
  * A UUID array in the binary format of array_recv: dimensions, null flag, element type, length and
  * lower bound, then per element its length (16, or -1 for NULL) and its bytes.
@@ -81,12 +91,7 @@ export function uuidArrayBinary<T>(array: SqlArray<T>): Buffer {
   let nulls = 0;
   for (let index = 0; index < count; index += 1) if (array.value(index) === null) nulls += 1;
   const buffer = Buffer.allocUnsafe(20 + 20 * count - 16 * nulls);
-  buffer.writeInt32BE(1, 0);
-  buffer.writeInt32BE(nulls > 0 ? 1 : 0, 4);
-  buffer.writeInt32BE(UUID_OID, 8);
-  buffer.writeInt32BE(count, 12);
-  buffer.writeInt32BE(1, 16);
-  let offset = 20;
+  let offset = writeArrayHeader(buffer, UUID_OID, count, nulls);
   for (let index = 0; index < count; index += 1) {
     const value = array.value(index);
     if (value === null) {
@@ -156,12 +161,7 @@ export function binaryArray<T>(array: SqlArray<T>): Buffer {
     size += 4 + previousBytes.length;
   }
   const buffer = Buffer.allocUnsafe(size);
-  buffer.writeInt32BE(1, 0);
-  buffer.writeInt32BE(nulls > 0 ? 1 : 0, 4);
-  buffer.writeInt32BE(oid, 8);
-  buffer.writeInt32BE(array.length, 12);
-  buffer.writeInt32BE(1, 16);
-  let offset = 20;
+  let offset = writeArrayHeader(buffer, oid, array.length, nulls);
   for (const element of elements) {
     if (element === null) {
       buffer.writeInt32BE(-1, offset);
