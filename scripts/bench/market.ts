@@ -16,6 +16,7 @@ import { openDatabase } from '../../api/src/db/client';
 import { applyMigrations } from '../../api/src/db/migrations';
 import { sessionCookieName } from '../../api/src/members/sessions';
 import { runClosedLoop, type ClosedLoopResult } from './closed-loop';
+import { CpuMeter, type CpuSample } from './cpu';
 import { recreateDatabase } from './database';
 import { benchMemberEmail, seedMarketDataset } from './market-dataset';
 import { cookieFrom, GraphQLHttpClient, webDocument } from './market-http';
@@ -84,16 +85,18 @@ async function main(): Promise<void> {
     });
     log(`Server (scripts/start.ts, pid ${server.pid}) on ${server.url}`);
     const client = new GraphQLHttpClient(server.url, settings.callers);
+    const meter = await CpuMeter.open(databaseUrl);
     let phases: { feed: PhaseResult; search: PhaseResult; checkout: PhaseResult };
     try {
       const sessions = await logInBuyers(client, settings.loggedInBuyers);
       const random = seededRandom(7);
       phases = {
-        feed: await phase('feed', server, feedWorkload(client, sessions, random)),
-        search: await phase('search', server, searchWorkload(client, sessions, random)),
+        feed: await phase('feed', server, meter, feedWorkload(client, sessions, random)),
+        search: await phase('search', server, meter, searchWorkload(client, sessions, random)),
         checkout: await phase(
           'checkout',
           server,
+          meter,
           checkoutWorkload(
             client,
             Array.from({ length: settings.callers }, (_, caller) => sessions.filter((_, index) => index % settings.callers === caller)),
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
       };
     } finally {
       client.close();
+      await meter.close();
       await server.stop();
     }
 
@@ -123,13 +127,14 @@ async function main(): Promise<void> {
 
     const { feed, search, checkout } = phases;
     console.log('');
+    const cpu = (result: PhaseResult) => [String(result.serverCpuMsPerCall), String(result.postgresCpuMsPerCall ?? '-'), String(result.loadGeneratorCpuMsPerCall)];
     console.log(
       formatTable(
-        ['Workload (32 callers, HTTP)', 'calls/s', 'p50 ms', 'p99 ms', 'server CPU ms/call', 'target p99', ''],
+        ['Workload (32 callers, HTTP)', 'calls/s', 'p50 ms', 'p99 ms', 'CPU ms/call: server', 'PostgreSQL', 'load generator', 'target p99', ''],
         [
-          ['feed: pages 1-5, anonymous and logged in', String(feed.requestsPerSecond), feed.p50Ms.toFixed(2), feed.p99Ms.toFixed(2), String(feed.serverCpuMsPerCall), `< ${targets.feedP99Ms} ms`, feed.p99Ms < targets.feedP99Ms ? 'met' : 'MISSED'],
-          ['search: terms and filters', String(search.requestsPerSecond), search.p50Ms.toFixed(2), search.p99Ms.toFixed(2), String(search.serverCpuMsPerCall), `< ${targets.searchP99Ms} ms`, search.p99Ms < targets.searchP99Ms ? 'met' : 'MISSED'],
-          [`checkout: add to cart + check out (${checkout.unitsPerSecond} orders/s)`, String(checkout.requestsPerSecond), checkout.p50Ms.toFixed(2), checkout.p99Ms.toFixed(2), String(checkout.serverCpuMsPerCall), '', ''],
+          ['feed: pages 1-5, anonymous and logged in', String(feed.requestsPerSecond), feed.p50Ms.toFixed(2), feed.p99Ms.toFixed(2), ...cpu(feed), `< ${targets.feedP99Ms} ms`, feed.p99Ms < targets.feedP99Ms ? 'met' : 'MISSED'],
+          ['search: terms and filters', String(search.requestsPerSecond), search.p50Ms.toFixed(2), search.p99Ms.toFixed(2), ...cpu(search), `< ${targets.searchP99Ms} ms`, search.p99Ms < targets.searchP99Ms ? 'met' : 'MISSED'],
+          [`checkout: add to cart + check out (${checkout.unitsPerSecond} orders/s)`, String(checkout.requestsPerSecond), checkout.p50Ms.toFixed(2), checkout.p99Ms.toFixed(2), ...cpu(checkout), '', ''],
         ],
       ),
     );
@@ -153,6 +158,8 @@ async function main(): Promise<void> {
         p50Ms: checkout.p50Ms,
         callsPerSecond: checkout.requestsPerSecond,
         serverCpuMsPerCall: checkout.serverCpuMsPerCall,
+        postgresCpuMsPerCall: checkout.postgresCpuMsPerCall,
+        loadGeneratorCpuMsPerCall: checkout.loadGeneratorCpuMsPerCall,
       },
       targets,
       details: phases,
@@ -172,28 +179,51 @@ async function main(): Promise<void> {
   }
 }
 
-type PhaseResult = ClosedLoopResult & { serverCpuMsPerCall: number };
+type PhaseResult = ClosedLoopResult & {
+  serverCpuMsPerCall: number;
+  /** CPU time per call of the PostgreSQL backends serving the database and of the load generator (this process). */
+  postgresCpuMsPerCall: number | null;
+  loadGeneratorCpuMsPerCall: number;
+};
 
 /**
- * Runs one workload. Besides latency it records the server process's CPU time per call in the
- * measured window, which other load on a shared machine disturbs much less than latency.
+ * Runs one workload. Besides latency it records the CPU time per call in the measured window of the
+ * server process, the database's backends and the load generator, which other load on a shared
+ * machine disturbs much less than latency, and which shows who uses the cores the server shares.
  */
-async function phase(name: string, server: ServerUnderTest, call: Parameters<typeof runClosedLoop>[0]['call']): Promise<PhaseResult> {
+async function phase(name: string, server: ServerUnderTest, meter: CpuMeter, call: Parameters<typeof runClosedLoop>[0]['call']): Promise<PhaseResult> {
   log(`${name}: ${settings.callers} callers, ${settings.warmUpSeconds} s warm-up, ${settings.phaseSeconds} s measured ...`);
-  let cpuAtStart = Number.NaN;
-  let cpuAtEnd = Number.NaN;
-  const startTimer = setTimeout(() => (cpuAtStart = server.cpuMs()), settings.warmUpSeconds * 1000);
-  const endTimer = setTimeout(() => (cpuAtEnd = server.cpuMs()), (settings.warmUpSeconds + settings.phaseSeconds) * 1000);
+  type Sample = { server: number; others: CpuSample };
+  const sample = async (): Promise<Sample> => ({ server: server.cpuMs(), others: await meter.sample() });
+  let atStart: Promise<Sample> | undefined;
+  let atEnd: Promise<Sample> | undefined;
+  const startTimer = setTimeout(() => (atStart = sample()), settings.warmUpSeconds * 1000);
+  const endTimer = setTimeout(() => (atEnd = sample()), (settings.warmUpSeconds + settings.phaseSeconds) * 1000);
   const result = await runClosedLoop({ callers: settings.callers, warmUpMs: settings.warmUpSeconds * 1000, measureMs: settings.phaseSeconds * 1000, call });
   clearTimeout(startTimer);
   clearTimeout(endTimer);
-  const serverCpuMsPerCall = round((cpuAtEnd - cpuAtStart) / Math.max(1, result.calls), 2);
-  log(`  ${result.requestsPerSecond} calls/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.failures} failed, server CPU ${serverCpuMsPerCall} ms/call`);
-  return { ...result, serverCpuMsPerCall };
+  const [start, end] = await Promise.all([atStart, atEnd]);
+  const calls = Math.max(1, result.calls);
+  const others = start && end ? CpuMeter.between(start.others, end.others) : { nodeMs: Number.NaN, postgresMs: null };
+  const serverCpuMsPerCall = start && end ? round((end.server - start.server) / calls, 2) : Number.NaN;
+  const postgresCpuMsPerCall = others.postgresMs === null ? null : round(others.postgresMs / calls, 2);
+  const loadGeneratorCpuMsPerCall = round(others.nodeMs / calls, 2);
+  log(
+    `  ${result.requestsPerSecond} calls/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.failures} failed; ` +
+      `CPU ms/call: server ${serverCpuMsPerCall}, PostgreSQL ${postgresCpuMsPerCall ?? '-'}, load generator ${loadGeneratorCpuMsPerCall}`,
+  );
+  return { ...result, serverCpuMsPerCall, postgresCpuMsPerCall, loadGeneratorCpuMsPerCall };
 }
 
 function pick(result: PhaseResult) {
-  return { requestsPerSecond: result.requestsPerSecond, p50Ms: result.p50Ms, p99Ms: result.p99Ms, serverCpuMsPerCall: result.serverCpuMsPerCall };
+  return {
+    requestsPerSecond: result.requestsPerSecond,
+    p50Ms: result.p50Ms,
+    p99Ms: result.p99Ms,
+    serverCpuMsPerCall: result.serverCpuMsPerCall,
+    postgresCpuMsPerCall: result.postgresCpuMsPerCall,
+    loadGeneratorCpuMsPerCall: result.loadGeneratorCpuMsPerCall,
+  };
 }
 
 async function isSeeded(databaseUrl: string): Promise<boolean> {
