@@ -100,7 +100,7 @@ export type ResolvedOfferFilters = Awaited<ReturnType<typeof resolveOfferFilters
  * The category filter. A group is spelled out as the list of its categories rather than a LIKE on
  * the code prefix, so that the (status, categoryCode, createdAt) index serves both.
  */
-export function categoryCondition(filters: Pick<ResolvedOfferFilters, 'category'>): Prisma.Sql | null {
+function categoryCondition(filters: Pick<ResolvedOfferFilters, 'category'>): Prisma.Sql | null {
   if (!filters.category) return null;
   const codes = categoryCodesOf(filters.category);
   return codes.length === 1 ? Prisma.sql`o."categoryCode" = ${codes[0]}` : Prisma.sql`o."categoryCode" = ANY(${codes}::text[])`;
