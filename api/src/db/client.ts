@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { cube } from '@electric-sql/pglite/contrib/cube';
 import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
@@ -96,7 +97,7 @@ export function readQueryOf(prisma: PrismaClient): ReadQuery {
   return readQueries.get(prisma) ?? (<Row>(statement: Prisma.Sql) => prisma.$queryRaw<Row[]>(statement));
 }
 
-export const pgliteExtensions = { pg_trgm, cube, earthdistance };
+export const pgliteExtensions = { pg_trgm, cube, earthdistance, btree_gin };
 
 export function pgliteDataDirFor(dataDir: string): string {
   return path.join(dataDir, 'pglite');
