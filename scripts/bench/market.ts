@@ -30,7 +30,13 @@ const settings = {
   producers: 150,
   offers: 100_000,
   callers: 32,
-  warmUpSeconds: 5,
+  /**
+   * A server that has just started, or a workload it has not served yet, runs below its steady state
+   * for about 10 s (its JIT, the search route memo and the listing cache fill): search calls per second
+   * rose from about 270 to 1,000 over the first 12 s of a phase, while a second phase of new searches
+   * in the same process ran at 900-1,200 from its first second (README, Benchmarks).
+   */
+  warmUpSeconds: 15,
   phaseSeconds: 15,
   /** Members logged in over HTTP before the load starts; feed and search use them for logged-in pages. */
   loggedInBuyers: 128,
