@@ -28,7 +28,8 @@ const shutdownJobsTimeoutMs = 8_000;
 
 export async function startApp(config: Config): Promise<RunningApp> {
   const logger = createLogger(config.logLevel);
-  const database = await openConfiguredDatabase(config);
+  // Requests run side by side; parallel workers for one of them would take cores from the others.
+  const database = await openConfiguredDatabase(config, { parallelWorkers: false });
   if (config.embedded) {
     const applied = await applyMigrations(database.adapterFactory);
     if (applied.length) logger.info({ migrations: applied }, 'applied migrations');

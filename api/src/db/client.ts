@@ -28,6 +28,12 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Called when an idle PostgreSQL connection fails; defaults to a line on stderr. */
   onIdleConnectionError?: (error: Error) => void;
+  /**
+   * False runs every statement without parallel workers (max_parallel_workers_per_gather = 0), for
+   * processes that serve requests: under concurrent requests on a small server the workers' start-up
+   * and their share of the cores cost more than they save. Defaults to the server's setting.
+   */
+  parallelWorkers?: boolean;
 }
 
 function defaultIdleConnectionError(error: Error): void {
@@ -116,7 +122,11 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     // One pool owned here, shared by the client and the migration engine, so close() ends every connection.
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      ...(options.parallelWorkers === false ? { options: '-c max_parallel_workers_per_gather=0' } : {}),
+    });
     // An idle connection that the server ends (restart, admin command) emits an error on the pool;
     // the pool replaces it with a new connection, so the error must not crash the process.
     pool.on('error', (error) => (options.onIdleConnectionError ?? defaultIdleConnectionError)(error));

@@ -1,11 +1,12 @@
 import type { Config } from '../config';
 import { openDatabase, pgliteDataDirFor, type Database } from './client';
 
-/** Opens the database the configuration names. */
-export function openConfiguredDatabase(config: Config): Promise<Database> {
+/** Opens the database the configuration names (see DatabaseOptions for `parallelWorkers`). */
+export function openConfiguredDatabase(config: Config, options: { parallelWorkers?: boolean } = {}): Promise<Database> {
   return openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDataDir: pgliteDataDirFor(config.dataDir),
     poolSize: config.databasePoolSize,
+    ...options,
   });
 }
