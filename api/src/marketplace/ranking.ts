@@ -116,7 +116,9 @@ function windowStartOf(prisma: PrismaClient, categoryCode: string | null): Promi
   }));
   starts.set(key, { value, until: now + windowStartAgeMaxMs });
   // A failed read is not kept: the next search asks again.
-  value.catch(() => starts.delete(key));
+  value.catch(() => {
+    if (starts.get(key)?.value === value) starts.delete(key);
+  });
   return value;
 }
 
