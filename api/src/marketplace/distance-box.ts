@@ -1,6 +1,6 @@
-// The box of latitudes and longitudes around a circle on the earth, for distance filters: B-tree
-// indexes on the two columns find the offers in the box, and the planner can tell from the columns'
-// statistics how many there are; earth_distance then cuts the corners off. The sphere is
+// The box of latitudes and longitudes around a circle on the earth, for distance filters: a B-tree
+// index on (longitude, latitude) finds the offers in the box, and the planner can tell from the
+// statistics of the two columns how many there are; earth_distance then cuts the corners off. The sphere is
 // earthdistance's (radius earth()), so the box holds every point that earth_distance finds within
 // the radius.
 

@@ -141,7 +141,7 @@ export function offerFilterConditions(filters: ResolvedOfferFilters): Prisma.Sql
   if (filters.producerId) conditions.push(Prisma.sql`o."producerId" = ${filters.producerId}::uuid`);
   if (filters.point) {
     const { latitude, longitude, radiusMeters } = filters.point;
-    // The box of latitudes and longitudes uses their indexes (and their statistics, see the
+    // The box of latitudes and longitudes uses their index (and their statistics, see the
     // migration offer_distance_box); earth_distance on "location", which the database stores as
     // ll_to_earth(latitude, longitude), then cuts the box's corners off.
     const box = distanceBox({ latitude, longitude }, radiusMeters);

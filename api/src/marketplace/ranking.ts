@@ -83,8 +83,8 @@ const searchRoutes = createSearchRouteMemo({ entriesMax: 10_000, ageMaxMs: 10 * 
 interface WindowStart {
   /** The creation time of the window's oldest offer; null while there are no more offers than the window holds. */
   startsAt: Date | null;
-  /** The creation time of the newest offer: a window below a cursor spans as long as the first one. */
-  newestAt: Date | null;
+  /** From the oldest to the newest offer's creation: a window below a cursor spans as long. */
+  spanMs: number;
 }
 
 const windowStarts = new WeakMap<PrismaClient, Map<string, { value: Promise<WindowStart>; until: number }>>();
@@ -110,10 +110,11 @@ function windowStartOf(prisma: PrismaClient, categoryCode: string | null): Promi
       WHERE o."status" = 'active' ${categoryCode ? Prisma.sql`AND o."categoryCode" = ${categoryCode}` : Prisma.empty}
       ORDER BY o."createdAt" DESC, o."id" DESC
       LIMIT ${searchWindowSize}
-    ) w`).then(([row]) => ({
-    startsAt: row && row.count >= searchWindowSize && row.startsAt ? new Date(row.startsAt) : null,
-    newestAt: row?.newestAt ? new Date(row.newestAt) : null,
-  }));
+    ) w`).then(([row]) => {
+    if (!row || row.count < searchWindowSize || !row.startsAt || !row.newestAt) return { startsAt: null, spanMs: 0 };
+    const startsAt = new Date(row.startsAt);
+    return { startsAt, spanMs: new Date(row.newestAt).getTime() - startsAt.getTime() };
+  });
   starts.set(key, { value, until: now + windowStartAgeMaxMs });
   // A failed read is not kept: the next search asks again.
   value.catch(() => {
@@ -125,9 +126,7 @@ function windowStartOf(prisma: PrismaClient, categoryCode: string | null): Promi
 /** The window below the cursor, or of the newest offers: its oldest creation time, or null for no bound. */
 function windowBound(start: WindowStart, after: RecencyCursor | null): Date | null {
   if (!start.startsAt) return null;
-  if (!after) return start.startsAt;
-  const span = (start.newestAt?.getTime() ?? start.startsAt.getTime()) - start.startsAt.getTime();
-  return new Date(Date.parse(after.createdAt) - span);
+  return after ? new Date(Date.parse(after.createdAt) - start.spanMs) : start.startsAt;
 }
 
 function isTermOnly(filters: ResolvedOfferFilters): boolean {
