@@ -162,15 +162,13 @@ export interface LedgerStoreTransaction extends LedgerStoreReader {
    * LedgerStoreConflict like writeTransfers.
    */
   insertTransfers(transfers: readonly NewTransfer[], block: bigint): Promise<void>;
-  /** Locks the account rows (FOR NO KEY UPDATE, in id order, in one statement); missing ids are skipped. */
-  lockAccountRows(ids: readonly string[]): Promise<void>;
   /**
-   * For transfers inserted with insertTransfers, on accounts locked with lockAccountRows: applies the
-   * counter changes and opens the holds, only if every account exists, is open, is in the expected
-   * currency, stays within its limits even with all debits of the changes before all their credits,
-   * and has not taken a later block's changes (per account, sequences must follow the order in which
-   * changes are applied). Otherwise throws LedgerStoreConflict: the transaction must roll back and
-   * the batch be decided item by item.
+   * For transfers inserted with insertTransfers, in one call: locks the accounts (FOR NO KEY UPDATE,
+   * in id order) and applies the counter changes and opens the holds, only if every account exists,
+   * is open, is in the expected currency, stays within its limits even with all debits of the
+   * changes before all their credits, and has not taken a later block's changes (per account,
+   * sequences must follow the order in which changes are applied). Otherwise throws
+   * LedgerStoreConflict: the transaction must roll back and the batch be decided item by item.
    */
   applyBalanceChangesWithinLimits(write: WithinLimitsWrite, block: bigint): Promise<void>;
   insertCurrency(currency: Currency): Promise<boolean>;

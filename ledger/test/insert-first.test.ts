@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 /** A driver that holds the first statement containing `marker` until `open` is called. */
-function gatedDriver(driver: SqlDriver, marker = 'FOR NO KEY UPDATE') {
+function gatedDriver(driver: SqlDriver, marker = 'ledger_apply_within_limits') {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
   let reached!: () => void;

@@ -1,7 +1,7 @@
 // The ledger's SQL on a node-postgres pool, without an ORM in between: every statement is a named
 // prepared statement, so PostgreSQL parses each of the ledger's few statement texts once per
 // connection instead of on every call, and a batch costs only its few round trips (BEGIN, lock and
-// read, write, COMMIT; two more when it inserts first). The pool may be shared with other users of
+// read, write, COMMIT; one more when it inserts first). The pool may be shared with other users of
 // the database.
 import { createHash } from 'node:crypto';
 import { SqlArray, binaryArray, uuidArrayBinary } from './sql-arrays';

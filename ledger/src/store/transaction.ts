@@ -1,6 +1,7 @@
-// Writes, all inside one read-write transaction. Batches are written set-based: one statement locks
-// the accounts and reads the idempotency and pending state, one inserts every transfer and applies
-// every counter change, whatever the batch size.
+// Writes, all inside one read-write transaction. Batches are written set-based, whatever their size:
+// one statement locks the accounts and reads the idempotency and pending state, one inserts every
+// transfer and applies every counter change. A batch that inserts first takes one statement to insert
+// and one call to lock its accounts and apply the changes (the ledger_apply_within_limits function).
 import { type Account, type AccountLimits } from '../domain/account';
 import { type Currency } from '../domain/currency';
 import { type Block, type ChainHead, type ChainPosition } from '../domain/hash-chain';
@@ -47,27 +48,25 @@ const nextSequence = `nextval(pg_get_serial_sequence('ledger_transfer', 'sequenc
  * with them) it read and hashed every account instead, a third of the update's time with 10,000
  * accounts and more with every account added. Leaving it only the TID scan (`ctid = ANY(...)`)
  * fetches just those rows. JIT goes off too: the cost of disabled plan types would otherwise pass its
- * threshold and compile the statement (200 ms). The statements that lock a batch's accounts set
- * these (set_config(..., true) is SET LOCAL, for the rest of the transaction): they are planned
- * before the settings take effect, and no extra round trip is spent while the locks are held. What
+ * threshold and compile the statement (200 ms). The statement that locks a batch's accounts sets
+ * these (set_config(..., true) is SET LOCAL, for the rest of the transaction): it is planned before
+ * the settings take effect, and no extra round trip is spent while the locks are held (the function
+ * ledger_apply_within_limits does the same for batches that inserted first). What
  * runs between the locks and the update (the reversed amounts) keeps its plan: every scan type is
  * disabled alike.
  */
 const lockedRowPlanSettings = `set_config('enable_seqscan', 'off', true) AS seqscan, set_config('enable_indexscan', 'off', true) AS indexscan,
   set_config('enable_bitmapscan', 'off', true) AS bitmapscan, set_config('jit', 'off', true) AS jit`;
 
-/** Where a locked account row is (its ctid stays put while the lock is held) and its last block. */
-type LockedRow = { ctid: string; lastSequence: bigint };
-
 /**
- * Locks the accounts whose ids are in $1, as a CTE `locked` with the given columns and each row's
+ * Locks the accounts whose ids are in $1, as a CTE `locked` with their columns and each row's
  * ctid (`row_ctid`). One statement, rows sorted before they are locked: every transaction takes its
  * account locks in the same (id) order, so two batches can wait for each other but never deadlock.
  * NO KEY UPDATE is the lock the balance update itself takes; it does not block the key-share locks
  * of foreign key checks.
  */
-const lockedAccounts = (columns = 'a.*') => `locked AS (
-         SELECT ${columns}, a.ctid AS row_ctid FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE
+const lockedAccounts = `locked AS (
+         SELECT a.*, a.ctid AS row_ctid FROM ledger_account a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE
        )`;
 
 /** Inserts the transfers given as parameters $1-$15 (see transferParameters) with sequence block + position. */
@@ -110,20 +109,18 @@ const counterColumns = [
 
 /**
  * CTEs `counters`, `opened` and `resolved`, and their parameters, numbered from `offset` + 1: the
- * counter changes of locked account rows, addressed by ctid, the holds opened and the holds
- * resolved; every changed account records the block. Only the counters that some change moves are
- * named (immediate transfers never move the pending ones): each counter costs an array to parse and
- * arithmetic on every row. With `withinLimits`, an account is changed only if it is open, in the
- * expected currency, and within its limits even with all of the changes' debits and none of their
- * credits (and the reverse for the maximum balance): then every order of the batch's transfers is.
+ * counter changes of locked account rows, addressed by ctid, the holds opened (joined to the
+ * `inserted` transfers) and the holds resolved; every changed account records the block (CTE
+ * `block`). Only the counters that some change moves are named (immediate transfers never move the
+ * pending ones): each counter costs an array to parse and arithmetic on every row.
  */
 function applyChanges(
   write: Omit<TransferWrite, 'transfers'>,
   ctids: readonly string[],
-  options: { block: string; offset: number; openedJoin: string; withinLimits?: boolean },
+  offset: number,
 ): { sql: string; parameters: unknown[] } {
   const parameters: unknown[] = [];
-  const parameter = (value: unknown, type: string) => `$${options.offset + parameters.push(value)}::${type}`;
+  const parameter = (value: unknown, type: string) => `$${offset + parameters.push(value)}::${type}`;
   const changes = write.balanceChanges;
   const moved = counterColumns.filter((counter) => changes.some((change) => counter.of(change.change) !== 0n));
   const ctidArray = parameter(plainArray(ctids, (ctid) => ctid), 'tid[]');
@@ -132,25 +129,11 @@ function applyChanges(
     ...moved.map((counter) => parameter(plainArray(changes, (change) => unitsText(counter.of(change.change), change.scale)), 'numeric[]')),
   ];
   const names = ['ctid', ...moved.map((counter) => counter.column)];
-  if (options.withinLimits) {
-    sources.push(parameter(textArray(changes, (change) => change.currency), 'text[]'));
-    names.push('currency_code');
-  }
-  const isMoved = (column: string) => moved.some((counter) => counter.column === column);
-  const plus = (column: string) => (isMoved(column) ? ` + c.${column}` : '');
-  const minus = (column: string) => (isMoved(column) ? ` - c.${column}` : '');
-  const limits = options.withinLimits
-    ? `
-           AND a.status = 'open' AND a.currency_code = c.currency_code
-           AND a.credits_posted - a.debits_posted${minus('debits_posted')} - a.debits_pending${minus('debits_pending')} + a.credit_limit >= 0
-           AND (a.maximum_balance IS NULL
-             OR a.credits_posted${plus('credits_posted')} + a.credits_pending${plus('credits_pending')} - a.debits_posted <= a.maximum_balance)`
-    : '';
   const sql = `counters AS (
          UPDATE ledger_account AS a SET
-           ${moved.map((counter) => `${counter.column} = a.${counter.column} + c.${counter.column}, `).join('')}last_sequence = ${options.block}
+           ${moved.map((counter) => `${counter.column} = a.${counter.column} + c.${counter.column}, `).join('')}last_sequence = (SELECT base FROM block)
          FROM unnest(${sources.join(', ')}) AS c(${names.join(', ')})
-         WHERE a.ctid = ANY(${ctidArray}) AND a.ctid = c.ctid${limits}
+         WHERE a.ctid = ANY(${ctidArray}) AND a.ctid = c.ctid
          RETURNING a.id
        ),
        opened AS (
@@ -158,7 +141,7 @@ function applyChanges(
          SELECT o.transfer_id, o.expires_at
          FROM unnest(${parameter(uuidArray(write.pendingsOpened, (p) => p.transferId), 'uuid[]')},
            ${parameter(timestampArray(write.pendingsOpened, (p) => p.expiresAt), 'timestamptz[]')}) AS o(transfer_id, expires_at)
-         ${options.openedJoin}
+         JOIN inserted i ON i.id = o.transfer_id
          RETURNING transfer_id
        ),
        resolved AS (
@@ -184,8 +167,8 @@ function checkApplied(row: AppliedRow, write: Omit<TransferWrite, 'transfers'>):
 }
 
 export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStoreTransaction {
-  /** The account rows this transaction locked for a batch. */
-  private readonly lockedRows = new Map<string, LockedRow>();
+  /** The ctids of the account rows this transaction locked for a batch (they stay put while locked). */
+  private readonly lockedRows = new Map<string, string>();
 
   constructor(sql: SqlExecutor) {
     super(sql);
@@ -194,16 +177,16 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
   /** The ctids of the changed accounts, which must be locked by this transaction. */
   private lockedCtids(write: Omit<TransferWrite, 'transfers'>): string[] {
     return write.balanceChanges.map((change) => {
-      const row = this.lockedRows.get(change.accountId);
-      if (!row) throw new Error(`Account ${change.accountId} was not locked before its counters changed`);
-      return row.ctid;
+      const ctid = this.lockedRows.get(change.accountId);
+      if (ctid === undefined) throw new Error(`Account ${change.accountId} was not locked before its counters changed`);
+      return ctid;
     });
   }
 
   async lockAccounts(ids: readonly string[]): Promise<Account[]> {
     if (ids.length === 0) return [];
     const rows = await this.sql.query<AccountRow>(
-      `WITH ${lockedAccounts()} SELECT ${accountColumns} FROM locked a ORDER BY a.id`,
+      `WITH ${lockedAccounts} SELECT ${accountColumns} FROM locked a ORDER BY a.id`,
       uuidArray(ids, (id) => id),
     );
     return rows.map(accountFromRow);
@@ -218,8 +201,8 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     // The lookups are lateral index probes per value, because with a large array parameter the
     // planner would expect many matches and may scan the whole table.
     const rows = await this.sql.query<{ accounts: unknown[] | null; keyed: unknown[] | null; resolutions: unknown[] | null }>(
-      `WITH ${lockedAccounts()}
-       SELECT (SELECT json_agg(${batchAccountJson('a', ', a.row_ctid::text, a.last_sequence::text')}) FROM locked a) AS accounts,
+      `WITH ${lockedAccounts}
+       SELECT (SELECT json_agg(${batchAccountJson('a', ', a.row_ctid::text')}) FROM locked a) AS accounts,
          (SELECT json_agg(${transferJson('t')}) FROM unnest($2::text[]) AS k(key)
            CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.idempotency_key = k.key) t) AS keyed,
          (SELECT json_agg(${transferJson('t')}) FROM unnest($3::uuid[]) AS p(id)
@@ -234,7 +217,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     for (const json of row.accounts ?? []) {
       state.accounts.push(batchAccountFromJson(json));
       const fields = json as unknown[];
-      this.lockedRows.set(fields[0] as string, { ctid: fields[9] as string, lastSequence: BigInt(fields[10] as string) });
+      this.lockedRows.set(fields[0] as string, fields[9] as string);
     }
     for (const json of row.keyed ?? []) {
       const transfer = transferFromJson(json);
@@ -271,11 +254,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     // statement (23505, a LedgerStoreConflict), so no counter changes without its transfers. A plain
     // INSERT, not ON CONFLICT: speculative insertion would probe every unique index twice and log an
     // extra WAL record per row.
-    const changes = applyChanges(write, this.lockedCtids(write), {
-      block: '(SELECT base FROM block)',
-      offset: 15,
-      openedJoin: 'JOIN inserted i ON i.id = o.transfer_id',
-    });
+    const changes = applyChanges(write, this.lockedCtids(write), 15);
     // The plan settings came with lockAccountsAndReadBatchState.
     const rows = await this.sql.query<AppliedRow & { block: string; inserted: number }>(
       `WITH block AS (SELECT ${nextSequence} AS base),
@@ -302,34 +281,39 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     if (inserted !== transfers.length) throw new Error('Not every decided transfer was inserted');
   }
 
-  /** The locks of a batch that inserted first; also sets the counter update's plan settings. */
-  async lockAccountRows(ids: readonly string[]): Promise<void> {
-    const rows = await this.sql.query<{ locked: Array<[string, string, string]> | null }>(
-      `WITH ${lockedAccounts('a.id, a.last_sequence')}
-       SELECT json_agg(json_build_array(a.id, a.row_ctid::text, a.last_sequence::text)) AS locked, ${lockedRowPlanSettings}
-       FROM locked a`,
-      uuidArray(ids, (id) => id),
-    );
-    for (const [id, ctid, lastSequence] of rows[0]?.locked ?? []) this.lockedRows.set(id, { ctid, lastSequence: BigInt(lastSequence) });
-  }
-
   async applyBalanceChangesWithinLimits(write: WithinLimitsWrite, block: bigint): Promise<void> {
-    const locked = write.balanceChanges.map((change) => this.lockedRows.get(change.accountId));
-    if (locked.some((row) => row === undefined)) throw new LedgerStoreConflict('An account of the batch does not exist; the batch is decided item by item');
-    const taken = locked.filter((row) => row!.lastSequence >= block).length;
-    if (taken > 0) throw new LedgerStoreConflict(`${taken} account(s) took a later batch's changes first; the batch is decided again`);
-    const changes = applyChanges(
-      { ...write, pendingsResolved: [] },
-      locked.map((row) => row!.ctid),
-      { block: '$1::bigint', offset: 1, openedJoin: '', withinLimits: true },
+    // Locks and update in one call (see the ledger_apply_within_limits migration): no round trip, and
+    // no wait for this process's event loop, while the locks are held.
+    const changes = write.balanceChanges;
+    const increases = counterColumns.map((counter) =>
+      changes.some((change) => counter.of(change.change) !== 0n)
+        ? plainArray(changes, (change) => unitsText(counter.of(change.change), change.scale))
+        : null,
     );
-    // The plan settings came with lockAccountRows.
-    const rows = await this.sql.query<AppliedRow>(`WITH ${changes.sql} SELECT ${appliedCounts}`, block.toString(), ...changes.parameters);
+    const rows = await this.sql.query<{ locked: number; taken: number; changed: number; opened: number }>(
+      `SELECT a.locked, a.taken, a.changed, a.opened
+       FROM ledger_apply_within_limits($1::bigint, $2::uuid[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[],
+         $8::uuid[], $9::timestamptz[]) AS a`,
+      block.toString(),
+      uuidArray(changes, (change) => change.accountId),
+      textArray(changes, (change) => change.currency),
+      ...increases,
+      uuidArray(write.pendingsOpened, (p) => p.transferId),
+      timestampArray(write.pendingsOpened, (p) => p.expiresAt),
+    );
     const row = rows[0]!;
-    if (Number(row.counters_updated) !== write.balanceChanges.length) {
+    if (Number(row.locked) !== changes.length) {
+      throw new LedgerStoreConflict('An account of the batch does not exist; the batch is decided item by item');
+    }
+    if (Number(row.taken) > 0) {
+      throw new LedgerStoreConflict(`${row.taken} account(s) took a later batch's changes first; the batch is decided again`);
+    }
+    if (Number(row.changed) !== changes.length) {
       throw new LedgerStoreConflict('An account of the batch is closed, in another currency or short of room; the batch is decided item by item');
     }
-    checkApplied(row, { ...write, pendingsResolved: [] });
+    if (Number(row.opened) !== write.pendingsOpened.length) {
+      throw new Error('Ledger bookkeeping is inconsistent: an open pending transfer row is missing');
+    }
   }
 
   async insertCurrency(currency: Currency): Promise<boolean> {

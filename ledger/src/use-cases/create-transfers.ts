@@ -11,10 +11,10 @@
 //    every item succeeds (if an item fails even so, on its own fields, the batch goes locks first);
 // 2. reserve a block and insert those transfers, still without account locks, so concurrent batches
 //    insert side by side (the insert is the costly part: a row and six index entries each);
-// 3. lock the accounts, and in one statement apply the counter changes only if every account is
-//    open, in the currency, has not taken a later block, and stays within its limits even with all
-//    of the batch's debits before all of its credits: then every item succeeds, in any order. If not,
-//    the transaction rolls back and the batch runs again locks first, deciding item by item.
+// 3. in one call, lock the accounts and apply the counter changes only if every account is open, in
+//    the currency, has not taken a later block, and stays within its limits even with all of the
+//    batch's debits before all of its credits: then every item succeeds, in any order. If not, the
+//    transaction rolls back and the batch runs again locks first, deciding item by item.
 // A batch holds its account locks only for the counter update and the commit, so batches that share
 // accounts (a hot account, large random batches) wait for each other far less.
 //
@@ -93,17 +93,16 @@ async function runBatchInsertingFirst(
     try {
       await transaction.insertTransfers(provisional.newTransfers, block);
       await context.lockTurns.turn(block);
-      await transaction.lockAccountRows([...roomy.keys()].sort());
+      // The keys are all new (the unique index took them). What is left is whether the accounts take
+      // the changes once locked: if so, every item succeeds whatever its order; if not, the store
+      // refuses and the batch is decided item by item the locks-first way.
+      await transaction.applyBalanceChangesWithinLimits(
+        { balanceChanges: provisional.balanceChanges, pendingsOpened: provisional.pendingsOpened },
+        block,
+      );
     } finally {
       context.lockTurns.release(block);
     }
-    // The keys are all new (the unique index took them). What is left is whether the locked accounts
-    // take the changes: if so, every item succeeds whatever its order; if not, the store refuses and
-    // the batch is decided item by item the locks-first way.
-    await transaction.applyBalanceChangesWithinLimits(
-      { balanceChanges: provisional.balanceChanges, pendingsOpened: provisional.pendingsOpened },
-      block,
-    );
     return results(provisional, block);
   } finally {
     context.lockTurns.releaseKeys(keys);
