@@ -69,7 +69,8 @@ const readWriteStatementTimeoutMs = 60_000;
  * generic plan, which cannot see how many accounts `id = ANY($1)` names, and for the batch's lock
  * statement that plan cost three times the CPU (batches of 32: 150 against 78 ms of PostgreSQL CPU
  * per 1,000 transfers). Parsing stays prepared; planning these statements takes well under a
- * millisecond.
+ * millisecond. The statements after a batch's locks go back to one generic plan per connection
+ * (lockedRowPlanSettings in transaction.ts).
  */
 const beginStatements: Record<SqlTransactionMode, string> = {
   'read-write': `BEGIN; SET LOCAL statement_timeout = ${readWriteStatementTimeoutMs}; SET LOCAL plan_cache_mode = force_custom_plan`,
