@@ -311,6 +311,23 @@ describe('marketplace: profiles, offers, search, needs, notifications', () => {
       // A filtered search of that term, never seen before, goes straight to the text index.
       expect(await oneByOne({ query: term, kind: 'good', ecologicalAttributes: ['regional'] })).toEqual(await search({ query: term, kind: 'good', ecologicalAttributes: ['regional'] }));
     });
+
+    it('finds German compounds by their last part, for a search of one word', async () => {
+      await create(farmer, baseOffer({ title: 'Waldhonig aus dem Kellerwald', description: 'Dunkel und kräftig.', categoryCode: 'food.preserves' }));
+      await create(farmer, baseOffer({ title: 'Honigmelone', description: 'Süß und saftig.' }));
+      await create(baker, baseOffer({ title: 'Roggenmischbrot', description: 'Mit Sauerteig.', categoryCode: 'food.bakery' }));
+      expect(await search({ query: 'Honig' })).toEqual(['Waldhonig aus dem Kellerwald']);
+      expect(await search({ query: 'honig', category: 'food.fruit' })).toEqual([]);
+      expect(await search({ query: 'Brot' })).toEqual(['Roggenmischbrot']);
+      expect(await search({ query: 'Wald' })).toEqual(['Waldhonig aus dem Kellerwald']);
+      // With several words or operators the query means what web search syntax says: whole words.
+      expect(await search({ query: 'Honig Kellerwald' })).toEqual([]);
+      expect(await search({ query: 'Honig or Melone' })).toEqual([]);
+      expect(await search({ query: 'Waldhonig -Wald' })).toEqual(['Waldhonig aus dem Kellerwald']);
+      // The first part alone is not enough, and neither are the last three letters.
+      expect(await search({ query: 'Roggen' })).toEqual([]);
+      expect(await search({ query: 'rot' })).toEqual([]);
+    });
   });
 
   describe('needs and notifications', () => {

@@ -5,7 +5,8 @@
 // verifyLedger must pass. Prints a table and writes bench-results/market.json.
 //
 // DATABASE_URL must name a PostgreSQL database whose name contains "bench"; it is dropped and
-// recreated unless --keep-data finds it already seeded. REDIS_URL, when set, is passed to the server.
+// recreated unless --keep-data finds it already seeded (then only new migrations are applied).
+// REDIS_URL, when set, is passed to the server.
 // MARKET_BENCH_CPU_PROFILE_DIR=<folder> makes the server write a CPU profile there.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -76,7 +77,14 @@ async function main(): Promise<void> {
       }
       log(`  seeded in ${round((nowMs() - seedStarted) / 1000, 1)} s`);
     } else {
-      log(`Database ${redact(databaseUrl)}: keeping the seeded data`);
+      // The kept data gets the migrations added since it was seeded (the server does not migrate).
+      const database = await openDatabase({ databaseUrl, poolSize: 2 });
+      try {
+        const applied = await applyMigrations(database.adapterFactory);
+        log(`Database ${redact(databaseUrl)}: keeping the seeded data${applied.length ? `, applied ${applied.join(', ')}` : ''}`);
+      } finally {
+        await database.close();
+      }
     }
     const termCounts = await countTermMatches(pool);
     log(`Search terms (active offers matching): ${Object.entries(termCounts).map(([term, count]) => `${term} ${count}`).join(', ')}`);
