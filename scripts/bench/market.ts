@@ -64,27 +64,24 @@ async function main(): Promise<void> {
   const keepData = process.argv.includes('--keep-data');
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   try {
-    if (!(keepData && (await isSeeded(databaseUrl)))) {
+    const reseed = !(keepData && (await isSeeded(databaseUrl)));
+    const seedStarted = nowMs();
+    if (reseed) {
       log(`Database ${redact(databaseUrl)}: recreating, migrating, seeding ${settings.members} members and ${settings.offers} offers ...`);
-      const seedStarted = nowMs();
       await recreateDatabase(databaseUrl);
-      const database = await openDatabase({ databaseUrl, poolSize: 8 });
-      try {
-        await applyMigrations(database.adapterFactory);
-        await seedMarketDataset(pool, database.prisma, settings);
-      } finally {
-        await database.close();
-      }
-      log(`  seeded in ${round((nowMs() - seedStarted) / 1000, 1)} s`);
-    } else {
-      // The kept data gets the migrations added since it was seeded (the server does not migrate).
-      const database = await openDatabase({ databaseUrl, poolSize: 2 });
-      try {
-        const applied = await applyMigrations(database.adapterFactory);
+    }
+    const setup = await openDatabase({ databaseUrl, poolSize: 8 });
+    try {
+      // Kept data also gets the migrations added since it was seeded (the server does not migrate).
+      const applied = await applyMigrations(setup.adapterFactory);
+      if (reseed) {
+        await seedMarketDataset(pool, setup.prisma, settings);
+        log(`  seeded in ${round((nowMs() - seedStarted) / 1000, 1)} s`);
+      } else {
         log(`Database ${redact(databaseUrl)}: keeping the seeded data${applied.length ? `, applied ${applied.join(', ')}` : ''}`);
-      } finally {
-        await database.close();
       }
+    } finally {
+      await setup.close();
     }
     const termCounts = await countTermMatches(pool);
     log(`Search terms (active offers matching): ${Object.entries(termCounts).map(([term, count]) => `${term} ${count}`).join(', ')}`);

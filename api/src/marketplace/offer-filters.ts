@@ -123,7 +123,7 @@ function enumArray(values: readonly string[], type: 'EcologicalAttribute' | 'Del
  * words of four or more letters: with operators, quotes or several words the query means what web
  * search syntax says, and short words would end too many others ("Ei" in "Bäckerei").
  */
-export function isCompoundEnding(query: string): boolean {
+function isCompoundEnding(query: string): boolean {
   return /^\p{L}{4,}$/u.test(query);
 }
 

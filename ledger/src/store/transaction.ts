@@ -114,11 +114,23 @@ const counterColumns = [
 ] as const;
 
 /**
+ * Per counter (in counterColumns order), the increase of each change as decimal text, or null when no
+ * change moves that counter: each counter named costs an array to parse and arithmetic on every row.
+ */
+function counterIncreases(changes: TransferWrite['balanceChanges']) {
+  return counterColumns.map((counter) =>
+    changes.some((change) => counter.of(change.change) !== 0n)
+      ? plainArray(changes, (change) => unitsText(counter.of(change.change), change.scale))
+      : null,
+  );
+}
+
+/**
  * CTEs `counters`, `opened` and `resolved`, and their parameters, numbered from `offset` + 1: the
  * counter changes of locked account rows, addressed by ctid, the holds opened (joined to the
  * `inserted` transfers) and the holds resolved; every changed account records the block (CTE
  * `block`). Only the counters that some change moves are named (immediate transfers never move the
- * pending ones): each counter costs an array to parse and arithmetic on every row.
+ * pending ones).
  */
 function applyChanges(
   write: Omit<TransferWrite, 'transfers'>,
@@ -127,13 +139,10 @@ function applyChanges(
 ): { sql: string; parameters: unknown[] } {
   const parameters: unknown[] = [];
   const parameter = (value: unknown, type: string) => `$${offset + parameters.push(value)}::${type}`;
-  const changes = write.balanceChanges;
-  const moved = counterColumns.filter((counter) => changes.some((change) => counter.of(change.change) !== 0n));
+  const increases = counterIncreases(write.balanceChanges);
+  const moved = counterColumns.filter((_, index) => increases[index] !== null);
   const ctidArray = parameter(plainArray(ctids, (ctid) => ctid), 'tid[]');
-  const sources = [
-    ctidArray,
-    ...moved.map((counter) => parameter(plainArray(changes, (change) => unitsText(counter.of(change.change), change.scale)), 'numeric[]')),
-  ];
+  const sources = [ctidArray, ...increases.flatMap((values) => (values === null ? [] : [parameter(values, 'numeric[]')]))];
   const names = ['ctid', ...moved.map((counter) => counter.column)];
   const sql = `counters AS (
          UPDATE ledger_account AS a SET
@@ -291,11 +300,6 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     // Locks and update in one call (see the ledger_apply_within_limits migration): no round trip, and
     // no wait for this process's event loop, while the locks are held.
     const changes = write.balanceChanges;
-    const increases = counterColumns.map((counter) =>
-      changes.some((change) => counter.of(change.change) !== 0n)
-        ? plainArray(changes, (change) => unitsText(counter.of(change.change), change.scale))
-        : null,
-    );
     const rows = await this.sql.query<{ locked: number; taken: number; changed: number; opened: number }>(
       `SELECT a.locked, a.taken, a.changed, a.opened
        FROM ledger_apply_within_limits($1::bigint, $2::uuid[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[],
@@ -303,7 +307,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
       block.toString(),
       uuidArray(changes, (change) => change.accountId),
       textArray(changes, (change) => change.currency),
-      ...increases,
+      ...counterIncreases(changes),
       uuidArray(write.pendingsOpened, (p) => p.transferId),
       timestampArray(write.pendingsOpened, (p) => p.expiresAt),
     );
