@@ -141,8 +141,12 @@ export function offerFilterConditions(filters: ResolvedOfferFilters): Prisma.Sql
   const category = categoryCondition(filters);
   if (category) conditions.push(category);
   if (filters.kind) conditions.push(Prisma.sql`o."kind" = ${filters.kind}::"OfferKind"`);
-  if (filters.priceMin) conditions.push(Prisma.sql`o."price" >= ${filters.priceMin}::numeric`);
-  if (filters.priceMax) conditions.push(Prisma.sql`o."price" <= ${filters.priceMax}::numeric`);
+  // With a search term the price is tested on the rows of the text matches: given the price index,
+  // the planner intersects the matches with every offer in the range (36,000 index entries for
+  // 5-50 Taler, 3-4 ms) to save reading about a thousand rows (1 ms). "+ 0" keeps the index out.
+  const price = filters.query ? Prisma.sql`(o."price" + 0)` : Prisma.sql`o."price"`;
+  if (filters.priceMin) conditions.push(Prisma.sql`${price} >= ${filters.priceMin}::numeric`);
+  if (filters.priceMax) conditions.push(Prisma.sql`${price} <= ${filters.priceMax}::numeric`);
   if (filters.ecologicalAttributes.length) {
     conditions.push(Prisma.sql`o."ecologicalAttributes" @> ${enumArray(filters.ecologicalAttributes, 'EcologicalAttribute')}`);
   }
