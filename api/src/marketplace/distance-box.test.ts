@@ -1,21 +1,6 @@
 import fc from 'fast-check';
-import { distanceBox, type DistanceBox } from './distance-box';
-
-const earthRadiusMeters = 6_378_168;
-
-/** The point at a distance and bearing from a start on the sphere (great circle). */
-function destination(start: { latitude: number; longitude: number }, meters: number, bearingDegrees: number) {
-  const toRadians = Math.PI / 180;
-  const angle = meters / earthRadiusMeters;
-  const latitude = start.latitude * toRadians;
-  const bearing = bearingDegrees * toRadians;
-  const endLatitude = Math.asin(Math.sin(latitude) * Math.cos(angle) + Math.cos(latitude) * Math.sin(angle) * Math.cos(bearing));
-  const endLongitude =
-    start.longitude * toRadians +
-    Math.atan2(Math.sin(bearing) * Math.sin(angle) * Math.cos(latitude), Math.cos(angle) - Math.sin(latitude) * Math.sin(endLatitude));
-  const longitude = ((endLongitude / toRadians + 540) % 360) - 180;
-  return { latitude: endLatitude / toRadians, longitude };
-}
+import { destination } from '../../test/support/geodesy';
+import { distanceBox, geoCellCover, geoCellLevels, geoCoverCellsMax, type DistanceBox } from './distance-box';
 
 function holds(box: DistanceBox, point: { latitude: number; longitude: number }): boolean {
   if (point.latitude < box.latitudeMin || point.latitude > box.latitudeMax) return false;
@@ -57,5 +42,42 @@ describe('distanceBox', () => {
     const wrapped = distanceBox({ latitude: 0, longitude: 179.99 }, 5_000).longitude!;
     expect(wrapped.min).toBeGreaterThan(wrapped.max);
     expect(wrapped.max).toBeCloseTo(-179.965, 2);
+  });
+
+  it('covers the box with at most the allowed number of cells of the finest level that suffices', () => {
+    // 10 km around Kassel: the box spans 0.18 of latitude and 0.29 of longitude, 5 x 5 cells of the finest level.
+    const kassel = geoCellCover(distanceBox({ latitude: 51.3127, longitude: 9.4797 }, 10_000))!;
+    expect(kassel).toHaveLength(25);
+    expect(kassel.every((cell) => cell.startsWith('0:'))).toBe(true);
+    expect(kassel).toContain(`0:${Math.floor(51.3127 / 0.05)}:${Math.floor(9.4797 / 0.075)}`);
+    // 100 km needs the third level; 500 km the coarsest.
+    expect(geoCellCover(distanceBox({ latitude: 51.3127, longitude: 9.4797 }, 100_000))![0]).toMatch(/^2:/);
+    expect(geoCellCover(distanceBox({ latitude: 51.3127, longitude: 9.4797 }, 500_000))![0]).toMatch(/^3:/);
+    // Across 180 degrees the cover takes cells on both sides; at a pole there is none.
+    const wrapped = geoCellCover(distanceBox({ latitude: 0, longitude: 179.99 }, 5_000))!;
+    expect(wrapped.some((cell) => cell.endsWith(`:${Math.floor(179.99 / 0.075)}`))).toBe(true);
+    expect(wrapped.some((cell) => cell.endsWith(`:${Math.floor(-179.99 / 0.075)}`))).toBe(true);
+    expect(geoCellCover(distanceBox({ latitude: 89.99, longitude: 0 }, 5_000))).toBeNull();
+  });
+
+  it('puts every point of the circle in a cell of the cover (cells named as the database names them)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -89.9, max: 89.9, noNaN: true }),
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        fc.integer({ min: 1, max: 500_000 }),
+        fc.double({ min: 0, max: 360, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (latitude, longitude, radius, bearing, fraction) => {
+          const cover = geoCellCover(distanceBox({ latitude, longitude }, radius));
+          if (!cover) return;
+          expect(cover.length).toBeLessThanOrEqual(geoCoverCellsMax);
+          const point = destination({ latitude, longitude }, radius * fraction, bearing);
+          const cells = geoCellLevels.map((size, level) => `${level}:${Math.floor(point.latitude / size.latitude)}:${Math.floor(point.longitude / size.longitude)}`);
+          expect(cells.some((cell) => cover.includes(cell))).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

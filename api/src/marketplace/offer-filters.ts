@@ -5,7 +5,7 @@ import { Prisma } from '../../../prisma/generated/client/client';
 import type { PrismaClient } from '../db/client';
 import { parseInput } from '../members/validation';
 import { categoryCodesOf } from './categories';
-import { distanceBox } from './distance-box';
+import { distanceBox, geoCellCover } from './distance-box';
 import { NotFoundError } from './errors';
 import {
   categoryFilterSchema,
@@ -157,19 +157,11 @@ export function offerFilterConditions(filters: ResolvedOfferFilters): Prisma.Sql
   if (filters.producerId) conditions.push(Prisma.sql`o."producerId" = ${filters.producerId}::uuid`);
   if (filters.point) {
     const { latitude, longitude, radiusMeters } = filters.point;
-    // The box of latitudes and longitudes uses their index (and their statistics, see the
-    // migration offer_distance_box); earth_distance on "location", which the database stores as
-    // ll_to_earth(latitude, longitude), then cuts the box's corners off.
-    const box = distanceBox({ latitude, longitude }, radiusMeters);
-    conditions.push(Prisma.sql`o."latitude" BETWEEN ${box.latitudeMin}::float8 AND ${box.latitudeMax}::float8`);
-    if (box.longitude) {
-      const { min, max } = box.longitude;
-      conditions.push(
-        min <= max
-          ? Prisma.sql`o."longitude" BETWEEN ${min}::float8 AND ${max}::float8`
-          : Prisma.sql`(o."longitude" >= ${min}::float8 OR o."longitude" <= ${max}::float8)`,
-      );
-    }
+    // The grid cells covering the circle's box are one more key of the search's GIN index (see
+    // distance-box.ts); earth_distance on "location", which the database stores as
+    // ll_to_earth(latitude, longitude), then keeps the offers within the radius.
+    const cells = geoCellCover(distanceBox({ latitude, longitude }, radiusMeters));
+    if (cells) conditions.push(Prisma.sql`o."geoCells" && ${cells}::text[]`);
     conditions.push(Prisma.sql`earth_distance(ll_to_earth(${latitude}::float8, ${longitude}::float8), o."location") <= ${radiusMeters}::float8`);
   }
   return Prisma.join(conditions, ' AND ');
