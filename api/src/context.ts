@@ -3,6 +3,7 @@ import type { Ledger } from '@allmende/ledger';
 import type { Config } from './config';
 import type { PrismaClient } from './db/client';
 import type { Logger } from './logger';
+import { unsharedOfferRows, type ListedOfferRows } from './offer-list-cache';
 import type { JobQueue } from './jobs';
 import type { Member } from '../../prisma/generated/client/client';
 import { createSession, resolveSession, revokeSession, sessionCookieName, type ActiveSession, type SessionSettings } from './members/sessions';
@@ -39,6 +40,11 @@ export interface Context extends AppServices {
   logOut(this: Context): Promise<void>;
   /** Set-Cookie headers to add to the response. */
   responseCookies: string[];
+  /**
+   * Loads the offers of a listing page; in a public listing it shares the rows recently loaded for
+   * other public listings (see offer-list-cache.ts).
+   */
+  listedOfferRows: ListedOfferRows;
 }
 
 function sessionSettings(config: Config): SessionSettings {
@@ -64,6 +70,7 @@ export function createContext(services: AppServices, request: Request): Context 
     member: null,
     sessionId: null,
     responseCookies: [],
+    listedOfferRows: unsharedOfferRows,
     async resolveSession() {
       if (!lookup) {
         const token = parseCookies(request.headers.get('cookie') ?? '')[sessionCookieName];

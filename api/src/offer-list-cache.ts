@@ -5,6 +5,11 @@
 // to an offer through this process drops every cached listing at once; other API processes see it
 // when their entries expire.
 //
+// The offers public listings show are kept the same way, by id and by the database selection of the
+// GraphQL document. A public listing that is not cached still ranks its page in the database, but
+// loads only the offers no recent public listing loaded: a search usually shows offers that other
+// searches showed seconds before.
+//
 // This is a small plugin of its own rather than the response cache plugin: that one adds `__typename`
 // and id fields to every document and walks and copies every result to track entities, work a
 // listing never needs (whole listings are dropped on changes), and it cost more CPU per search than
@@ -22,9 +27,24 @@ export const offerListCacheEntriesMax = 5_000;
  */
 const offerChangingMutations = new Set(['createOffer', 'updateOffer', 'setOfferStatus', 'addOfferImage', 'removeOfferImage', 'reorderOfferImages', 'reviewOrder']);
 
+/** Offer rows kept at most per selection, and selections (GraphQL documents' shapes) at most. */
+export const offerRowsKeptMax = 20_000;
+const offerRowSelectionsMax = 50;
+
+/**
+ * The rows of the offers with these ids, in the order of the ids (ids without a row are left out):
+ * kept ones, and for the others what `load` returns. `selection` is the Prisma selection the rows
+ * were loaded with; rows of one selection are never given for another.
+ */
+export type ListedOfferRows = <Row extends { id: string }>(selection: object, ids: readonly string[], load: (ids: string[]) => Promise<Row[]>) => Promise<Row[]>;
+
+/** Rows for what is not a public listing: always loaded. */
+export const unsharedOfferRows: ListedOfferRows = (_selection, ids, load) => load([...ids]).then((rows) => inOrder(rows, ids));
+
 export interface OfferListCache {
   plugins: Plugin[];
-  /** Drops every cached listing. */
+  rows: ListedOfferRows;
+  /** Drops every cached listing and offer row. */
   clear(): void;
 }
 
@@ -73,16 +93,50 @@ interface Entry {
  * `isPublicListing` decides which documents are listings that may be shared.
  */
 export function createOfferListCache(ttlMs: number, isPublicListing: (document: DocumentNode) => boolean): OfferListCache {
-  if (ttlMs <= 0) return { plugins: [], clear: () => undefined };
+  if (ttlMs <= 0) return { plugins: [], rows: unsharedOfferRows, clear: () => undefined };
   // Oldest first (Map keeps insertion order), so the first entry is the one to drop when full.
   const entries = new Map<string, Entry>();
+  // Rows by selection (its JSON), then by offer id.
+  const rowsBySelection = new Map<string, Map<string, { row: { id: string }; expiresAtMs: number }>>();
   // Every key carries the generation; clearing starts a new one, so a listing computed before a
-  // change but finished after it is stored under a key no request asks for any more.
+  // change but finished after it is stored under a key no request asks for any more (and rows
+  // loaded before it are not kept).
   let generation = 0;
   const clear = () => {
     generation += 1;
     entries.clear();
+    rowsBySelection.clear();
   };
+
+  const rows: ListedOfferRows = async <Row extends { id: string }>(selection: object, ids: readonly string[], load: (ids: string[]) => Promise<Row[]>) => {
+    const loadedIn = generation;
+    const selectionKey = JSON.stringify(selection);
+    const now = Date.now();
+    const kept = rowsBySelection.get(selectionKey);
+    const found: Row[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const entry = kept?.get(id);
+      if (entry && entry.expiresAtMs > now) found.push(entry.row as Row);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return inOrder(found, ids);
+    const loaded = await load(missing);
+    if (loadedIn === generation) {
+      let keep = rowsBySelection.get(selectionKey);
+      if (!keep) {
+        while (rowsBySelection.size >= offerRowSelectionsMax) rowsBySelection.delete(rowsBySelection.keys().next().value!);
+        rowsBySelection.set(selectionKey, (keep = new Map()));
+      }
+      for (const row of loaded) {
+        keep.delete(row.id);
+        while (keep.size >= offerRowsKeptMax) keep.delete(keep.keys().next().value!);
+        keep.set(row.id, { row, expiresAtMs: now + ttlMs });
+      }
+    }
+    return inOrder([...found, ...loaded], ids);
+  };
+
   // The key of each request, and the ETag of each response that is a shared listing (so clients and
   // tests can tell).
   const keys = new WeakMap<Request, { key: string; generation: number }>();
@@ -129,5 +183,13 @@ export function createOfferListCache(ttlMs: number, isPublicListing: (document: 
       if (etag) response.headers.set('etag', etag);
     },
   };
-  return { plugins: [cachePlugin], clear };
+  return { plugins: [cachePlugin], rows, clear };
+}
+
+function inOrder<Row extends { id: string }>(rows: readonly Row[], ids: readonly string[]): Row[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
 }

@@ -11,7 +11,7 @@ import { isMediaPath, serveMedia } from './images/serve-media';
 import { schema } from './schema';
 import type { DocumentNode } from 'graphql';
 import { createContext, withoutViewer, type AppServices, type Context } from './context';
-import { createOfferListCache } from './offer-list-cache';
+import { createOfferListCache, type ListedOfferRows } from './offer-list-cache';
 import { createPublicListingCheck } from './public-listing';
 
 /** Requests to /graphql above this size are refused before parsing. */
@@ -30,12 +30,13 @@ export const csrfHeaderName = 'x-allmende-csrf';
  * Looks the session up before an operation executes, except for a public listing, which answers
  * the same for everyone and so saves the round trip (half of the search traffic is logged in).
  */
-function sessionResolutionPlugin(isPublicListing: (document: DocumentNode) => boolean): Plugin {
+function sessionResolutionPlugin(isPublicListing: (document: DocumentNode) => boolean, sharedOfferRows: ListedOfferRows): Plugin {
   return {
     onExecute({ args }) {
       const context = args.contextValue as unknown as Context;
       if (isPublicListing(args.document)) {
         withoutViewer(context);
+        context.listedOfferRows = sharedOfferRows;
         return;
       }
       return context.resolveSession().then(() => undefined);
@@ -54,6 +55,7 @@ function sessionCookiePlugin(contexts: WeakMap<Request, Context>): Plugin {
 export function createGraphQLHandler(services: AppServices) {
   const contexts = new WeakMap<Request, Context>();
   const isPublicListing = createPublicListingCheck(schema);
+  const offerListCache = createOfferListCache(services.config.offerListCacheSeconds * 1000, isPublicListing);
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -86,9 +88,9 @@ export function createGraphQLHandler(services: AppServices) {
     }),
     plugins: [
       useCSRFPrevention({ requestHeaders: [csrfHeaderName] }),
-      sessionResolutionPlugin(isPublicListing),
+      sessionResolutionPlugin(isPublicListing, offerListCache.rows),
       sessionCookiePlugin(contexts),
-      ...createOfferListCache(services.config.offerListCacheSeconds * 1000, isPublicListing).plugins,
+      ...offerListCache.plugins,
     ],
   });
 }

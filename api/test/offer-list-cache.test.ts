@@ -57,6 +57,30 @@ describe('offer list cache', () => {
   });
   afterAll(() => api.close());
 
+  /** A handler of its own (with empty caches) whose Prisma client reports every statement it sends. */
+  function countingHandler() {
+    const counting = new PrismaClient({ adapter: api.database.adapterFactory, log: [{ emit: 'event', level: 'query' }] });
+    const statements: string[] = [];
+    counting.$on('query', (event) => {
+      statements.push(event.query);
+    });
+    const handler = createGraphQLHandler({ ...api.services, prisma: counting });
+    let cookie = '';
+    const send = async (query: string, variables: Record<string, unknown> = {}) => {
+      statements.length = 0;
+      const response = await handler.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-allmende-csrf': '1', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      cookie = response.headers.getSetCookie()[0]?.split(';')[0] ?? cookie;
+      const body = (await response.json()) as { data?: any; errors?: unknown[] };
+      expect(body.errors).toBeUndefined();
+      return { body, statements: [...statements] };
+    };
+    return { send, close: () => counting.$disconnect() };
+  }
+
   it('shares public listings between visitors and members', async () => {
     // The ETag is the cache key of a cacheable response.
     const anonymousListing = await post(api.client(), listing);
@@ -109,24 +133,9 @@ describe('offer list cache', () => {
   });
 
   it('looks the session up for everything but public listings', async () => {
-    // A second client on the same database that reports every statement it sends.
-    const counting = new PrismaClient({ adapter: api.database.adapterFactory, log: [{ emit: 'event', level: 'query' }] });
-    const statements: string[] = [];
-    counting.$on('query', (event) => {
-      statements.push(event.query);
-    });
-    const handler = createGraphQLHandler({ ...api.services, prisma: counting });
-    let cookie = '';
+    const { send: sendCounting, close } = countingHandler();
     const send = async (query: string, variables: Record<string, unknown> = {}) => {
-      statements.length = 0;
-      const response = await handler.fetch('http://localhost/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-allmende-csrf': '1', ...(cookie ? { cookie } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      cookie = response.headers.getSetCookie()[0]?.split(';')[0] ?? cookie;
-      const body = (await response.json()) as { data?: any; errors?: unknown[] };
-      expect(body.errors).toBeUndefined();
+      const { body, statements } = await sendCounting(query, variables);
       return { body, lookups: statements.filter((sql) => sql.includes('"Session"')).length, statements: statements.length };
     };
     try {
@@ -144,7 +153,7 @@ describe('offer list cache', () => {
       expect(withEmails.lookups).toBe(1);
       expect(withEmails.body.data.offers.edges.map((edge: any) => edge.node.producer.email)).toContain('farmer@example.org');
     } finally {
-      await counting.$disconnect();
+      await close();
     }
   });
 
@@ -188,5 +197,45 @@ describe('offer list cache', () => {
     const schlehen = seenByFarmer.body.data.offers.edges.find((edge: any) => edge.node.title === 'Schlehen');
     expect(schlehen.node.producer.producerProfile).toMatchObject({ name: 'Hof Linde', member: { displayName: 'Hof Linde' } });
     expect(schlehen.node.producer.producerProfile.logo).toMatchObject({ width: 64, height: 64 });
+  });
+
+  it('loads only the offers of a page that no recent listing loaded, and loads them again after a change', async () => {
+    const { send: sendCounting, close } = countingHandler();
+    const send = async (query: string, variables: Record<string, unknown> = {}) => {
+      const { body, statements } = await sendCounting(query, variables);
+      // Prisma's statements that read offer rows (the ranking is SQL of its own on "Offer" o).
+      return { body, offerReads: statements.filter((sql) => sql.includes('"public"."Offer"')).length };
+    };
+    const page = `query Page($first: Int!) { offers(first: $first) { edges { node { id title } } } }`;
+    const titles = (result: { body: { data?: any } }) => result.body.data.offers.edges.map((edge: any) => edge.node.title as string);
+    try {
+      const three = await send(page, { first: 3 });
+      expect(three.offerReads).toBe(1);
+      expect(titles(three)).toHaveLength(3);
+      // Another listing (not cached) of offers the first one loaded: ranked, but no rows read.
+      const two = await send(page, { first: 2 });
+      expect(two.offerReads).toBe(0);
+      expect(titles(two)).toEqual(titles(three).slice(0, 2));
+      // What is not a public listing reads its rows.
+      const mixed = await send(`query Mixed($first: Int!) { offers(first: $first) { edges { node { id title } } } categoryGroups { code } }`, { first: 2 });
+      expect(mixed.offerReads).toBe(1);
+      // Another selection (here with the producer) reads its own rows.
+      const withProducers = await send(`query Producers($first: Int!) { offers(first: $first) { edges { node { id producer { displayName } } } } }`, { first: 3 });
+      expect(withProducers.offerReads).toBe(1);
+
+      const login = await send(loginMutation, { input: { email: 'farmer@example.org', password } });
+      expect(login.body.data.login.__typename).toBe('MutationLoginSuccess');
+      const first = three.body.data.offers.edges[0].node.id as string;
+      const renamed = await send(
+        `mutation Rename($id: ID!, $input: OfferInput!) { updateOffer(id: $id, input: $input) { __typename } }`,
+        { id: first, input: { title: 'Hauszwetschgen', categoryCode: 'food.fruit', kind: 'good', price: '2.50', unit: 'kg' } },
+      );
+      expect(renamed.body.data.updateOffer.__typename).toBe('MutationUpdateOfferSuccess');
+      const again = await send(page, { first: 1 });
+      expect(again.offerReads).toBe(1);
+      expect(titles(again)[0]).toBe('Hauszwetschgen');
+    } finally {
+      await close();
+    }
   });
 });

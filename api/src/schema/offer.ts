@@ -95,11 +95,13 @@ builder.queryField('offers', (t) =>
           throw new ValidationError([{ field: 'first', message: `at most ${pageSizeMax}` }]);
         }
         const page = await rankOffers(context.prisma, filters, { first: args.first, after: args.after });
+        const selection = queryFromInfo({ context, info, path: ['edges', 'node'] });
         const rows = page.offers.length
-          ? await context.prisma.offer.findMany({
-              ...queryFromInfo({ context, info, path: ['edges', 'node'] }),
-              where: { id: { in: page.offers.map((offer) => offer.id) } },
-            })
+          ? await context.listedOfferRows(
+              selection,
+              page.offers.map((offer) => offer.id),
+              (ids) => context.prisma.offer.findMany({ ...selection, where: { id: { in: ids } } }),
+            )
           : [];
         const byId = new Map(rows.map((row) => [row.id, row]));
         const edges = page.offers.flatMap((offer) => {
