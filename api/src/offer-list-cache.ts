@@ -28,18 +28,18 @@ export const offerListCacheEntriesMax = 5_000;
 const offerChangingMutations = new Set(['createOffer', 'updateOffer', 'setOfferStatus', 'addOfferImage', 'removeOfferImage', 'reorderOfferImages', 'reviewOrder']);
 
 /** Offer rows kept at most per selection, and selections (GraphQL documents' shapes) at most. */
-export const offerRowsKeptMax = 20_000;
+const offerRowsKeptMax = 20_000;
 const offerRowSelectionsMax = 50;
 
 /**
- * The rows of the offers with these ids, in the order of the ids (ids without a row are left out):
- * kept ones, and for the others what `load` returns. `selection` is the Prisma selection the rows
+ * The rows of the offers with these ids, in no particular order: kept ones, and for the others what
+ * `load` returns. `selection` is the Prisma selection the rows
  * were loaded with; rows of one selection are never given for another.
  */
 export type ListedOfferRows = <Row extends { id: string }>(selection: object, ids: readonly string[], load: (ids: string[]) => Promise<Row[]>) => Promise<Row[]>;
 
 /** Rows for what is not a public listing: always loaded. */
-export const unsharedOfferRows: ListedOfferRows = (_selection, ids, load) => load([...ids]).then((rows) => inOrder(rows, ids));
+export const unsharedOfferRows: ListedOfferRows = (_selection, ids, load) => load([...ids]);
 
 export interface OfferListCache {
   plugins: Plugin[];
@@ -120,7 +120,7 @@ export function createOfferListCache(ttlMs: number, isPublicListing: (document: 
       if (entry && entry.expiresAtMs > now) found.push(entry.row as Row);
       else missing.push(id);
     }
-    if (missing.length === 0) return inOrder(found, ids);
+    if (missing.length === 0) return found;
     const loaded = await load(missing);
     if (loadedIn === generation) {
       let keep = rowsBySelection.get(selectionKey);
@@ -134,7 +134,7 @@ export function createOfferListCache(ttlMs: number, isPublicListing: (document: 
         keep.set(row.id, { row, expiresAtMs: now + ttlMs });
       }
     }
-    return inOrder([...found, ...loaded], ids);
+    return [...found, ...loaded];
   };
 
   // The key of each request, and the ETag of each response that is a shared listing (so clients and
@@ -184,12 +184,4 @@ export function createOfferListCache(ttlMs: number, isPublicListing: (document: 
     },
   };
   return { plugins: [cachePlugin], rows, clear };
-}
-
-function inOrder<Row extends { id: string }>(rows: readonly Row[], ids: readonly string[]): Row[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [row] : [];
-  });
 }

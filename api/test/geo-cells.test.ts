@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { createTestDatabase, type TestDatabase } from '../../scripts/test/database';
 import { distanceBox, geoCellCover, geoCellLevels } from '../src/marketplace/distance-box';
-import { destination } from './support/geodesy';
+import { circleWithPoint, pointIn } from './support/geodesy';
 
 describe('geo cells', () => {
   let database: TestDatabase;
@@ -22,17 +22,8 @@ describe('geo cells', () => {
   }
 
   it('puts every point within the radius in a cell of the cover', async () => {
-    const circles = fc.sample(
-      fc.record({
-        latitude: fc.double({ min: -89.9, max: 89.9, noNaN: true }),
-        longitude: fc.double({ min: -180, max: 180, noNaN: true }),
-        radius: fc.integer({ min: 1, max: 500_000 }),
-        bearing: fc.double({ min: 0, max: 360, noNaN: true }),
-        fraction: fc.oneof(fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
-      }),
-      { numRuns: 3000, seed: 20261202 },
-    );
-    const points = circles.map((circle) => destination(circle, circle.radius * circle.fraction, circle.bearing));
+    const circles = fc.sample(circleWithPoint, { numRuns: 3000, seed: 20261202 });
+    const points = circles.map(pointIn);
     const cells = await databaseCells(points);
     let covered = 0;
     circles.forEach((circle, index) => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { destination } from '../../test/support/geodesy';
+import { circleWithPoint, destination, pointIn } from '../../test/support/geodesy';
 import { distanceBox, geoCellCover, geoCellLevels, geoCoverCellsMax, type DistanceBox } from './distance-box';
 
 function holds(box: DistanceBox, point: { latitude: number; longitude: number }): boolean {
@@ -12,17 +12,10 @@ function holds(box: DistanceBox, point: { latitude: number; longitude: number })
 describe('distanceBox', () => {
   it('holds every point of the circle, anywhere on the earth', () => {
     fc.assert(
-      fc.property(
-        fc.double({ min: -89.9, max: 89.9, noNaN: true }),
-        fc.double({ min: -180, max: 180, noNaN: true }),
-        fc.integer({ min: 1, max: 500_000 }),
-        fc.double({ min: 0, max: 360, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (latitude, longitude, radius, bearing, fraction) => {
-          const box = distanceBox({ latitude, longitude }, radius);
-          expect(holds(box, destination({ latitude, longitude }, radius * fraction, bearing))).toBe(true);
-        },
-      ),
+      fc.property(circleWithPoint, (circle) => {
+        const box = distanceBox(circle, circle.radius);
+        expect(holds(box, pointIn(circle))).toBe(true);
+      }),
       { numRuns: 2000 },
     );
   });
@@ -62,21 +55,14 @@ describe('distanceBox', () => {
 
   it('puts every point of the circle in a cell of the cover (cells named as the database names them)', () => {
     fc.assert(
-      fc.property(
-        fc.double({ min: -89.9, max: 89.9, noNaN: true }),
-        fc.double({ min: -180, max: 180, noNaN: true }),
-        fc.integer({ min: 1, max: 500_000 }),
-        fc.double({ min: 0, max: 360, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (latitude, longitude, radius, bearing, fraction) => {
-          const cover = geoCellCover(distanceBox({ latitude, longitude }, radius));
-          if (!cover) return;
-          expect(cover.length).toBeLessThanOrEqual(geoCoverCellsMax);
-          const point = destination({ latitude, longitude }, radius * fraction, bearing);
-          const cells = geoCellLevels.map((size, level) => `${level}:${Math.floor(point.latitude / size.latitude)}:${Math.floor(point.longitude / size.longitude)}`);
-          expect(cells.some((cell) => cover.includes(cell))).toBe(true);
-        },
-      ),
+      fc.property(circleWithPoint, (circle) => {
+        const cover = geoCellCover(distanceBox(circle, circle.radius));
+        if (!cover) return;
+        expect(cover.length).toBeLessThanOrEqual(geoCoverCellsMax);
+        const point = pointIn(circle);
+        const cells = geoCellLevels.map((size, level) => `${level}:${Math.floor(point.latitude / size.latitude)}:${Math.floor(point.longitude / size.longitude)}`);
+        expect(cells.some((cell) => cover.includes(cell))).toBe(true);
+      }),
       { numRuns: 2000 },
     );
   });
