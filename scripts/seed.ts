@@ -7,7 +7,7 @@ import { printDemoLogins } from './demo-logins';
 async function main(): Promise<void> {
   const database = await openConfiguredDatabase(loadConfig());
   try {
-    const seeded = await seedDemoCooperative(database.prisma);
+    const seeded = await seedDemoCooperative(database);
     console.log(seeded ? 'Seeded the demo cooperative.' : 'The database already has a cooperative: nothing seeded.');
     if (seeded) printDemoLogins();
   } finally {

@@ -1,24 +1,12 @@
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
-import type { Ledger } from '@allmende/ledger';
+import { unsharedOfferRows, type ListedOfferRows } from './marketplace/search';
 import type { Config } from './config';
-import type { PrismaClient } from './db/client';
-import type { Logger } from './logger';
-import { unsharedOfferRows, type ListedOfferRows } from './offer-list-cache';
-import type { JobQueue } from './jobs';
+import type { Services } from './services';
 import type { Member } from '../../prisma/generated/client/client';
 import { createSession, resolveSession, revokeSession, sessionCookieName, type ActiveSession, type SessionSettings } from './members/sessions';
 
-/** Services shared by all requests. */
-export interface AppServices {
-  prisma: PrismaClient;
-  config: Config;
-  logger: Logger;
-  jobs: JobQueue;
-  /** The one ledger of this process, so its currency cache and transfer coalescing are shared. */
-  ledger: Ledger;
-}
-
-export interface Context extends AppServices {
+/** The services of the process (see createServices) and what belongs to one request. */
+export interface Context extends Services {
   /**
    * The logged-in member, or null. Set by resolveSession, which the server calls before executing
    * any operation except a public listing; in a public listing, reading it throws.
@@ -42,7 +30,7 @@ export interface Context extends AppServices {
   responseCookies: string[];
   /**
    * Loads the offers of a listing page; in a public listing it shares the rows recently loaded for
-   * other public listings (see offer-list-cache.ts).
+   * other public listings (see marketplace/search/listing-cache.ts).
    */
   listedOfferRows: ListedOfferRows;
 }
@@ -61,7 +49,7 @@ function isSecureRequest(request: Request, config: Config): boolean {
  * The context of one request. The session is not looked up here: a public listing needs none (see
  * public-listing.ts), and every other operation calls resolveSession before it executes.
  */
-export function createContext(services: AppServices, request: Request): Context {
+export function createContext(services: Services, request: Request): Context {
   const { prisma, config } = services;
   const secure = isSecureRequest(request, config);
   let lookup: Promise<ActiveSession | null> | undefined;

@@ -2,21 +2,19 @@
 // configured, the job workers. Stops gracefully on SIGTERM and SIGINT.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLedger, createSqlLedgerStore } from '@allmende/ledger';
 import type { Config } from './config';
 import { openConfiguredDatabase } from './db/open';
 import { applyMigrations } from './db/migrations';
-import { createJobQueue, jobDefinitions, scheduleRepeatingJobs, type JobQueue } from './jobs';
+import { scheduleRepeatingJobs } from './jobs';
 import { createLogger } from './logger';
-import { createMailer } from './mail/mailer';
-import { registerMailer } from './mail/mailer-registry';
-import { ensureCooperativeLedger } from './money/ensure-cooperative-ledger';
+import { ensureCooperativeLedger } from './wallet/ensure-cooperative-ledger';
 import { createHttpServer } from './server';
 import { seedDemoCooperative } from './seed/seed-demo-cooperative';
+import { createServices, type Services } from './services';
 
 export interface RunningApp {
   server: Server;
-  jobs: JobQueue;
+  services: Services;
   url: string;
   /** True when this start wrote the demo cooperative. */
   seeded: boolean;
@@ -34,19 +32,16 @@ export async function startApp(config: Config): Promise<RunningApp> {
     const applied = await applyMigrations(database.adapterFactory);
     if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
   }
-  const ledger = createLedger({ store: createSqlLedgerStore(database.sqlDriver) });
-  await ensureCooperativeLedger(ledger);
-  const seeded = config.seedDemo ? await seedDemoCooperative(database.prisma) : false;
+  const services = createServices(config, database, { logger });
+  await ensureCooperativeLedger(services.ledger);
+  const seeded = config.seedDemo ? await seedDemoCooperative(database) : false;
   if (seeded) logger.info('seeded the demo cooperative');
 
-  registerMailer(database.prisma, createMailer(config.mail));
-  const jobs = createJobQueue({ redisUrl: config.redisUrl, prisma: database.prisma, logger, definitions: jobDefinitions });
   if (config.runWorkersInProcess) {
-    await scheduleRepeatingJobs(jobs, { orderAutoConfirmDays: config.orderAutoConfirmDays });
-    await jobs.startWorkers();
+    await scheduleRepeatingJobs(services.jobs, { orderAutoConfirmDays: config.orderAutoConfirmDays });
+    await services.jobs.startWorkers();
   }
 
-  const services = { prisma: database.prisma, config, logger, jobs, ledger };
   const server = createHttpServer(services);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -63,14 +58,12 @@ export async function startApp(config: Config): Promise<RunningApp> {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      await jobs.close(shutdownJobsTimeoutMs);
-      await ledger.drain();
-      await database.close();
+      await services.close({ jobsTimeoutMs: shutdownJobsTimeoutMs });
       logger.info('stopped');
     })();
     return stopping;
   };
-  return { server, jobs, url, seeded, stop };
+  return { server, services, url, seeded, stop };
 }
 
 /** Stops the app on SIGTERM/SIGINT, forcing exit if shutdown hangs. */

@@ -10,9 +10,9 @@ import sirv from 'sirv';
 import { isMediaPath, serveMedia } from './images/serve-media';
 import { schema } from './schema';
 import type { DocumentNode } from 'graphql';
-import { createContext, withoutViewer, type AppServices, type Context } from './context';
-import { createOfferListCache, type ListedOfferRows } from './offer-list-cache';
-import { createPublicListingCheck } from './public-listing';
+import { createContext, withoutViewer, type Context } from './context';
+import { createPublicListingCheck, type ListedOfferRows } from './marketplace/search';
+import type { Services } from './services';
 
 /** Requests to /graphql above this size are refused before parsing. */
 export const requestBodyBytesMax = 1_000_000;
@@ -52,10 +52,10 @@ function sessionCookiePlugin(contexts: WeakMap<Request, Context>): Plugin {
   };
 }
 
-export function createGraphQLHandler(services: AppServices) {
+export function createGraphQLHandler(services: Services) {
   const contexts = new WeakMap<Request, Context>();
   const isPublicListing = createPublicListingCheck(schema);
-  const offerListCache = createOfferListCache(services.config.offerListCacheSeconds * 1000, isPublicListing);
+  const offerListCache = services.search.listingCache;
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -90,12 +90,12 @@ export function createGraphQLHandler(services: AppServices) {
       useCSRFPrevention({ requestHeaders: [csrfHeaderName] }),
       sessionResolutionPlugin(isPublicListing, offerListCache.rows),
       sessionCookiePlugin(contexts),
-      ...offerListCache.plugins,
+      ...offerListCache.plugins(isPublicListing),
     ],
   });
 }
 
-export function createHttpServer(services: AppServices): Server {
+export function createHttpServer(services: Services): Server {
   const yoga = createGraphQLHandler(services);
   const indexFile = path.join(services.config.webDistDir, 'index.html');
   const serveWeb = existsSync(indexFile)
@@ -141,7 +141,7 @@ export function createHttpServer(services: AppServices): Server {
   });
 }
 
-async function healthCheck(services: AppServices): Promise<{ status: number; body: object }> {
+async function healthCheck(services: Services): Promise<{ status: number; body: object }> {
   try {
     await services.prisma.$queryRaw`SELECT 1`;
     return { status: 200, body: { status: 'ok', database: 'ok' } };

@@ -3,10 +3,9 @@
 // In embedded mode there is no worker process: the API process runs the jobs itself.
 import { loadConfig } from './config';
 import { openConfiguredDatabase } from './db/open';
-import { createJobQueue, jobDefinitions, scheduleRepeatingJobs } from './jobs';
+import { jobDefinitions, scheduleRepeatingJobs } from './jobs';
 import { createLogger } from './logger';
-import { createMailer } from './mail/mailer';
-import { registerMailer } from './mail/mailer-registry';
+import { createServices } from './services';
 
 /** Below Docker's default stop grace period of 10 s, so the process exits before it is killed. */
 const shutdownTimeoutMs = 8_000;
@@ -19,12 +18,10 @@ async function main(): Promise<void> {
     logger.fatal('DATABASE_URL is not set: in embedded mode jobs run inside the API process, not in a worker');
     process.exit(1);
   }
-  const database = await openConfiguredDatabase(config);
-  registerMailer(database.prisma, createMailer(config.mail));
-  const queue = createJobQueue({ redisUrl: config.redisUrl, prisma: database.prisma, logger, definitions: jobDefinitions });
-  await scheduleRepeatingJobs(queue, { orderAutoConfirmDays: config.orderAutoConfirmDays });
-  await queue.startWorkers();
-  logger.info({ backend: queue.backend, jobs: jobDefinitions.map((job) => job.name) }, 'worker started');
+  const services = createServices(config, await openConfiguredDatabase(config), { logger });
+  await scheduleRepeatingJobs(services.jobs, { orderAutoConfirmDays: config.orderAutoConfirmDays });
+  await services.jobs.startWorkers();
+  logger.info({ backend: services.jobs.backend, jobs: jobDefinitions.map((job) => job.name) }, 'worker started');
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -36,8 +33,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'worker stopping');
     void (async () => {
       try {
-        await queue.close(shutdownTimeoutMs);
-        await database.close();
+        await services.close({ jobsTimeoutMs: shutdownTimeoutMs });
         logger.info('worker stopped');
         process.exit(0);
       } catch (error) {

@@ -4,9 +4,9 @@ import { Decimal } from '@allmende/ledger';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createTestApi, type TestApi } from './support/api';
 import { addToCartMutation, checkoutMutation, createMember, createOffer, transitionMutation, type TestMember } from './support/orders';
-import { findMemberAccount } from '../src/money/ensure-member-account';
-import { cooperativeCurrency, escrowAccountCode, fundAccountCode } from '../src/money/cooperative-currency';
-import { memberCreditLimitDefault } from '../src/money/credit-policy';
+import { findMemberAccount } from '../src/wallet/ensure-member-account';
+import { cooperativeCurrency, escrowAccountCode, fundAccountCode } from '../src/wallet/cooperative-currency';
+import { memberCreditLimitDefault } from '../src/wallet/credit-policy';
 
 const stockInitial = 10;
 const buyerCount = 50;

@@ -6,8 +6,8 @@ import { createMember, createOffer, type TestMember } from './support/orders';
 import { addToCart } from '../src/orders/cart';
 import { checkout, recoverStaleCheckouts } from '../src/orders/checkout';
 import { CartEmptyError, CheckoutAbandonedError, OfferUnavailableError, OutOfStockError, PriceChangedError } from '../src/orders/errors';
-import { InsufficientCreditError } from '../src/money/errors';
-import { findMemberAccount } from '../src/money/ensure-member-account';
+import { InsufficientCreditError } from '../src/wallet/errors';
+import { findMemberAccount } from '../src/wallet/ensure-member-account';
 
 describe('checkout', () => {
   let api: TestApi;

@@ -3,11 +3,12 @@
 // never see each other's jobs.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { createTestDatabase, type TestDatabase } from '../../scripts/test/database';
+import type { TestDatabase } from '../../scripts/test/database';
 import { createLogger } from '../src/logger';
 import { defineJob, type JobDefinition } from '../src/jobs/definition';
 import { createJobQueue, type JobQueue } from '../src/jobs/queue';
 import { revokedSessionRetentionMs, sessionCleanup } from '../src/jobs/session-cleanup';
+import { createTestServices, type TestServices } from './support/services';
 
 type Backend = 'in-process' | 'bullmq';
 
@@ -19,12 +20,14 @@ const logger = createLogger('silent');
 /** Slack for clocks that round to milliseconds; the checks are lower bounds, never speed. */
 const clockToleranceMs = 5;
 
+let services: TestServices;
 let database: TestDatabase;
 const openQueues: JobQueue[] = [];
 const inspectors = new Map<string, Queue>();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  services = await createTestServices();
+  database = services.database;
 });
 
 afterEach(async () => {
@@ -33,7 +36,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await removeRedisKeys();
-  await database?.close();
+  await services?.close();
 });
 
 let queueCount = 0;
@@ -45,7 +48,7 @@ function newQueueName(): string {
 function openQueue(backend: Backend, definitions: JobDefinition<unknown>[], queueName: string): JobQueue {
   const queue = createJobQueue({
     redisUrl: backend === 'bullmq' ? redisUrl : undefined,
-    prisma: database.prisma,
+    services,
     logger,
     definitions,
     queueName,

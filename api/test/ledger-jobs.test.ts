@@ -2,28 +2,30 @@
 // run through the queue the way the API process runs them, against a real database.
 import { randomBytes } from 'node:crypto';
 import { createLedger, createSqlLedgerStore, type Ledger } from '@allmende/ledger';
-import { createTestDatabase, type TestDatabase } from '../../scripts/test/database';
+import type { TestDatabase } from '../../scripts/test/database';
 import { createLogger } from '../src/logger';
 import { jobDefinitions, scheduleRepeatingJobs } from '../src/jobs';
 import type { JobDefinition } from '../src/jobs/definition';
 import { ledgerExpireHolds } from '../src/jobs/ledger-expire-holds';
-import { ledgerFor } from '../src/jobs/ledger-access';
 import { ledgerSealBlocks } from '../src/jobs/ledger-seal-blocks';
 import { createJobQueue, type JobQueue } from '../src/jobs/queue';
+import { cooperativeCurrency } from '../src/wallet/cooperative-currency';
+import { createTestServices, type TestServices } from './support/services';
 
-const CURRENCY = 'TALER';
+const CURRENCY = cooperativeCurrency.code;
 const logger = createLogger('silent');
 
+let services: TestServices;
 let database: TestDatabase;
 let ledger: Ledger;
 const openQueues: JobQueue[] = [];
 let lastQueueName = '';
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  ledger = ledgerFor(database.prisma);
-  const currency = await ledger.createCurrency({ code: CURRENCY, name: 'Taler', symbol: 'T', scale: 2 });
-  if (!currency.ok) throw new Error(`Could not create the currency: ${currency.code}`);
+  // The jobs run with the process's one ledger, the same one the test writes through.
+  services = await createTestServices();
+  database = services.database;
+  ledger = services.ledger;
 });
 
 afterEach(async () => {
@@ -31,14 +33,13 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await ledger?.drain();
-  await database?.close();
+  await services?.close();
 });
 
 function openQueue(definitions: JobDefinition<unknown>[]): JobQueue {
   lastQueueName = `ledger-${randomBytes(4).toString('hex')}`;
   const queue = createJobQueue({
-    prisma: database.prisma,
+    services,
     logger,
     definitions,
     queueName: lastQueueName,

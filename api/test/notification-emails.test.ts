@@ -9,7 +9,6 @@ import { createMember, createOffer, type TestMember } from './support/orders';
 import { createLogger } from '../src/logger';
 import { notificationEmails } from '../src/jobs';
 import { createMailer, type Mailer } from '../src/mail/mailer';
-import { registerMailer } from '../src/mail/mailer-registry';
 import { addToCart } from '../src/orders/cart';
 import { checkout } from '../src/orders/checkout';
 import { acceptOrder } from '../src/orders/order-lifecycle';
@@ -37,11 +36,12 @@ describe('notification e-mails', () => {
     await api.database.prisma.member.update({ where: { id: buyer.id }, data: { locale: 'en' } });
     outboxDir = mkdtempSync(path.join(tmpdir(), 'allmende-outbox-'));
     const config = testConfig({ MAIL_OUTBOX_DIR: outboxDir, PUBLIC_URL: 'https://markt.example.org/' });
-    registerMailer(api.database.prisma, createMailer(config.mail));
+    mailer = createMailer(config.mail);
   });
   afterAll(() => api.close());
 
-  const runJob = () => notificationEmails.handle({}, { prisma: api.database.prisma, logger, attempt: 1, signal: new AbortController().signal });
+  let mailer: Mailer;
+  const runJob = () => notificationEmails.handle({}, { ...api.services, mailer, logger, attempt: 1, signal: new AbortController().signal });
   const outbox = () => readdirSync(outboxDir).sort();
   const read = (name: string) => decodeEml(readFileSync(path.join(outboxDir, name), 'utf8'));
 

@@ -346,7 +346,7 @@ describe('offer images and producer logos', () => {
       const node = await farmer.graphql(`query Node($id: ID!) { node(id: $id) { ... on OfferImage { alt position } } }`, { id: imageId });
       expect(node.data?.node).toEqual({ alt: 'Quitten', position: 0 });
       // The count is only meaningful when statements are seen at all.
-      expect(one.statements).toBeGreaterThan(1);
+      expect(one.statements).toBeGreaterThan(0);
       expect(twenty.statements).toBe(one.statements);
     } finally {
       await counting.$disconnect();

@@ -9,8 +9,8 @@ import { OrderForbiddenError, OrderStatusError } from '../src/orders/errors';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../src/orders/order-lifecycle';
 import { autoConfirmOrders } from '../src/orders/auto-confirm-orders';
 import { splitPayment } from '../src/orders/contribution-policy';
-import { findMemberAccount } from '../src/money/ensure-member-account';
-import { cooperativeCurrency, fundAccountCode } from '../src/money/cooperative-currency';
+import { findMemberAccount } from '../src/wallet/ensure-member-account';
+import { cooperativeCurrency, fundAccountCode } from '../src/wallet/cooperative-currency';
 
 describe('order lifecycle', () => {
   let api: TestApi;

@@ -1,5 +1,5 @@
 import { createTestApi, type TestApi } from './support/api';
-import { findMemberAccount } from '../src/money/ensure-member-account';
+import { findMemberAccount } from '../src/wallet/ensure-member-account';
 import { seedDemoCooperative } from '../src/seed/seed-demo-cooperative';
 import { demoMembers } from '../src/seed/demo-data';
 import { demoPaymentCount, seedDemoLedger } from '../src/seed/seed-demo-ledger';
@@ -12,7 +12,7 @@ describe('demo ledger', () => {
   afterAll(() => api.close());
 
   it('gives every demo member an account and a history of payments within their limits', async () => {
-    expect(await seedDemoCooperative(api.database.prisma)).toBe(true);
+    expect(await seedDemoCooperative(api.database)).toBe(true);
     const ledger = api.services.ledger;
     const members = await api.database.prisma.member.findMany();
     expect(members).toHaveLength(demoMembers.length);
@@ -27,7 +27,7 @@ describe('demo ledger', () => {
     expect(await ledger.verifyLedger()).toMatchObject({ ok: true });
 
     // Running the ledger part again adds nothing.
-    await seedDemoLedger(api.database.prisma);
+    await seedDemoLedger(api.database);
     expect((await ledger.listTransfers({ limit: 1000 })).filter((transfer) => transfer.kind === 'payment')).toHaveLength(payments.length);
   });
 });

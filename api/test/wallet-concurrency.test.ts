@@ -3,8 +3,8 @@
 import { Decimal } from '@allmende/ledger';
 import { createTestApi, type ApiClient, type TestApi } from './support/api';
 import { hashPassword } from '../src/members/password';
-import { findMemberAccount } from '../src/money/ensure-member-account';
-import { memberCreditLimitDefault } from '../src/money/credit-policy';
+import { findMemberAccount } from '../src/wallet/ensure-member-account';
+import { memberCreditLimitDefault } from '../src/wallet/credit-policy';
 
 const password = 'richtig-geheim-42';
 const sendMutation = `mutation Send($input: SendCreditsInput!) {

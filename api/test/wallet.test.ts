@@ -1,7 +1,7 @@
 import { Decimal } from '@allmende/ledger';
 import { createTestApi, type ApiClient, type TestApi } from './support/api';
 import { hashPassword } from '../src/members/password';
-import { ensureMemberAccount, findMemberAccount } from '../src/money/ensure-member-account';
+import { ensureMemberAccount, findMemberAccount } from '../src/wallet/ensure-member-account';
 
 const password = 'richtig-geheim-42';
 

@@ -4,12 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { createLedger, createSqlLedgerStore } from '@allmende/ledger';
-import { sqlDriverOf, type PrismaClient } from '../../api/src/db/client';
+import type { Database } from '../../api/src/db/client';
 import { categoryGroups } from '../../api/src/marketplace/categories';
 import { hashPassword } from '../../api/src/members/password';
-import { cooperativeCurrency } from '../../api/src/money/cooperative-currency';
-import { ensureCooperativeLedger } from '../../api/src/money/ensure-cooperative-ledger';
-import { memberAccountCode } from '../../api/src/money/ensure-member-account';
+import { cooperativeCurrency } from '../../api/src/wallet/cooperative-currency';
+import { ensureCooperativeLedger } from '../../api/src/wallet/ensure-cooperative-ledger';
+import { memberAccountCode } from '../../api/src/wallet/ensure-member-account';
 import {
   adjectives,
   categoryWords,
@@ -56,7 +56,7 @@ interface Place {
   longitude: number;
 }
 
-export async function seedMarketDataset(pool: Pool, prisma: PrismaClient, settings: DatasetSettings): Promise<Dataset> {
+export async function seedMarketDataset(pool: Pool, database: Database, settings: DatasetSettings): Promise<Dataset> {
   const random = seededRandom(20_261_124);
   const now = Date.now();
   const places = (await pool.query<Place>('SELECT "code", "place", "latitude", "longitude" FROM "Postcode" ORDER BY "code"')).rows;
@@ -110,7 +110,7 @@ export async function seedMarketDataset(pool: Pool, prisma: PrismaClient, settin
   }
   await pool.query('ANALYZE');
 
-  const ledger = createLedger({ store: createSqlLedgerStore(sqlDriverOf(prisma)) });
+  const ledger = createLedger({ store: createSqlLedgerStore(database.sqlDriver) });
   await ensureCooperativeLedger(ledger);
   let next = 0;
   const openAccounts = async () => {

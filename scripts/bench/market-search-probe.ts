@@ -1,5 +1,5 @@
 // Serial cost of the marketplace search: runs the market benchmark's random term and filter
-// combinations one after the other (no concurrency) through rankOffers on a seeded benchmark
+// combinations one after the other (no concurrency) through the search's entry point on a seeded benchmark
 // database and prints the wall time per search (database plus the client's own work), with the
 // slowest combinations. Two passes over the same searches: the first meets every search for the first
 // time, the second repeats them (as the benchmark's callers do).
@@ -8,8 +8,7 @@
 //
 // The database must hold the benchmark's data (npm run bench:market -- --keep-data leaves it).
 import { openDatabase } from '../../api/src/db/client';
-import { resolveOfferFilters, type OfferFilters } from '../../api/src/marketplace/offer-filters';
-import { rankOffers } from '../../api/src/marketplace/ranking';
+import { createOfferSearch, type OfferFilters } from '../../api/src/marketplace/search';
 import { feedPageSize, randomSearchFilter } from './market-workloads';
 import { seededRandom } from './market-words';
 import { nowMs, percentile, round } from './measure';
@@ -20,17 +19,17 @@ async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 300);
   const random = seededRandom(Number(process.argv[3] ?? 7));
   const database = await openDatabase({ databaseUrl, poolSize: 2 });
+  const search = createOfferSearch({ prisma: database.prisma, readQuery: database.readQuery, listingCacheSeconds: 0 });
   try {
     const searches = Array.from({ length: count }, () => ({ filter: randomSearchFilter(random), nextPage: random() < 0.2 }));
     for (const pass of ['first', 'repeated']) {
       const samples: { ms: number; label: string }[] = [];
       for (const { filter, nextPage } of searches) {
         const started = nowMs();
-        const filters = await resolveOfferFilters(database.prisma, filter as OfferFilters);
-        const page = await rankOffers(database.prisma, filters, { first: feedPageSize });
+        const page = await search.searchOffers(filter as OfferFilters, { first: feedPageSize });
         let label = JSON.stringify(filter);
         if (nextPage && page.hasNextPage) {
-          await rankOffers(database.prisma, filters, { first: feedPageSize, after: page.offers.at(-1)!.cursor });
+          await search.searchOffers(filter as OfferFilters, { first: feedPageSize, after: page.offers.at(-1)!.cursor });
           label += ' +page 2';
         }
         samples.push({ ms: nowMs() - started, label });

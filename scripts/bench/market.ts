@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       // Kept data also gets the migrations added since it was seeded (the server does not migrate).
       const applied = await applyMigrations(setup.adapterFactory);
       if (reseed) {
-        await seedMarketDataset(pool, setup.prisma, settings);
+        await seedMarketDataset(pool, setup, settings);
         log(`  seeded in ${round((nowMs() - seedStarted) / 1000, 1)} s`);
       } else {
         log(`Database ${redact(databaseUrl)}: keeping the seeded data${applied.length ? `, applied ${applied.join(', ')}` : ''}`);

@@ -1,6 +1,6 @@
 // What both queue backends share: the JobQueue contract, and the checks on what callers pass, so both
 // reject the same mistakes.
-import type { PrismaClient } from '../db/client';
+import type { JobServices } from '../services';
 import type { Logger } from '../logger';
 import { assertJob, isIntegerIn, type JobDefinition } from './definition';
 
@@ -60,7 +60,7 @@ export const addLimits = {
 } as const;
 
 export interface BackendSettings {
-  prisma: PrismaClient;
+  services: JobServices;
   logger: Logger;
   definitions: Map<string, JobDefinition<unknown>>;
   concurrency: number;

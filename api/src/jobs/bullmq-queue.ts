@@ -110,7 +110,7 @@ class BullmqJobQueue implements JobQueue {
     try {
       const attempt = job.attemptsMade + 1;
       const outcome = await runJob(definition, job.data, {
-        prisma: this.settings.prisma,
+        services: this.settings.services,
         logger: this.settings.logger,
         jobId: job.id ?? '',
         attempt,

@@ -1,10 +1,10 @@
 // What a job is: a name, a typed payload, a handler and its retry policy. Both queue backends run the
 // same definitions, so retries, backoff and timeouts behave alike with and without Redis.
-import type { PrismaClient } from '../db/client';
 import type { Logger } from '../logger';
+import type { JobServices } from '../services';
 
-export interface JobContext {
-  prisma: PrismaClient;
+/** The process's services (built once by createServices) and what belongs to this run. */
+export interface JobContext extends JobServices {
   /** A child logger that names the job, its id and the attempt. */
   logger: Logger;
   /** 1 on the first run, 2 on the first retry, up to the definition's `attempts`. */

@@ -42,7 +42,7 @@ class InProcessJobQueue implements JobQueue {
   private housekeepingDueAt = 0;
 
   constructor(private readonly settings: InProcessSettings) {
-    this.store = new InProcessJobStore(settings.prisma, settings.queueName);
+    this.store = new InProcessJobStore(settings.services.prisma, settings.queueName);
   }
 
   async add<Payload>(job: JobDefinition<Payload>, payload: Payload, options: AddJobOptions = {}): Promise<void> {
@@ -141,7 +141,7 @@ class InProcessJobQueue implements JobQueue {
       }
     }
     const outcome = await runJob(definition, job.payload, {
-      prisma: this.settings.prisma,
+      services: this.settings.services,
       logger: this.settings.logger,
       jobId: job.id,
       attempt: job.attempts,

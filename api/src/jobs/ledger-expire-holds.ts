@@ -1,7 +1,6 @@
 // Voids pending transfers (holds) whose expiry time has passed, releasing the held credit. Each void's
 // idempotency key is derived from the hold, so overlapping or repeated runs void every hold once.
 import { defineJob } from './definition';
-import { ledgerFor } from './ledger-access';
 
 export type LedgerExpireHoldsPayload = Record<string, never>;
 
@@ -15,8 +14,7 @@ export const ledgerExpireHolds = defineJob<LedgerExpireHoldsPayload>({
   attempts: 3,
   backoffMs: 10_000,
   timeoutMs: 2 * 60_000,
-  async handle(_payload, { prisma, logger, signal }) {
-    const ledger = ledgerFor(prisma);
+  async handle(_payload, { ledger, logger, signal }) {
     let voided = 0;
     let alreadyResolved = 0;
     for (let batch = 0; batch < batchesPerRunMaximum && !signal.aborted; batch++) {

@@ -1,7 +1,6 @@
 // Seals finished transfers into blocks of the ledger's hash chain. Writers never wait for the sealer;
 // the chain only lags behind by up to one interval (plus any transaction still running).
 import { defineJob } from './definition';
-import { ledgerFor } from './ledger-access';
 
 export type LedgerSealBlocksPayload = Record<string, never>;
 
@@ -15,8 +14,7 @@ export const ledgerSealBlocks = defineJob<LedgerSealBlocksPayload>({
   attempts: 3,
   backoffMs: 5_000,
   timeoutMs: 2 * 60_000,
-  async handle(_payload, { prisma, logger, signal }) {
-    const ledger = ledgerFor(prisma);
+  async handle(_payload, { ledger, logger, signal }) {
     let blocks = 0;
     let transfers = 0;
     // One block per call, so a timeout or shutdown stops between two committed blocks.

@@ -2,7 +2,6 @@
 // (ORDER_AUTO_CONFIRM_DAYS). Confirming is idempotent per order, so overlapping runs pay out once.
 import { autoConfirmOrders } from '../orders/auto-confirm-orders';
 import { defineJob } from './definition';
-import { ledgerFor } from './ledger-access';
 
 export interface OrdersAutoConfirmPayload {
   afterDays: number;
@@ -15,8 +14,8 @@ export const ordersAutoConfirm = defineJob<OrdersAutoConfirmPayload>({
   attempts: 3,
   backoffMs: 30_000,
   timeoutMs: 5 * 60_000,
-  async handle(payload, { prisma, logger }) {
-    const result = await autoConfirmOrders({ prisma, ledger: ledgerFor(prisma), logger }, { afterDays: payload.afterDays });
+  async handle(payload, { prisma, ledger, logger }) {
+    const result = await autoConfirmOrders({ prisma, ledger, logger }, { afterDays: payload.afterDays });
     if (result.confirmed > 0 || result.failed > 0) logger.info(result, 'confirmed fulfilled orders automatically');
   },
 });

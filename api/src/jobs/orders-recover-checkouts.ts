@@ -2,7 +2,6 @@
 // reserved stock never stays locked away by a request that ended halfway.
 import { recoverStaleCheckouts } from '../orders/checkout';
 import { defineJob } from './definition';
-import { ledgerFor } from './ledger-access';
 
 export type OrdersRecoverCheckoutsPayload = Record<string, never>;
 
@@ -13,8 +12,8 @@ export const ordersRecoverCheckouts = defineJob<OrdersRecoverCheckoutsPayload>({
   attempts: 3,
   backoffMs: 10_000,
   timeoutMs: 2 * 60_000,
-  async handle(_payload, { prisma, logger }) {
-    const result = await recoverStaleCheckouts({ prisma, ledger: ledgerFor(prisma) });
+  async handle(_payload, { prisma, ledger, logger }) {
+    const result = await recoverStaleCheckouts({ prisma, ledger });
     if (result.placed > 0 || result.failed > 0) logger.info(result, 'finished stale checkouts');
   },
 });

@@ -1,8 +1,8 @@
 // The one queue factory. With a Redis URL jobs go through BullMQ and run in the worker process; without
 // one they are rows in the Job table, run by an in-process runner (embedded mode). Callers see the same
 // JobQueue either way.
-import type { PrismaClient } from '../db/client';
 import type { Logger } from '../logger';
+import type { JobServices } from '../services';
 import { assertJob, isIntegerIn, type JobDefinition } from './definition';
 import { createBullmqJobQueue } from './bullmq-queue';
 import { createInProcessJobQueue } from './in-process-queue';
@@ -13,7 +13,8 @@ export { jobQueueDefaults, addLimits, type AddJobOptions, type JobQueue } from '
 export interface JobQueueOptions {
   /** BullMQ on Redis when set; the in-process runner on the Job table otherwise. */
   redisUrl?: string | undefined;
-  prisma: PrismaClient;
+  /** What the jobs run with; the in-process runner also keeps its Job table in services.prisma. */
+  services: JobServices;
   logger: Logger;
   /** Every job this process may add or run; see jobDefinitions in ./index. */
   definitions: JobDefinition<unknown>[];
@@ -37,7 +38,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     names.add(definition.name);
   }
   const settings = {
-    prisma: options.prisma,
+    services: options.services,
     logger: options.logger.child({ component: 'jobs' }),
     definitions: new Map(options.definitions.map((definition) => [definition.name, definition])),
     concurrency,

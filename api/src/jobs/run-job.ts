@@ -1,7 +1,7 @@
 // Runs one attempt of a job the same way on both backends: a timeout, an abort signal for the handler,
 // and an outcome that tells the backend whether the attempt failed or was interrupted by shutdown.
-import type { PrismaClient } from '../db/client';
 import type { Logger } from '../logger';
+import type { JobServices } from '../services';
 import { timeoutMsOf, type JobDefinition } from './definition';
 
 export class JobTimeoutError extends Error {
@@ -20,7 +20,7 @@ export class JobInterruptedError extends Error {
 }
 
 export interface RunJobInput {
-  prisma: PrismaClient;
+  services: JobServices;
   logger: Logger;
   jobId: string;
   attempt: number;
@@ -57,7 +57,7 @@ export async function runJob<Payload>(
       onAbort = () => reject(signal.reason);
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
-      const context = { prisma: input.prisma, logger, attempt: input.attempt, signal };
+      const context = { ...input.services, logger, attempt: input.attempt, signal };
       definition.handle(payload, context).then(resolve, reject);
     });
     logger.debug('job completed');

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../db/client';
 import type { Offer } from '../../../prisma/generated/client/client';
-import { parseInput } from '../members/validation';
 import { offerData, offerInputSchema, type OfferInput } from './offer-input';
+import { parseInput } from '../shared/input';
 
 /** Creates an offer of the producer as a draft, or active when `publish` is set. */
 export async function createOffer(prisma: PrismaClient, producerId: string, input: OfferInput, publish = false): Promise<Offer> {

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../db/client';
 import type { Offer } from '../../../prisma/generated/client/client';
-import { parseInput } from '../members/validation';
 import { NotFoundError, NotOwnerError, StatusTransitionError } from './errors';
 import { offerData, offerInputSchema, type OfferInput } from './offer-input';
+import { parseInput } from '../shared/input';
 
 /** Replaces the fields of one of the producer's own offers. Archived offers cannot be edited. */
 export async function updateOffer(prisma: PrismaClient, producerId: string, offerId: string, input: OfferInput): Promise<Offer> {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import type { ProducerProfile } from '../../../prisma/generated/client/client';
-import { parseInput } from '../members/validation';
 import { resolveLocation } from './resolve-location';
 import { deliveryOptionsSchema, latitudeSchema, longitudeSchema, optionalText, postcodeSchema, requiredText } from './validation';
+import { parseInput } from '../shared/input';
 
 export const producerProfileSchema = z
   .object({

@@ -3,7 +3,8 @@ import type { PrismaClient } from '../db/client';
 import type { Member } from '../../../prisma/generated/client/client';
 import { InvalidCredentialsError } from '../errors';
 import { decoyPasswordHash, verifyPassword } from './password';
-import { loginEmailSchema, parseInput, passwordInputSchema } from './validation';
+import { loginEmailSchema, passwordInputSchema } from './validation';
+import { parseInput } from '../shared/input';
 
 export const credentialsSchema = z.object({ email: loginEmailSchema, password: passwordInputSchema });
 

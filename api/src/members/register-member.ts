@@ -3,7 +3,8 @@ import type { PrismaClient } from '../db/client';
 import type { Member } from '../../../prisma/generated/client/client';
 import { EmailTakenError, WeakPasswordError } from '../errors';
 import { hashPassword, passwordWeakness } from './password';
-import { displayNameSchema, emailSchema, localeSchema, parseInput, passwordInputSchema } from './validation';
+import { displayNameSchema, emailSchema, localeSchema, passwordInputSchema } from './validation';
+import { parseInput } from '../shared/input';
 
 export const registerSchema = z.object({
   email: emailSchema,

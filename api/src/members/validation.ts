@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ValidationError } from '../errors';
 import { passwordLengthMax } from './password';
 
 export const emailSchema = z
@@ -23,12 +22,3 @@ export const passwordInputSchema = z.string().min(1, 'required').max(passwordLen
 
 /** Login accepts any address shape that was ever registered, so only its length is checked. */
 export const loginEmailSchema = z.string().trim().toLowerCase().min(1, 'required').max(254, 'at most 254 characters');
-
-/** Parses input with a zod schema; failures become a ValidationError naming each field. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ValidationError(
-    result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || 'input', message: issue.message })),
-  );
-}

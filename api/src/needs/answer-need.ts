@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import type { NeedAnswer } from '../../../prisma/generated/client/client';
-import { parseInput } from '../members/validation';
 import { AlreadyAnsweredError, NeedClosedError, NotFoundError, NotOwnerError, OfferNotActiveError } from '../marketplace/errors';
 import { optionalText } from '../marketplace/validation';
 import { notificationKinds } from '../notifications/notification-kinds';
+import { parseInput } from '../shared/input';
 
 export const answerNeedSchema = z.object({
   needId: z.string().uuid(),

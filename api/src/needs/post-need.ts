@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import type { Need } from '../../../prisma/generated/client/client';
-import { parseInput } from '../members/validation';
 import { categoryCodeSchema, optionalText, requiredText } from '../marketplace/validation';
+import { parseInput } from '../shared/input';
 
 export const needLifetimeDaysMax = 180;
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import type { OrderMessage } from '../../../prisma/generated/client/client';
-import { parseInput } from '../members/validation';
 import { requiredText } from '../marketplace/validation';
 import { notifyOrderMessage } from '../notifications/order-notifications';
 import { loadOrderForParty, type ThreadViewer } from './thread-access';
+import { parseInput } from '../shared/input';
 
 export const orderMessageLengthMax = 2000;
 

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import { ValidationError } from '../errors';
 import { NotFoundError } from '../marketplace/errors';
-import { parseInput } from '../members/validation';
 import { OfferUnavailableError, OwnOfferError } from './errors';
+import { parseInput } from '../shared/input';
 
 export const cartQuantityMaximum = 999;
 export const cartLinesMaximum = 50;

@@ -7,24 +7,19 @@ import { Decimal, TRANSFER_FAILURE_CODES, type Ledger, type TransferBatchItem, t
 import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import { ValidationError } from '../errors';
-import { parseInput } from '../members/validation';
-import { cooperativeCurrency, escrowAccountCode } from '../money/cooperative-currency';
-import { ensureMemberAccount } from '../money/ensure-member-account';
-import { InsufficientCreditError, TransferRejectedError } from '../money/errors';
-import { amountSchema } from '../money/send-credits';
+import { cooperativeCurrency, escrowAccountCode } from '../wallet/cooperative-currency';
+import { ensureMemberAccount } from '../wallet/ensure-member-account';
+import { InsufficientCreditError, TransferRejectedError } from '../wallet/errors';
 import { CartEmptyError, CheckoutAbandonedError, OfferUnavailableError, OutOfStockError, OwnOfferError, PriceChangedError } from './errors';
 import { cartLinesMaximum } from './cart';
 import { notifyOrderEvent } from '../notifications/order-notifications';
 import { holdKey, loadOrders, type OrderWithItems } from './order-queries';
+import { amountSchema, idempotencyKeySchema, parseInput } from '../shared/input';
 
 export const holdKind = 'escrow';
 
 const checkoutSchema = z.object({
-  idempotencyKey: z
-    .string()
-    .min(8, 'at least 8 characters')
-    .max(64, 'at most 64 characters')
-    .regex(/^[A-Za-z0-9_.:-]+$/, 'only letters, digits, "_", ".", ":" and "-"'),
+  idempotencyKey: idempotencyKeySchema,
   expectedPrices: z.array(z.object({ offerId: z.uuid({ message: 'not an offer id' }), price: amountSchema })).max(cartLinesMaximum),
 });
 

@@ -1,7 +1,7 @@
 // The cooperative contribution taken from every settled order for the common fund. Until governance
 // enacts policy versions, the rate in force is the default.
 import { Decimal } from '@allmende/ledger';
-import { cooperativeCurrency } from '../money/cooperative-currency';
+import { cooperativeCurrency } from '../wallet/cooperative-currency';
 
 export const contributionRateDefault = '0.03';
 

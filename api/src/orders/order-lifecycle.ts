@@ -7,11 +7,11 @@
 // or for confirm and resolve with the settled amounts, so a refused settlement notifies nobody.
 import { Decimal, type Ledger, type TransferBatchItem } from '@allmende/ledger';
 import type { PrismaClient } from '../db/client';
-import { cooperativeCurrency, escrowAccountCode, fundAccountCode } from '../money/cooperative-currency';
-import { ensureMemberAccount } from '../money/ensure-member-account';
+import { cooperativeCurrency, escrowAccountCode, fundAccountCode } from '../wallet/cooperative-currency';
+import { ensureMemberAccount } from '../wallet/ensure-member-account';
 import { ValidationError } from '../errors';
 import { notifyOrderEvent, type OrderEvent } from '../notifications/order-notifications';
-import { TransferRejectedError } from '../money/errors';
+import { TransferRejectedError } from '../wallet/errors';
 import { splitPayment } from './contribution-policy';
 import { OrderForbiddenError, OrderNotFoundError, OrderStatusError } from './errors';
 import { loadOrders, orderStepKey, type OrderWithItems } from './order-queries';

@@ -1,9 +1,9 @@
 import type { PrismaClient } from '../db/client';
 import type { Review } from '../../../prisma/generated/client/client';
-import { parseInput } from '../members/validation';
 import { OrderForbiddenError } from '../orders/errors';
 import { ReviewAlreadyAnsweredError, ReviewNotFoundError } from './errors';
 import { answerInputSchema, type AnswerInput } from './review-input';
+import { parseInput } from '../shared/input';
 
 /**
  * The producer answers a review of one of their orders, once. The answer is not editable: buyers

@@ -1,12 +1,12 @@
 import type { PrismaClient } from '../db/client';
 import type { Review } from '../../../prisma/generated/client/client';
-import { parseInput } from '../members/validation';
 import { notificationKinds } from '../notifications/notification-kinds';
 import { OrderForbiddenError, OrderNotFoundError, OrderStatusError } from '../orders/errors';
 import { VISIBLE_ORDER_STATUSES } from '../orders/order-status';
 import { AlreadyReviewedError } from './errors';
 import { reviewInputSchema, type ReviewInput } from './review-input';
 import { isReviewable } from './reviewable';
+import { parseInput } from '../shared/input';
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';

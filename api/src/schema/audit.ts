@@ -3,9 +3,9 @@
 import { type MoneySupply, type TrialBalance, type TrialBalanceLine } from '@allmende/ledger';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder';
-import { cooperativeCurrency } from '../money/cooperative-currency';
-import { memberIdOfAccountCode } from '../money/ensure-member-account';
-import { counterpartyNames } from '../money/read-statement';
+import { cooperativeCurrency } from '../wallet/cooperative-currency';
+import { memberIdOfAccountCode } from '../wallet/ensure-member-account';
+import { counterpartyNames } from '../wallet/read-statement';
 import { CurrencyType } from './wallet';
 
 interface AuditLine extends TrialBalanceLine {

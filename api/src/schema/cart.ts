@@ -3,11 +3,12 @@ import { Decimal } from '@allmende/ledger';
 import { builder } from '../builder';
 import { ValidationError } from '../errors';
 import { NotFoundError } from '../marketplace/errors';
-import { cooperativeCurrency } from '../money/cooperative-currency';
+import { cooperativeCurrency } from '../wallet/cooperative-currency';
 import { addToCart, readCart, removeFromCart, setCartQuantity, type CartLine } from '../orders/cart';
 import { OfferUnavailableError, OwnOfferError } from '../orders/errors';
-import { memberOf, rowIdOf } from './global-id';
+import { memberOf } from './global-id';
 import './order-errors';
+import { rowIdOf } from '../shared/global-id';
 
 /** An offer id from a global ID; anything else is passed on for the use case's validation to name. */
 export function offerIdOf(id: string | number): string {

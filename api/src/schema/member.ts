@@ -3,7 +3,7 @@ import { Role } from '../../../prisma/generated/client/enums';
 import { registerMember, registerSchema } from '../members/register-member';
 import { authenticateMember, credentialsSchema } from '../members/authenticate-member';
 import { revokeAllSessions } from '../members/sessions';
-import { ensureMemberAccount } from '../money/ensure-member-account';
+import { ensureMemberAccount } from '../wallet/ensure-member-account';
 import { EmailTakenError, InvalidCredentialsError, ValidationError, WeakPasswordError } from '../errors';
 
 export const RoleEnum = builder.enumType(Role, { name: 'Role' });

@@ -6,7 +6,8 @@ import { answerNeed } from '../needs/answer-need';
 import { closeNeed } from '../needs/close-need';
 import { postNeed, postNeedSchema } from '../needs/post-need';
 import { selectionOf } from './prisma-query';
-import { memberOf, rowIdOf } from './global-id';
+import { memberOf } from './global-id';
+import { rowIdOf } from '../shared/global-id';
 
 builder.prismaNode('Need', {
   id: { field: 'id' },

@@ -1,7 +1,8 @@
 import { builder } from '../builder';
 import { markNotificationsRead, markReadBatchMax } from '../notifications/mark-notifications-read';
 import { notificationKinds } from '../notifications/notification-kinds';
-import { memberOf, rowIdOf } from './global-id';
+import { memberOf } from './global-id';
+import { rowIdOf } from '../shared/global-id';
 
 function payloadText(payload: unknown, key: string): string | null {
   if (typeof payload !== 'object' || payload === null) return null;

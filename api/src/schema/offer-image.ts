@@ -9,7 +9,8 @@ import { reorderOfferImages } from '../images/reorder-offer-images';
 import type { Context } from '../context';
 import { NotFoundError, NotOwnerError, StatusTransitionError } from '../marketplace/errors';
 import { selectionOf } from './prisma-query';
-import { memberOf, rowIdOf } from './global-id';
+import { memberOf } from './global-id';
+import { rowIdOf } from '../shared/global-id';
 
 export const OfferImageType = builder.prismaNode('OfferImage', {
   id: { field: 'id' },

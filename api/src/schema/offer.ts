@@ -6,14 +6,14 @@ import { AppError, ValidationError } from '../errors';
 import { changeOfferStatus } from '../marketplace/change-offer-status';
 import { createOffer } from '../marketplace/create-offer';
 import { NotFoundError, NotOwnerError, StatusTransitionError } from '../marketplace/errors';
-import { resolveOfferFilters } from '../marketplace/offer-filters';
 import { offerInputSchema } from '../marketplace/offer-input';
-import { pageSizeMax, rankOffers } from '../marketplace/ranking';
 import { updateOffer } from '../marketplace/update-offer';
 import { selectionOf } from './prisma-query';
-import { memberOf, rowIdOf } from './global-id';
+import { memberOf } from './global-id';
 import { visibleOffersWhere } from '../marketplace/offer-visibility';
 import { DeliveryOptionEnum, EcologicalAttributeEnum, OfferStatusEnum } from './marketplace-enums';
+import { pageSizeMax } from '../shared/input';
+import { rowIdOf } from '../shared/global-id';
 
 export const OfferKindEnum = builder.enumType(OfferKind, { name: 'OfferKind' });
 
@@ -88,13 +88,8 @@ builder.queryField('offers', (t) =>
     args: { filter: t.arg({ type: OfferFilterInput }) },
     resolve: async (_root, args, context, info) => {
       try {
-        const { producer, ...rest } = args.filter ?? {};
-        const producerId = producer ? (rowIdOf(String(producer), ['ProducerProfile', 'Member']) ?? '00000000-0000-0000-0000-000000000000') : null;
-        const filters = await resolveOfferFilters(context.prisma, { ...rest, producerId });
-        if (args.first != null && args.first > pageSizeMax) {
-          throw new ValidationError([{ field: 'first', message: `at most ${pageSizeMax}` }]);
-        }
-        const page = await rankOffers(context.prisma, filters, { first: args.first, after: args.after });
+        const filter = args.filter ?? {};
+        const page = await context.search.searchOffers({ ...filter, producer: filter.producer == null ? null : String(filter.producer) }, args);
         const selection = queryFromInfo({ context, info, path: ['edges', 'node'] });
         const rows = page.offers.length
           ? await context.listedOfferRows(

@@ -7,10 +7,11 @@ import { orderMessageLengthMax, sendOrderMessage } from '../order-messages/send-
 import { threadRoleOf } from '../order-messages/thread-access';
 import { unreadCountsByOrder, unreadOrderMessageCount } from '../order-messages/unread-order-messages';
 import { VISIBLE_ORDER_STATUSES } from '../orders/order-status';
-import { memberOf, rowIdOf } from './global-id';
+import { memberOf } from './global-id';
 import { requestNotificationEmails } from './notification-emails';
 import { selectionOf } from './prisma-query';
 import './order-errors';
+import { rowIdOf } from '../shared/global-id';
 
 function partiesOnly(memberId: string | undefined) {
   return memberId ? { status: { in: VISIBLE_ORDER_STATUSES }, OR: [{ buyerId: memberId }, { producerId: memberId }] } : { OR: [] };

@@ -2,24 +2,23 @@
 import { Decimal } from '@allmende/ledger';
 import { builder } from '../builder';
 import { ValidationError } from '../errors';
-import { InsufficientCreditError, TransferRejectedError } from '../money/errors';
-import { amountSchema } from '../money/send-credits';
+import { InsufficientCreditError, TransferRejectedError } from '../wallet/errors';
 import { checkout, type CheckoutResult } from '../orders/checkout';
 import { CartEmptyError, CheckoutAbandonedError, OfferUnavailableError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, OutOfStockError, OwnOfferError, PriceChangedError } from '../orders/errors';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, disputeReasonLengthMaximum, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../orders/order-lifecycle';
 import { VISIBLE_ORDER_STATUSES, type OrderStatus } from '../orders/order-status';
 import { visibleOrdersWhere } from '../orders/order-visibility';
-import { pageSizeMax } from '../marketplace/ranking';
-import { parseInput } from '../members/validation';
 import { z } from 'zod';
 import type { Context } from '../context';
 import { offerIdOf } from './cart';
-import { memberOf, rowIdOf } from './global-id';
+import { memberOf } from './global-id';
 import { DisputeOutcomeEnum, OrderStatusEnum } from './order-enums';
 import { selectionOf } from './prisma-query';
 import { requestNotificationEmails } from './notification-emails';
 import './order-errors';
 import './wallet-errors';
+import { amountSchema, pageSizeMax, parseInput } from '../shared/input';
+import { rowIdOf } from '../shared/global-id';
 
 function amountText(value: { toFixed(digits: number): string } | null): string | null {
   return value === null ? null : value.toFixed(2);

@@ -3,8 +3,9 @@ import { NotFoundError } from '../marketplace/errors';
 import { producerProfileSchema, updateProducerProfile } from '../marketplace/update-producer-profile';
 import { ValidationError } from '../errors';
 import { selectionOf } from './prisma-query';
-import { memberOf, rowIdOf } from './global-id';
+import { memberOf } from './global-id';
 import { DeliveryOptionEnum } from './marketplace-enums';
+import { rowIdOf } from '../shared/global-id';
 
 export const ProducerProfileType = builder.prismaNode('ProducerProfile', {
   id: { field: 'memberId' },

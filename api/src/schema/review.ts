@@ -1,16 +1,17 @@
 // Reviews of settled orders, the producer's answers, and the ratings of offers and producers.
 import { builder } from '../builder';
 import { ValidationError } from '../errors';
-import { pageSizeMax } from '../marketplace/ranking';
 import { OrderForbiddenError, OrderNotFoundError, OrderStatusError } from '../orders/errors';
 import { answerReview } from '../reviews/answer-review';
 import { AlreadyReviewedError, ReviewAlreadyAnsweredError, ReviewNotFoundError } from '../reviews/errors';
 import { reviewOrder } from '../reviews/review-order';
-import { memberOf, rowIdOf } from './global-id';
+import { memberOf } from './global-id';
 import { requestNotificationEmails } from './notification-emails';
 import { selectionOf } from './prisma-query';
 import './order-errors';
 import './review-errors';
+import { pageSizeMax } from '../shared/input';
+import { rowIdOf } from '../shared/global-id';
 
 const reviewOrderBy = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 const reviewPageSizeDefault = 10;

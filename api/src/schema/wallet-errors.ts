@@ -2,7 +2,7 @@
 // what to do; every other refusal of the ledger is a TransferRejectedError with the ledger's code.
 import { TRANSFER_FAILURE_CODES } from '@allmende/ledger';
 import { builder } from '../builder';
-import { IdempotencyKeyReusedError, InsufficientCreditError, RecipientLimitReachedError, RecipientNotFoundError, TransferRejectedError } from '../money/errors';
+import { IdempotencyKeyReusedError, InsufficientCreditError, RecipientLimitReachedError, RecipientNotFoundError, TransferRejectedError } from '../wallet/errors';
 import { ErrorInterface } from './errors';
 
 export const TransferFailureCodeEnum = builder.enumType('TransferFailureCode', {

@@ -5,13 +5,13 @@ import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
 import { ValidationError } from '../errors';
-import { balanceHistoryDaysDefault, balanceHistoryDaysMaximum, readBalanceHistory, type BalancePoint } from '../money/balance-history';
-import { cooperativeCurrency } from '../money/cooperative-currency';
-import { ensureMemberAccount } from '../money/ensure-member-account';
-import { IdempotencyKeyReusedError, InsufficientCreditError, RecipientLimitReachedError, RecipientNotFoundError, TransferRejectedError } from '../money/errors';
-import { findRecipients, type Recipient } from '../money/find-recipients';
-import { readStatement, StatementCursorInvalidError, statementPageDefault, statementPageMaximum, type StatementEntry, type StatementPage } from '../money/read-statement';
-import { sendCredits } from '../money/send-credits';
+import { balanceHistoryDaysDefault, balanceHistoryDaysMaximum, readBalanceHistory, type BalancePoint } from '../wallet/balance-history';
+import { cooperativeCurrency } from '../wallet/cooperative-currency';
+import { ensureMemberAccount } from '../wallet/ensure-member-account';
+import { IdempotencyKeyReusedError, InsufficientCreditError, RecipientLimitReachedError, RecipientNotFoundError, TransferRejectedError } from '../wallet/errors';
+import { findRecipients, type Recipient } from '../wallet/find-recipients';
+import { readStatement, StatementCursorInvalidError, statementPageDefault, statementPageMaximum, type StatementEntry, type StatementPage } from '../wallet/read-statement';
+import { sendCredits } from '../wallet/send-credits';
 import './wallet-errors';
 
 interface WalletAccount {

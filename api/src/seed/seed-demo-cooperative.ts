@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/client';
+import type { Database } from '../db/client';
 import { hashPassword } from '../members/password';
 import { demoCooperative, demoEmail, demoMembers, demoPassword } from './demo-data';
 import { seedDemoLedger } from './seed-demo-ledger';
@@ -19,7 +19,8 @@ export function demoLogins(): DemoLogin[] {
  * database already has a cooperative, so running it again is harmless. The ledger part (accounts and
  * a history of payments) follows the members' transaction and is idempotent on its own.
  */
-export async function seedDemoCooperative(prisma: PrismaClient): Promise<boolean> {
+export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 'sqlDriver'>): Promise<boolean> {
+  const { prisma } = database;
   if ((await prisma.cooperative.count()) > 0) return false;
   const passwordHash = await hashPassword(demoPassword);
   const start = Date.UTC(2026, 9, 1);
@@ -42,6 +43,6 @@ export async function seedDemoCooperative(prisma: PrismaClient): Promise<boolean
     }
   });
   await seedDemoMarketplace(prisma);
-  await seedDemoLedger(prisma);
+  await seedDemoLedger(database);
   return true;
 }

@@ -2,11 +2,11 @@
 // between them, so the wallet shows a history on first start. The ledger checks every payment
 // against the payer's credit limit; a payment it refuses is simply left out.
 import { createLedger, createSqlLedgerStore, Decimal } from '@allmende/ledger';
-import { type PrismaClient, sqlDriverOf } from '../db/client';
-import { cooperativeCurrency } from '../money/cooperative-currency';
-import { ensureCooperativeLedger } from '../money/ensure-cooperative-ledger';
-import { ensureMemberAccount } from '../money/ensure-member-account';
-import { paymentKind } from '../money/send-credits';
+import type { Database } from '../db/client';
+import { cooperativeCurrency } from '../wallet/cooperative-currency';
+import { ensureCooperativeLedger } from '../wallet/ensure-cooperative-ledger';
+import { ensureMemberAccount } from '../wallet/ensure-member-account';
+import { paymentKind } from '../wallet/send-credits';
 import { demoEmail, demoMembers } from './demo-data';
 
 export const demoPaymentCount = 40;
@@ -42,9 +42,11 @@ function pick<T>(items: readonly T[], random: () => number): T {
  * payments are written only when none of their fixed keys is in the ledger yet (a payment the ledger
  * refused leaves no key behind, so a rerun could otherwise book it on other balances).
  */
-export async function seedDemoLedger(prisma: PrismaClient, now = new Date()): Promise<number> {
+export async function seedDemoLedger(database: Pick<Database, 'prisma' | 'sqlDriver'>, now = new Date()): Promise<number> {
+  const { prisma } = database;
   let clock = new Date(now.getTime() - historyDays * dayMs);
-  const ledger = createLedger({ store: createSqlLedgerStore(sqlDriverOf(prisma)), clock: () => clock });
+  // A ledger of its own whose clock walks through the demo's history; it lives only while seeding.
+  const ledger = createLedger({ store: createSqlLedgerStore(database.sqlDriver), clock: () => clock });
   await ensureCooperativeLedger(ledger);
 
   const members = await prisma.member.findMany({

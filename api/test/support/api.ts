@@ -1,17 +1,14 @@
 // Drives the real HTTP request handling (Yoga with session cookies and CSRF checks) on a fresh test
 // database, without opening a port. Each ApiClient keeps its own cookie jar, like a browser.
-import { createLedger, createSqlLedgerStore } from '@allmende/ledger';
-import { parseConfig, type Config } from '../../src/config';
-import { createLogger } from '../../src/logger';
-import { createJobQueue, jobDefinitions } from '../../src/jobs';
 import { createGraphQLHandler } from '../../src/server';
-import { ensureCooperativeLedger } from '../../src/money/ensure-cooperative-ledger';
-import type { AppServices } from '../../src/context';
-import { createTestDatabase, type TestDatabase } from '../../../scripts/test/database';
+import type { TestDatabase } from '../../../scripts/test/database';
+import { createTestServices, type TestServices } from './services';
+
+export { testConfig } from './services';
 
 export interface TestApi {
   database: TestDatabase;
-  services: AppServices;
+  services: TestServices;
   client(): ApiClient;
   close(): Promise<void>;
 }
@@ -78,32 +75,14 @@ export class ApiClient {
   }
 }
 
-export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
-  return parseConfig({ SESSION_SECRET: 'test-secret-test-secret-test-secret-123', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...overrides });
-}
-
-/**
- * Listings are not cached unless a test asks for it (`OFFER_LIST_CACHE_SECONDS`), so tests that
- * write offers straight to the database see them in the next listing.
- */
+/** The API of a fresh test database; see createTestServices for the environment. */
 export async function createTestApi(environment: NodeJS.ProcessEnv = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
-  const config = testConfig({ OFFER_LIST_CACHE_SECONDS: '0', ...environment });
-  const logger = createLogger('silent');
-  // Jobs are recorded but not run unless a test starts the workers.
-  const jobs = createJobQueue({ prisma: database.prisma, logger, definitions: jobDefinitions });
-  const ledger = createLedger({ store: createSqlLedgerStore(database.sqlDriver) });
-  await ensureCooperativeLedger(ledger);
-  const services: AppServices = { prisma: database.prisma, config, logger, jobs, ledger };
+  const services = await createTestServices(environment);
   const handler = createGraphQLHandler(services);
   return {
-    database,
+    database: services.database,
     services,
     client: () => new ApiClient(handler),
-    close: async () => {
-      await jobs.close();
-      await ledger.drain();
-      await database.close();
-    },
+    close: () => services.close(),
   };
 }

@@ -1,4 +1,4 @@
-import { amountProblem } from './send-credits';
+import { amountProblem } from './input';
 
 describe('amountProblem', () => {
   it('accepts positive amounts with at most two decimal places', () => {

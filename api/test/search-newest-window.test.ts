@@ -2,9 +2,10 @@
 // window holds less than a page of matches. With more offers than the window holds, the window has a
 // real start (and below a cursor, a start of its own), so matches lie on both sides of it: paging
 // through them in pages of every size must give the same offers, in the same order, as one page of
-// all of them.
+// all of them, and as the plain ranking without accelerators (the contract of every accelerator).
 import { createTestApi, type TestApi } from './support/api';
-import { searchWindowSize } from '../src/marketplace/ranking';
+import { createOfferSearch, type OfferFilters, type OfferSearch } from '../src/marketplace/search';
+import { searchWindowSize } from '../src/marketplace/search/newest-window';
 
 const searchQuery = `query Search($filter: OfferFilterInput, $first: Int, $after: String) {
   offers(filter: $filter, first: $first, after: $after) {
@@ -78,5 +79,49 @@ describe('search window', () => {
       // Fewer fruit offers than a window holds: their window is all of them.
       expect(await pageByPage({ query: spellings[index], category: 'food.fruit' }, first)).toEqual(titles(fruitMatchPositions));
     }
+  });
+
+  describe('the accelerated search and the plain ranking', () => {
+    let plain: OfferSearch;
+    let accelerated: OfferSearch;
+    beforeAll(() => {
+      const { prisma, readQuery } = api.database;
+      plain = createOfferSearch({ prisma, readQuery, listingCacheSeconds: 0, accelerated: false });
+      accelerated = createOfferSearch({ prisma, readQuery, listingCacheSeconds: 0 });
+    });
+
+    async function allPages(search: OfferSearch, filters: OfferFilters, first: number): Promise<string[][]> {
+      const pages: string[][] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 3000; page += 1) {
+        const result = await search.searchOffers(filters, { first, after });
+        pages.push(result.offers.map((offer) => offer.cursor));
+        if (!result.hasNextPage) return pages;
+        after = result.offers.at(-1)!.cursor;
+      }
+      throw new Error('more pages than offers');
+    }
+
+    it('give the same pages for terms, filters and browsing, whatever the page size, twice over', async () => {
+      // Rare terms in small pages; a common term and browsing in full pages (2,400 offers).
+      const cases: [OfferFilters, number[]][] = [
+        [{ query: 'Quittengelee' }, [1, 7, 50]],
+        [{ query: 'Quittengelee', category: 'food.preserves' }, [1, 7]],
+        [{ query: 'Quittengelee', category: 'food.fruit' }, [1, 50]],
+        [{ query: 'Quittengelee', category: 'food' }, [3]],
+        [{ query: 'nirgendwo' }, [20]],
+        [{ query: 'Bienenwachskerze' }, [50]],
+        [{ category: 'food.fruit' }, [2]],
+        [{}, [50]],
+      ];
+      for (const [filters, sizes] of cases) {
+        for (const first of sizes) {
+          const expected = await allPages(plain, filters, first);
+          // The second run of the accelerated search takes the route it remembered from the first.
+          expect(await allPages(accelerated, filters, first)).toEqual(expected);
+          expect(await allPages(accelerated, filters, first)).toEqual(expected);
+        }
+      }
+    });
   });
 });

@@ -3,7 +3,7 @@
 // must agree: every point within the radius lies in a cell of the cover, by the database's naming.
 import fc from 'fast-check';
 import { createTestDatabase, type TestDatabase } from '../../scripts/test/database';
-import { distanceBox, geoCellCover, geoCellLevels } from '../src/marketplace/distance-box';
+import { distanceBox, geoCellCover, geoCellLevels } from '../src/marketplace/search/distance-cells';
 import { circleWithPoint, pointIn } from './support/geodesy';
 
 describe('geo cells', () => {

@@ -1,36 +1,16 @@
 // sendCredits: a member pays another member. The amount, memo and key are checked here; the balance
 // check happens inside the ledger's write transaction, so concurrent payments can never overdraw.
-import { AMOUNT_INTEGER_DIGITS_MAXIMUM, type AccountBalance, type Ledger, type Transfer } from '@allmende/ledger';
+import { type AccountBalance, type Ledger, type Transfer } from '@allmende/ledger';
 import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import { ValidationError } from '../errors';
-import { parseInput } from '../members/validation';
 import { cooperativeCurrency } from './cooperative-currency';
 import { ensureMemberAccount } from './ensure-member-account';
 import { IdempotencyKeyReusedError, InsufficientCreditError, RecipientLimitReachedError, RecipientNotFoundError, TransferRejectedError } from './errors';
+import { amountSchema, idempotencyKeySchema, parseInput } from '../shared/input';
 
 export const memoLengthMaximum = 200;
-export const idempotencyKeyLengthMaximum = 64;
 export const paymentKind = 'payment';
-
-/** The first problem of an amount text, or null. Checked in this order so only one is reported. */
-export function amountProblem(value: string): string | null {
-  if (!/^-?\d+(\.\d+)?$/.test(value)) return 'must be a number like 12.50';
-  if (value.startsWith('-')) return 'must be positive';
-  const [integer = '', fraction = ''] = value.split('.');
-  if (fraction.length > cooperativeCurrency.scale) return `at most ${cooperativeCurrency.scale} decimal places`;
-  if (integer.replace(/^0+/, '').length > AMOUNT_INTEGER_DIGITS_MAXIMUM) return `must be less than 10^${AMOUNT_INTEGER_DIGITS_MAXIMUM}`;
-  if (!/[1-9]/.test(value)) return 'must be more than zero';
-  return null;
-}
-
-export const amountSchema = z
-  .string()
-  .trim()
-  .superRefine((value, context) => {
-    const problem = amountProblem(value);
-    if (problem) context.addIssue({ code: 'custom', message: problem });
-  });
 
 export const sendCreditsSchema = z.object({
   recipientId: z.uuid({ message: 'not a member id' }),
@@ -40,11 +20,7 @@ export const sendCreditsSchema = z.object({
     .trim()
     .max(memoLengthMaximum, `at most ${memoLengthMaximum} characters`)
     .refine((memo) => !/[\u0000-\u001f\u007f]/.test(memo), 'must not contain control characters'),
-  idempotencyKey: z
-    .string()
-    .min(8, 'at least 8 characters')
-    .max(idempotencyKeyLengthMaximum, `at most ${idempotencyKeyLengthMaximum} characters`)
-    .regex(/^[A-Za-z0-9_.:-]+$/, 'only letters, digits, "_", ".", ":" and "-"'),
+  idempotencyKey: idempotencyKeySchema,
 });
 
 export interface SendCreditsInput {

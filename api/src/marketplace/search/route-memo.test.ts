@@ -1,4 +1,4 @@
-import { createSearchRouteMemo } from './search-route-memo';
+import { createSearchRouteMemo } from './route-memo';
 
 describe('search route memo', () => {
   it('remembers searches that needed the text index, until told otherwise', () => {

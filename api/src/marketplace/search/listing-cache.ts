@@ -22,10 +22,53 @@ import type { Plugin } from 'graphql-yoga';
 export const offerListCacheEntriesMax = 5_000;
 
 /**
- * Mutations that change what a listing shows. Checkout is not among them: it changes only stock,
- * which checkout itself checks, so a listing's stock may lag by up to the TTL.
+ * Every mutation of the schema is in exactly one of these two sets (a test checks it), so a new
+ * mutation cannot be forgotten: its author decides whether it changes what a listing shows. A listing
+ * reaches offers, their images, ratings and reviews, and their producer with the producer's profile.
  */
-const offerChangingMutations = new Set(['createOffer', 'updateOffer', 'setOfferStatus', 'addOfferImage', 'removeOfferImage', 'reorderOfferImages', 'reviewOrder']);
+export const offerChangingMutations: ReadonlySet<string> = new Set([
+  'createOffer',
+  'updateOffer',
+  'setOfferStatus',
+  'addOfferImage',
+  'removeOfferImage',
+  'reorderOfferImages',
+  'reviewOrder',
+  'answerReview',
+  'updateProducerProfile',
+  'setProducerLogo',
+  'removeProducerLogo',
+]);
+
+/**
+ * Mutations that leave listings as they are. Checkout and the order moves change only stock, which
+ * checkout itself checks, so a listing's stock may lag by up to the TTL.
+ */
+export const listingNeutralMutations: ReadonlySet<string> = new Set([
+  'register',
+  'login',
+  'logout',
+  'logoutEverywhere',
+  'updateNotificationSettings',
+  'markNotificationsRead',
+  'addToCart',
+  'setCartQuantity',
+  'removeFromCart',
+  'checkout',
+  'acceptOrder',
+  'rejectOrder',
+  'fulfilOrder',
+  'cancelOrder',
+  'disputeOrder',
+  'confirmOrder',
+  'resolveDispute',
+  'sendOrderMessage',
+  'markOrderMessagesRead',
+  'sendCredits',
+  'postNeed',
+  'answerNeed',
+  'closeNeed',
+]);
 
 /** Offer rows kept at most per selection, and selections (GraphQL documents' shapes) at most. */
 const offerRowsKeptMax = 20_000;
@@ -42,7 +85,8 @@ export type ListedOfferRows = <Row extends { id: string }>(selection: object, id
 export const unsharedOfferRows: ListedOfferRows = (_selection, ids, load) => load([...ids]);
 
 export interface OfferListCache {
-  plugins: Plugin[];
+  /** The Yoga plugins that serve and keep the listings that `isPublicListing` accepts. */
+  plugins(isPublicListing: (document: DocumentNode) => boolean): Plugin[];
   rows: ListedOfferRows;
   /** Drops every cached listing and offer row. */
   clear(): void;
@@ -88,12 +132,9 @@ interface Entry {
   expiresAtMs: number;
 }
 
-/**
- * `ttlMs` is how long a listing may be served after it was computed; 0 keeps nothing.
- * `isPublicListing` decides which documents are listings that may be shared.
- */
-export function createOfferListCache(ttlMs: number, isPublicListing: (document: DocumentNode) => boolean): OfferListCache {
-  if (ttlMs <= 0) return { plugins: [], rows: unsharedOfferRows, clear: () => undefined };
+/** `ttlMs` is how long a listing may be served after it was computed; 0 keeps nothing. */
+export function createOfferListCache(ttlMs: number): OfferListCache {
+  if (ttlMs <= 0) return { plugins: () => [], rows: unsharedOfferRows, clear: () => undefined };
   // Oldest first (Map keeps insertion order), so the first entry is the one to drop when full.
   const entries = new Map<string, Entry>();
   // Rows by selection (its JSON), then by offer id.
@@ -142,7 +183,7 @@ export function createOfferListCache(ttlMs: number, isPublicListing: (document: 
   const keys = new WeakMap<Request, { key: string; generation: number }>();
   const etags = new WeakMap<Request, string>();
 
-  const cachePlugin: Plugin = {
+  const cachePlugin = (isPublicListing: (document: DocumentNode) => boolean): Plugin => ({
     onParams({ params, request, setResult }) {
       const key = listingKey(params, generation);
       keys.set(request, { key, generation });
@@ -182,6 +223,6 @@ export function createOfferListCache(ttlMs: number, isPublicListing: (document: 
       const etag = etags.get(request);
       if (etag) response.headers.set('etag', etag);
     },
-  };
-  return { plugins: [cachePlugin], rows, clear };
+  });
+  return { plugins: (isPublicListing) => [cachePlugin(isPublicListing)], rows, clear };
 }

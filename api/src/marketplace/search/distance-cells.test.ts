@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { circleWithPoint, destination, pointIn } from '../../test/support/geodesy';
-import { distanceBox, geoCellCover, geoCellLevels, geoCoverCellsMax, type DistanceBox } from './distance-box';
+import { circleWithPoint, destination, pointIn } from '../../../test/support/geodesy';
+import { distanceBox, geoCellCover, geoCellLevels, geoCoverCellsMax, type DistanceBox } from './distance-cells';
 
 function holds(box: DistanceBox, point: { latitude: number; longitude: number }): boolean {
   if (point.latitude < box.latitudeMin || point.latitude > box.latitudeMax) return false;

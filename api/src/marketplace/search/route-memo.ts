@@ -1,4 +1,4 @@
-// Which of the two ways of answering a search (see searchPage in ranking.ts) a search needed last
+// Which of the two ways of answering a search (see newest-window.ts) a search needed last
 // time. People repeat searches, and whether a term is common or rare changes slowly, so a search
 // that did not fill its page from the window of newest offers goes to the text index directly the
 // next time instead of testing the window again. Either way gives the same offers; the memo only

@@ -1,12 +1,12 @@
 // Filters of the marketplace search, validated, and their translation into SQL conditions on the
 // "Offer" table. Only active offers are ever listed.
 import { z } from 'zod';
-import { Prisma } from '../../../prisma/generated/client/client';
-import type { PrismaClient } from '../db/client';
-import { parseInput } from '../members/validation';
-import { categoryCodesOf } from './categories';
-import { distanceBox, geoCellCover } from './distance-box';
-import { NotFoundError } from './errors';
+import { Prisma } from '../../../../prisma/generated/client/client';
+import { categoryCodesOf } from '../categories';
+import { distanceBox, geoCellCover } from './distance-cells';
+import { NotFoundError } from '../errors';
+import type { FindPostcode } from './postcodes';
+import { rowIdOf } from '../../shared/global-id';
 import {
   categoryFilterSchema,
   deliveryOptionsSchema,
@@ -16,7 +16,8 @@ import {
   offerKindSchema,
   postcodeSchema,
   priceSchema,
-} from './validation';
+} from '../validation';
+import { parseInput } from '../../shared/input';
 
 export const radiusKmMax = 500;
 
@@ -29,7 +30,8 @@ export const offerFiltersSchema = z
     priceMax: priceSchema.nullish(),
     ecologicalAttributes: ecologicalAttributesSchema,
     deliveryOptions: deliveryOptionsSchema,
-    producerId: z.string().uuid().nullish(),
+    /** A ProducerProfile's or Member's global id; one that names neither matches no offer. */
+    producer: z.string().max(200, 'at most 200 characters').nullish(),
     near: z
       .object({
         postcode: postcodeSchema.nullish(),
@@ -56,30 +58,8 @@ export interface ResolvedPoint {
   radiusMeters: number;
 }
 
-/** Postcodes kept in memory per database client; the table holds a few thousand at most. */
-const postcodesCachedMax = 20_000;
-const postcodeCaches = new WeakMap<PrismaClient, Map<string, { latitude: number; longitude: number }>>();
-
-/**
- * The coordinates of a known postcode. The Postcode table is reference data that migrations write
- * and the application only reads, so a postcode once found is kept: a distance search then needs
- * no round trip for it. Unknown postcodes are not kept (they are an error, and any string is one).
- */
-async function findPostcode(prisma: PrismaClient, code: string): Promise<{ latitude: number; longitude: number } | null> {
-  let cache = postcodeCaches.get(prisma);
-  if (!cache) {
-    cache = new Map();
-    postcodeCaches.set(prisma, cache);
-  }
-  const cached = cache.get(code);
-  if (cached) return cached;
-  const postcode = await prisma.postcode.findUnique({ where: { code }, select: { latitude: true, longitude: true } });
-  if (postcode && cache.size < postcodesCachedMax) cache.set(code, postcode);
-  return postcode;
-}
-
 /** Parses the filters and looks up the coordinates of a postcode filter. */
-export async function resolveOfferFilters(prisma: PrismaClient, input: OfferFilters) {
+export async function resolveOfferFilters(input: OfferFilters, findPostcode: FindPostcode) {
   const filters = parseInput(offerFiltersSchema, input);
   let point: ResolvedPoint | null = null;
   if (filters.near) {
@@ -87,12 +67,13 @@ export async function resolveOfferFilters(prisma: PrismaClient, input: OfferFilt
     if (near.latitude != null && near.longitude != null) {
       point = { latitude: near.latitude, longitude: near.longitude, radiusMeters: near.radiusKm * 1000 };
     } else {
-      const postcode = await findPostcode(prisma, near.postcode ?? '');
+      const postcode = await findPostcode(near.postcode ?? '');
       if (!postcode) throw new NotFoundError('postcode');
       point = { latitude: postcode.latitude, longitude: postcode.longitude, radiusMeters: near.radiusKm * 1000 };
     }
   }
-  return { ...filters, point };
+  const producerId = filters.producer ? rowIdOf(filters.producer, ['ProducerProfile', 'Member']) : null;
+  return { ...filters, producerId, point };
 }
 
 export type ResolvedOfferFilters = Awaited<ReturnType<typeof resolveOfferFilters>>;
@@ -154,7 +135,7 @@ export function offerFilterConditions(filters: ResolvedOfferFilters): Prisma.Sql
     // Any of the wanted options will do.
     conditions.push(Prisma.sql`o."deliveryOptions" && ${enumArray(filters.deliveryOptions, 'DeliveryOption')}`);
   }
-  if (filters.producerId) conditions.push(Prisma.sql`o."producerId" = ${filters.producerId}::uuid`);
+  if (filters.producer) conditions.push(filters.producerId ? Prisma.sql`o."producerId" = ${filters.producerId}::uuid` : Prisma.sql`false`);
   if (filters.point) {
     const { latitude, longitude, radiusMeters } = filters.point;
     // The grid cells covering the circle's box are one more key of the search's GIN index (see

@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { schema } from './schema';
+import { schema } from '../../schema';
 import { createPublicListingCheck, isPublicListing } from './public-listing';
 
 const publicListing = (document: string) => isPublicListing(schema, parse(document));
