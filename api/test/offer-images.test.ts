@@ -125,7 +125,7 @@ describe('offer images and producer logos', () => {
   }
 
   async function imageCount(targetOfferId: string): Promise<number> {
-    const { rowIdOf } = await import('../src/schema/global-id');
+    const { rowIdOf } = await import('../src/shared/global-id');
     return api.database.prisma.offerImage.count({ where: { offerId: rowIdOf(targetOfferId, ['Offer']) ?? '' } });
   }
 
