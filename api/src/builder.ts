@@ -29,19 +29,24 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
+    // Every scope needs an admitted member: applicants and declined applicants are logged in but may
+    // only read `me` and the public pages until the board (or the admission policy) admits them.
     authScopes: (context) => {
-      const roles = context.member?.roles ?? [];
+      const admitted = context.member?.status === 'admitted';
+      const roles = admitted ? (context.member?.roles ?? []) : [];
       return {
-        authenticated: context.member !== null,
+        authenticated: admitted,
         producer: roles.includes('producer'),
         accountant: roles.includes('accountant'),
         admin: roles.includes('admin'),
       };
     },
     unauthorizedError: (_parent, context) =>
-      context.member
-        ? new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN' } })
-        : new GraphQLError('Please log in first.', { extensions: { code: 'UNAUTHENTICATED' } }),
+      !context.member
+        ? new GraphQLError('Please log in first.', { extensions: { code: 'UNAUTHENTICATED' } })
+        : context.member.status !== 'admitted'
+          ? new GraphQLError('Your membership has not been admitted.', { extensions: { code: 'NOT_ADMITTED' } })
+          : new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN' } }),
   },
   // Input validation failures become typed results too. They are returned before field authorization
   // runs, which only reveals what was wrong with the caller's own input.

@@ -1,5 +1,5 @@
 import { createTestApi, type TestApi } from './support/api';
-import { hashPassword } from '../src/members/password';
+import { buildMember } from './support/builders';
 
 const registerMutation = `mutation Register($input: RegisterInput!) {
   register(input: $input) {
@@ -25,13 +25,8 @@ describe('members and sessions', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await createTestApi();
-    const passwordHash = await hashPassword('richtig-geheim-42');
-    await api.database.prisma.member.createMany({
-      data: [
-        { email: 'erika@example.org', displayName: 'Erika Muster', passwordHash, roles: ['member'] },
-        { email: 'board@example.org', displayName: 'Board Member', passwordHash, roles: ['member', 'admin'] },
-      ],
-    });
+    await buildMember(api, { email: 'erika@example.org', displayName: 'Erika Muster' });
+    await buildMember(api, { email: 'board@example.org', displayName: 'Board Member', roles: ['member', 'admin'] });
   });
   afterAll(() => api.close());
 

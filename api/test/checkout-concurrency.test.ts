@@ -6,7 +6,7 @@ import { createTestApi, type TestApi } from './support/api';
 import { addToCartMutation, checkoutMutation, createMember, createOffer, transitionMutation, type TestMember } from './support/orders';
 import { findMemberAccount } from '../src/wallet/ensure-member-account';
 import { cooperativeCurrency, escrowAccountCode, fundAccountCode } from '../src/wallet/cooperative-currency';
-import { memberCreditLimitDefault } from '../src/wallet/credit-policy';
+import { policyInForce } from '../src/governance/policies';
 
 const stockInitial = 10;
 const buyerCount = 50;
@@ -57,7 +57,7 @@ describe('concurrent checkouts', () => {
     expect(await prisma.order.count({ where: { status: 'placing' } })).toBe(0);
 
     const ledger = api.services.ledger;
-    const limit = new Decimal(memberCreditLimitDefault).negated();
+    const limit = new Decimal((await policyInForce(api.database.prisma, 'credit')).payload.creditLimit).negated();
     const accounts = await Promise.all(buyers.map((buyer) => findMemberAccount(ledger, buyer.id)));
     const balances = await ledger.getBalances(accounts.filter((account) => account !== null).map((account) => account!.id));
     for (const balance of balances) {

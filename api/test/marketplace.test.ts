@@ -1,5 +1,6 @@
 import { createTestApi, type ApiClient, type TestApi } from './support/api';
 import { hashPassword } from '../src/members/password';
+import { buildMember } from './support/builders';
 
 const password = 'richtig-geheim-42';
 
@@ -89,14 +90,9 @@ describe('marketplace: profiles, offers, search, needs, notifications', () => {
 
   beforeAll(async () => {
     api = await createTestApi();
-    const passwordHash = await hashPassword(password);
-    await api.database.prisma.member.createMany({
-      data: [
-        { email: 'farmer@example.org', displayName: 'Hof Linde', passwordHash, roles: ['member', 'producer'] },
-        { email: 'baker@example.org', displayName: 'Backstube', passwordHash, roles: ['member', 'producer'] },
-        { email: 'buyer@example.org', displayName: 'Käuferin', passwordHash, roles: ['member'] },
-      ],
-    });
+    await buildMember(api, { email: 'farmer@example.org', displayName: 'Hof Linde', roles: ['member', 'producer'], password });
+    await buildMember(api, { email: 'baker@example.org', displayName: 'Backstube', roles: ['member', 'producer'], password });
+    await buildMember(api, { email: 'buyer@example.org', displayName: 'Käuferin', roles: ['member'], password });
     farmer = await logIn('farmer@example.org');
     baker = await logIn('baker@example.org');
     buyer = await logIn('buyer@example.org');

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { createTestApi, type ApiClient, type TestApi } from './support/api';
-import { hashPassword } from '../src/members/password';
 import { createGraphQLHandler } from '../src/server';
 import { PrismaClient } from '../../prisma/generated/client/client';
+import { buildMember } from './support/builders';
 
 const password = 'richtig-geheim-42';
 const uploadBytesMax = 200_000;
@@ -140,13 +140,8 @@ describe('offer images and producer logos', () => {
   beforeAll(async () => {
     mediaDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'allmende-media-')), 'media');
     api = await createTestApi({ MEDIA_DIR: mediaDir, UPLOAD_MAX_BYTES: String(uploadBytesMax), UPLOAD_MAX_PIXELS: String(uploadPixelsMax) });
-    const passwordHash = await hashPassword(password);
-    await api.database.prisma.member.createMany({
-      data: [
-        { email: 'farmer@example.org', displayName: 'Hof Linde', passwordHash, roles: ['member', 'producer'] },
-        { email: 'baker@example.org', displayName: 'Backstube', passwordHash, roles: ['member', 'producer'] },
-      ],
-    });
+    await buildMember(api, { email: 'farmer@example.org', displayName: 'Hof Linde', roles: ['member', 'producer'], password });
+    await buildMember(api, { email: 'baker@example.org', displayName: 'Backstube', roles: ['member', 'producer'], password });
     farmer = await logIn('farmer@example.org');
     baker = await logIn('baker@example.org');
   });

@@ -8,7 +8,7 @@ import { checkout } from '../src/orders/checkout';
 import { OrderForbiddenError, OrderStatusError } from '../src/orders/errors';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../src/orders/order-lifecycle';
 import { autoConfirmOrders } from '../src/orders/auto-confirm-orders';
-import { splitPayment } from '../src/orders/contribution-policy';
+import { contributionRateAt, splitPayment } from '../src/orders/contribution-policy';
 import { findMemberAccount } from '../src/wallet/ensure-member-account';
 import { cooperativeCurrency, fundAccountCode } from '../src/wallet/cooperative-currency';
 
@@ -119,7 +119,7 @@ describe('order lifecycle', () => {
     const producerBefore = await posted(producer.id);
     const resolved = await resolveDispute(api.services, actor(admin, ['member', 'admin']), order.id, 'partial_refund', new Decimal('12.50'));
     expect(resolved.status).toBe('resolved');
-    const split = splitPayment(new Decimal('12.50'));
+    const split = splitPayment(new Decimal('12.50'), await contributionRateAt(api.database.prisma, new Date()));
     expect(resolved.producerAmount!.toFixed(2)).toBe(split.producer.toFixed(2));
     expect(resolved.refundAmount!.toFixed(2)).toBe('7.50');
     expect(buyerBefore.minus(await posted(buyer.id)).toFixed(2)).toBe('12.50');

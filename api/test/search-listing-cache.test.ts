@@ -3,9 +3,9 @@
 // offer changes show at once. Public listings also run without looking the session up.
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { createTestApi, type ApiClient, type TestApi } from './support/api';
-import { hashPassword } from '../src/members/password';
 import { createGraphQLHandler } from '../src/server';
 import { PrismaClient } from '../../prisma/generated/client/client';
+import { buildMember } from './support/builders';
 
 const password = 'richtig-geheim-42';
 const loginMutation = `mutation Login($input: LoginInput!) { login(input: $input) { __typename } }`;
@@ -45,13 +45,8 @@ describe('offer list cache', () => {
   beforeAll(async () => {
     // Long enough that no entry expires during the test, so a fresh answer can only come from clearing.
     api = await createTestApi({ OFFER_LIST_CACHE_SECONDS: '300' });
-    const passwordHash = await hashPassword(password);
-    await api.database.prisma.member.createMany({
-      data: [
-        { email: 'farmer@example.org', displayName: 'Hof Linde', passwordHash, roles: ['member', 'producer'] },
-        { email: 'admin@example.org', displayName: 'Admin', passwordHash, roles: ['member', 'admin'] },
-      ],
-    });
+    await buildMember(api, { email: 'farmer@example.org', displayName: 'Hof Linde', roles: ['member', 'producer'], password });
+    await buildMember(api, { email: 'admin@example.org', displayName: 'Admin', roles: ['member', 'admin'], password });
     farmer = await logIn('farmer@example.org');
     admin = await logIn('admin@example.org');
   });

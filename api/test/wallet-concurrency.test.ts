@@ -2,9 +2,9 @@
 // overdraw, and what it accepts must add up.
 import { Decimal } from '@allmende/ledger';
 import { createTestApi, type ApiClient, type TestApi } from './support/api';
-import { hashPassword } from '../src/members/password';
 import { findMemberAccount } from '../src/wallet/ensure-member-account';
-import { memberCreditLimitDefault } from '../src/wallet/credit-policy';
+import { policyInForce } from '../src/governance/policies';
+import { buildMember } from './support/builders';
 
 const password = 'richtig-geheim-42';
 const sendMutation = `mutation Send($input: SendCreditsInput!) {
@@ -20,11 +20,8 @@ describe('concurrent payments', () => {
 
   beforeAll(async () => {
     api = await createTestApi();
-    const passwordHash = await hashPassword(password);
     for (const name of ['Ida', 'Jan', 'Kim', 'Lou']) {
-      const member = await api.database.prisma.member.create({
-        data: { email: `${name.toLowerCase()}@example.org`, displayName: `${name} Test`, passwordHash, roles: ['member'] },
-      });
+      const member = await buildMember(api, { email: `${name.toLowerCase()}@example.org`, displayName: `${name} Test`, password });
       const client = api.client();
       await client.graphql(`mutation { login(input: { email: "${name.toLowerCase()}@example.org", password: "${password}" }) { __typename } }`);
       members.push({ id: member.id, client });
@@ -55,11 +52,12 @@ describe('concurrent payments', () => {
     expect(typenames.filter((name) => name === 'InsufficientCreditError').length).toBeGreaterThan(0);
 
     const ledger = api.services.ledger;
+    const { creditLimit } = (await policyInForce(api.database.prisma, 'credit')).payload;
     const accounts = await Promise.all(members.map((member) => findMemberAccount(ledger, member.id)));
     const balances = await ledger.getBalances(accounts.map((account) => account!.id));
     let sum = new Decimal(0);
     for (const balance of balances) {
-      expect(balance.posted.greaterThanOrEqualTo(new Decimal(memberCreditLimitDefault).negated())).toBe(true);
+      expect(balance.posted.greaterThanOrEqualTo(new Decimal(creditLimit).negated())).toBe(true);
       sum = sum.plus(balance.posted);
     }
     expect(sum.isZero()).toBe(true);

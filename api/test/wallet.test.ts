@@ -1,7 +1,7 @@
 import { Decimal } from '@allmende/ledger';
 import { createTestApi, type ApiClient, type TestApi } from './support/api';
-import { hashPassword } from '../src/members/password';
 import { ensureMemberAccount, findMemberAccount } from '../src/wallet/ensure-member-account';
+import { buildMember } from './support/builders';
 
 const password = 'richtig-geheim-42';
 
@@ -57,7 +57,6 @@ describe('wallet', () => {
 
   beforeAll(async () => {
     api = await createTestApi();
-    const passwordHash = await hashPassword(password);
     const people = [
       ['anna', 'Anna Apfel', ['member']],
       ['bert', 'Bert Birne', ['member']],
@@ -66,9 +65,7 @@ describe('wallet', () => {
       ['emil', 'Emil Erbse', ['member', 'admin']],
     ] as const;
     for (const [key, displayName, roles] of people) {
-      const member = await api.database.prisma.member.create({
-        data: { email: `${key}@example.org`, displayName, passwordHash, roles: [...roles] },
-      });
+      const member = await buildMember(api, { email: `${key}@example.org`, displayName, roles: [...roles], password });
       ids[key] = member.id;
     }
   });
@@ -106,19 +103,22 @@ describe('wallet', () => {
 
   it('creates a member account idempotently, also when asked concurrently', async () => {
     const member = { id: ids.carla!, displayName: 'Carla Quitte' };
-    const accounts = await Promise.all([1, 2, 3, 4].map(() => ensureMemberAccount(api.services.ledger, member)));
+    const accounts = await Promise.all([1, 2, 3, 4].map(() => ensureMemberAccount(api.services, member)));
     expect(new Set(accounts.map((account) => account.id)).size).toBe(1);
   });
 
-  it('creates the account when a member registers', async () => {
+  it('gives a registered applicant no account and no wallet until admission', async () => {
     const client = api.client();
     const result = await client.graphql(
       `mutation { register(input: { email: "neu@example.org", password: "ein langes passwort", displayName: "Neu Mitglied" }) {
-        ... on MutationRegisterSuccess { data { id } } } }`,
+        ... on MutationRegisterSuccess { data { id status } } } }`,
     );
-    expect(result.errors).toBeUndefined();
+    expect(result.data?.register.data.status).toBe('applicant');
     const member = await api.database.prisma.member.findUniqueOrThrow({ where: { email: 'neu@example.org' } });
-    expect(await findMemberAccount(api.services.ledger, member.id)).not.toBeNull();
+    expect(await findMemberAccount(api.services.ledger, member.id)).toBeNull();
+    const wallet = await client.graphql('{ myAccount { balance } }');
+    expect(wallet.errors?.[0]?.extensions?.code).toBe('NOT_ADMITTED');
+    expect(await findMemberAccount(api.services.ledger, member.id)).toBeNull();
   });
 
   it('finds recipients by display name without e-mail addresses, never the member themselves', async () => {

@@ -3,6 +3,8 @@
 import { orderAutoConfirmDaysDefault } from '../config';
 import type { JobDefinition } from './definition';
 import type { JobQueue } from './queue';
+import { governanceCloseProposal } from './governance-close-proposal';
+import { governanceSweep, governanceSweepEveryMs } from './governance-sweep';
 import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-holds';
 import { ledgerSealBlocks, ledgerSealBlocksEveryMs } from './ledger-seal-blocks';
 import { notificationEmails, notificationEmailsEveryMs } from './notification-emails';
@@ -12,6 +14,8 @@ import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
 export { createJobQueue, type AddJobOptions, type JobQueue, type JobQueueOptions } from './queue';
+export { governanceCloseProposal } from './governance-close-proposal';
+export { governanceSweep } from './governance-sweep';
 export { ledgerExpireHolds } from './ledger-expire-holds';
 export { ledgerSealBlocks } from './ledger-seal-blocks';
 export { notificationEmails, notificationEmailsJobKey } from './notification-emails';
@@ -19,7 +23,16 @@ export { ordersAutoConfirm } from './orders-auto-confirm';
 export { ordersRecoverCheckouts } from './orders-recover-checkouts';
 export { sessionCleanup } from './session-cleanup';
 
-export const jobDefinitions: JobDefinition<unknown>[] = [sessionCleanup, ledgerSealBlocks, ledgerExpireHolds, ordersAutoConfirm, ordersRecoverCheckouts, notificationEmails];
+export const jobDefinitions: JobDefinition<unknown>[] = [
+  sessionCleanup,
+  ledgerSealBlocks,
+  ledgerExpireHolds,
+  ordersAutoConfirm,
+  ordersRecoverCheckouts,
+  notificationEmails,
+  governanceCloseProposal,
+  governanceSweep,
+];
 
 /** Registers the repeating jobs; safe on every start, since a repeat is stored once per job name. */
 export async function scheduleRepeatingJobs(queue: JobQueue, options: { orderAutoConfirmDays?: number } = {}): Promise<void> {
@@ -29,4 +42,5 @@ export async function scheduleRepeatingJobs(queue: JobQueue, options: { orderAut
   await queue.repeat(ordersAutoConfirm, { afterDays: options.orderAutoConfirmDays ?? orderAutoConfirmDaysDefault }, ordersAutoConfirmEveryMs);
   await queue.repeat(ordersRecoverCheckouts, {}, ordersRecoverCheckoutsEveryMs);
   await queue.repeat(notificationEmails, {}, notificationEmailsEveryMs);
+  await queue.repeat(governanceSweep, {}, governanceSweepEveryMs);
 }

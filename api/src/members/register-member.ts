@@ -5,6 +5,8 @@ import { EmailTakenError, WeakPasswordError } from '../errors';
 import { hashPassword, passwordWeakness } from './password';
 import { displayNameSchema, emailSchema, localeSchema, passwordInputSchema } from './validation';
 import { parseInput } from '../shared/input';
+import { admitInTransaction } from '../governance/admit-member';
+import { policyInForce } from '../governance/policies';
 
 export const registerSchema = z.object({
   email: emailSchema,
@@ -21,14 +23,21 @@ export interface RegisterMemberInput {
   locale?: string | undefined;
 }
 
-/** Creates a member with the `member` role. Throws ValidationError, WeakPasswordError or EmailTakenError. */
+/**
+ * Registers an applicant with the `member` role, admitted at once when the admission policy in force
+ * says so. Throws ValidationError, WeakPasswordError or EmailTakenError.
+ */
 export async function registerMember(prisma: PrismaClient, input: RegisterMemberInput): Promise<Member> {
   const { email, password, displayName, locale } = parseInput(registerSchema, input);
   const weakness = passwordWeakness(password, email);
   if (weakness) throw new WeakPasswordError(weakness);
   const passwordHash = await hashPassword(password);
   try {
-    return await prisma.member.create({ data: { email, passwordHash, displayName, locale, roles: ['member'] } });
+    return await prisma.$transaction(async (transaction) => {
+      const applicant = await transaction.member.create({ data: { email, passwordHash, displayName, locale, roles: ['member'], status: 'applicant' } });
+      const admission = await policyInForce(transaction, 'admission');
+      return admission.payload.mode === 'automatic' ? admitInTransaction(transaction, applicant.id, null) : applicant;
+    });
   } catch (error) {
     // The unique index decides, so two concurrent registrations of one address cannot both succeed.
     if (isUniqueViolation(error)) throw new EmailTakenError();

@@ -11,6 +11,11 @@ export const notificationKinds = {
   orderConfirmed: 'order_confirmed',
   orderResolved: 'order_resolved',
   orderMessage: 'order_message',
+  votingOpened: 'voting_opened',
+  votingClosesSoon: 'voting_closes_soon',
+  proposalClosed: 'proposal_closed',
+  membershipAdmitted: 'membership_admitted',
+  membershipDeclined: 'membership_declined',
 } as const;
 
 export type NotificationKind = (typeof notificationKinds)[keyof typeof notificationKinds];

@@ -3,6 +3,7 @@
 // dedupKey per recipient: a repeated or concurrent move inserts nothing a second time.
 import type { Prisma } from '../../../prisma/generated/client/client';
 import { notificationKinds, type NotificationKind } from './notification-kinds';
+import { amountText } from '../wallet/cooperative-currency';
 
 export type OrderEvent = 'placed' | 'accepted' | 'rejected' | 'fulfilled' | 'cancelled' | 'disputed' | 'confirmed' | 'resolved';
 type Party = 'buyer' | 'producer';
@@ -56,7 +57,7 @@ async function summarize(transaction: Prisma.TransactionClient, orderId: string)
     buyerId: order.buyerId,
     producerId: order.producerId,
     title,
-    total: order.total.toFixed(2),
+    total: amountText(order.total),
     buyerName: order.buyer.displayName,
     producerName: order.producer.displayName,
   };

@@ -150,7 +150,7 @@ async function finishCheckout(services: Services, buyer: { id: string; displayNa
   const placing = orders.filter((order) => order.status === 'placing');
   if (placing.length > 0) {
     const [buyerAccount, escrow] = await Promise.all([
-      ensureMemberAccount(ledger, buyer),
+      ensureMemberAccount(services, buyer),
       ledger.findAccountByCode(cooperativeCurrency.code, escrowAccountCode),
     ]);
     if (!escrow) throw new Error('The escrow account is missing; the cooperative ledger is not set up.');
@@ -191,7 +191,7 @@ async function finishCheckout(services: Services, buyer: { id: string; displayNa
   if (failed) {
     // A concurrent retry may have placed holds for orders that another request marked failed.
     await voidStrayHolds(ledger, current);
-    await throwCheckoutFailure(ledger, buyer, failed.failureCode ?? 'linked_event_failed');
+    await throwCheckoutFailure(services, buyer, failed.failureCode ?? 'linked_event_failed');
   }
   return current;
 }
@@ -215,9 +215,10 @@ async function voidStrayHolds(ledger: Ledger, orders: OrderWithItems[]): Promise
   }
 }
 
-async function throwCheckoutFailure(ledger: Ledger, buyer: { id: string; displayName: string }, code: string): Promise<never> {
+async function throwCheckoutFailure(services: Services, buyer: { id: string; displayName: string }, code: string): Promise<never> {
+  const { ledger } = services;
   if (code === 'exceeds_credit_limit') {
-    const account = await ensureMemberAccount(ledger, buyer);
+    const account = await ensureMemberAccount(services, buyer);
     const [balance] = await ledger.getBalances([account.id]);
     throw new InsufficientCreditError((balance?.available ?? new Decimal(0)).toFixed(cooperativeCurrency.scale));
   }

@@ -12,7 +12,7 @@ import { ensureMemberAccount } from '../wallet/ensure-member-account';
 import { ValidationError } from '../errors';
 import { notifyOrderEvent, type OrderEvent } from '../notifications/order-notifications';
 import { TransferRejectedError } from '../wallet/errors';
-import { splitPayment } from './contribution-policy';
+import { contributionRateAt, splitPayment } from './contribution-policy';
 import { OrderForbiddenError, OrderNotFoundError, OrderStatusError } from './errors';
 import { loadOrders, orderStepKey, type OrderWithItems } from './order-queries';
 import { ORDER_TRANSITIONS, type OrderAction, type OrderStatus } from './order-status';
@@ -103,10 +103,10 @@ async function voidHold(services: Services, order: OrderWithItems): Promise<void
  */
 async function settle(services: Services, order: OrderWithItems, step: string, amount: Decimal): Promise<{ producer: Decimal; contribution: Decimal }> {
   const { ledger, prisma } = services;
-  const split = splitPayment(amount);
+  const split = splitPayment(amount, await contributionRateAt(prisma, order.createdAt));
   const producer = await prisma.member.findUniqueOrThrow({ where: { id: order.producerId }, select: { id: true, displayName: true } });
   const [producerAccount, escrow, fund] = await Promise.all([
-    ensureMemberAccount(ledger, producer),
+    ensureMemberAccount(services, producer),
     ledger.findAccountByCode(cooperativeCurrency.code, escrowAccountCode),
     ledger.findAccountByCode(cooperativeCurrency.code, fundAccountCode),
   ]);

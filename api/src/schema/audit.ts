@@ -3,7 +3,7 @@
 import { type MoneySupply, type TrialBalance, type TrialBalanceLine } from '@allmende/ledger';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder';
-import { cooperativeCurrency } from '../wallet/cooperative-currency';
+import { amountText, cooperativeCurrency } from '../wallet/cooperative-currency';
 import { memberIdOfAccountCode } from '../wallet/ensure-member-account';
 import { counterpartyNames } from '../wallet/read-statement';
 import { CurrencyType } from './wallet';
@@ -19,9 +19,6 @@ interface AuditTrialBalance extends Omit<TrialBalance, 'lines'> {
 
 const accountTypeOrder = ['fund', 'escrow', 'system', 'member'];
 
-function amountText(value: { toFixed(digits: number): string }): string {
-  return value.toFixed(cooperativeCurrency.scale);
-}
 
 const TrialBalanceLineType = builder.objectRef<AuditLine>('TrialBalanceLine').implement({
   fields: (t) => ({

@@ -1,4 +1,6 @@
+import { Decimal } from '@allmende/ledger';
 import { builder } from '../builder';
+import { amountText, cooperativeCurrency, fundAccountCode } from '../wallet/cooperative-currency';
 
 interface CooperativeSummary {
   name: string;
@@ -9,7 +11,24 @@ const CooperativeType = builder.objectRef<CooperativeSummary>('Cooperative').imp
   fields: (t) => ({
     name: t.exposeString('name'),
     description: t.exposeString('description'),
-    memberCount: t.int({ resolve: (_cooperative, _args, context) => context.prisma.member.count() }),
+    memberCount: t.int({
+      description: 'Admitted members.',
+      resolve: (_cooperative, _args, context) => context.prisma.member.count({ where: { status: 'admitted' } }),
+    }),
+    fundBalance: t.field({
+      type: 'Decimal',
+      description: "The common fund's balance. Public, like the rules.",
+      resolve: async (_cooperative, _args, context) => {
+        const fund = await context.ledger.findAccountByCode(cooperativeCurrency.code, fundAccountCode);
+        const [balance] = fund ? await context.ledger.getBalances([fund.id]) : [];
+        return amountText(balance?.posted ?? new Decimal(0));
+      },
+    }),
+    moneySupply: t.field({
+      type: 'Decimal',
+      description: 'The sum of the positive balances: how many Taler exist. Public.',
+      resolve: async (_cooperative, _args, context) => amountText((await context.ledger.getMoneySupply({ currency: cooperativeCurrency.code, asOf: null })).supply),
+    }),
     producerCount: t.int({
       // Raw SQL: the PGlite adapter mis-encodes Prisma's `has` filter on enum arrays.
       resolve: async (_cooperative, _args, context) => {

@@ -23,5 +23,8 @@ import './order-message';
 import './order-thread';
 import './notification-settings';
 import './audit';
+import './membership';
+import './policy';
+import './proposal';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -3,7 +3,6 @@ import { Role } from '../../../prisma/generated/client/enums';
 import { registerMember, registerSchema } from '../members/register-member';
 import { authenticateMember, credentialsSchema } from '../members/authenticate-member';
 import { revokeAllSessions } from '../members/sessions';
-import { ensureMemberAccount } from '../wallet/ensure-member-account';
 import { EmailTakenError, InvalidCredentialsError, ValidationError, WeakPasswordError } from '../errors';
 
 export const RoleEnum = builder.enumType(Role, { name: 'Role' });
@@ -64,8 +63,6 @@ builder.mutationField('register', (t) =>
     errors: { types: [ValidationError, EmailTakenError, WeakPasswordError] },
     resolve: async (_root, { input }, context) => {
       const member = await registerMember(context.prisma, { ...input, locale: input.locale ?? undefined });
-      // Should this fail after the member was written, the wallet creates the account on first use.
-      await ensureMemberAccount(context.ledger, member);
       await context.logIn(member);
       return member;
     },

@@ -14,6 +14,7 @@ import { visibleOffersWhere } from '../marketplace/offer-visibility';
 import { DeliveryOptionEnum, EcologicalAttributeEnum, OfferStatusEnum } from './marketplace-enums';
 import { pageSizeMax } from '../shared/input';
 import { rowIdOf } from '../shared/global-id';
+import { amountText } from '../wallet/cooperative-currency';
 
 export const OfferKindEnum = builder.enumType(OfferKind, { name: 'OfferKind' });
 
@@ -26,7 +27,7 @@ export const OfferType = builder.prismaNode('Offer', {
     description: t.exposeString('description'),
     categoryCode: t.exposeString('categoryCode'),
     kind: t.expose('kind', { type: OfferKindEnum }),
-    price: t.field({ type: 'Decimal', select: { price: true }, resolve: (offer) => offer.price.toFixed(2) }),
+    price: t.field({ type: 'Decimal', select: { price: true }, resolve: (offer) => amountText(offer.price) }),
     unit: t.exposeString('unit'),
     status: t.expose('status', { type: OfferStatusEnum }),
     stock: t.exposeInt('stock', { nullable: true, description: 'Units in stock for goods; null means unlimited.' }),

@@ -3,12 +3,13 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder';
 import { recentDays, salesSummary, type SalesPeriod, type SalesSummary, type TopOffer } from '../orders/sales-summary';
 import { memberOf } from './global-id';
+import { amountText } from '../wallet/cooperative-currency';
 
 const SalesPeriodType = builder.objectRef<SalesPeriod>('SalesPeriod').implement({
   fields: (t) => ({
     orders: t.exposeInt('orders', { description: 'Settled orders.' }),
-    revenue: t.field({ type: 'Decimal', description: 'Paid to the producer, after the contribution.', resolve: (period) => period.revenue.toFixed(2) }),
-    contributions: t.field({ type: 'Decimal', description: 'Paid to the common fund out of these orders.', resolve: (period) => period.contributions.toFixed(2) }),
+    revenue: t.field({ type: 'Decimal', description: 'Paid to the producer, after the contribution.', resolve: (period) => amountText(period.revenue) }),
+    contributions: t.field({ type: 'Decimal', description: 'Paid to the common fund out of these orders.', resolve: (period) => amountText(period.contributions) }),
   }),
 });
 
@@ -17,7 +18,7 @@ const TopOfferType = builder.objectRef<TopOffer>('TopOffer').implement({
     offerId: t.id({ resolve: (offer) => encodeGlobalID('Offer', offer.offerId) }),
     title: t.exposeString('title'),
     unitsSold: t.exposeInt('unitsSold'),
-    sales: t.field({ type: 'Decimal', description: 'Sum of the line totals, before the contribution.', resolve: (offer) => offer.sales.toFixed(2) }),
+    sales: t.field({ type: 'Decimal', description: 'Sum of the line totals, before the contribution.', resolve: (offer) => amountText(offer.sales) }),
   }),
 });
 
@@ -27,7 +28,7 @@ const SalesSummaryType = builder.objectRef<SalesSummary>('SalesSummary').impleme
     awaitingAcceptance: t.exposeInt('awaitingAcceptance', { description: 'Placed orders to accept or reject.' }),
     open: t.exposeInt('open', { description: 'Placed, accepted or fulfilled orders, not settled yet.' }),
     disputed: t.exposeInt('disputed'),
-    heldInEscrow: t.field({ type: 'Decimal', description: 'Totals of open and disputed orders.', resolve: (summary) => summary.heldInEscrow.toFixed(2) }),
+    heldInEscrow: t.field({ type: 'Decimal', description: 'Totals of open and disputed orders.', resolve: (summary) => amountText(summary.heldInEscrow) }),
     recentDays: t.int({ resolve: () => recentDays }),
     recent: t.field({ type: SalesPeriodType, description: 'Orders settled in the last recentDays days.', resolve: (summary) => summary.recent }),
     allTime: t.field({ type: SalesPeriodType, resolve: (summary) => summary.allTime }),

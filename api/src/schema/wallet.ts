@@ -1,12 +1,13 @@
 // The logged-in member's wallet: their account in the cooperative currency, its statement and
 // balance history, finding other members to pay, and paying them.
+import type { PrismaClient } from '../db/client';
 import { type Account, type AccountBalance, type Currency, type Ledger, type Transfer } from '@allmende/ledger';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
 import { ValidationError } from '../errors';
 import { balanceHistoryDaysDefault, balanceHistoryDaysMaximum, readBalanceHistory, type BalancePoint } from '../wallet/balance-history';
-import { cooperativeCurrency } from '../wallet/cooperative-currency';
+import { amountText, cooperativeCurrency } from '../wallet/cooperative-currency';
 import { ensureMemberAccount } from '../wallet/ensure-member-account';
 import { IdempotencyKeyReusedError, InsufficientCreditError, RecipientLimitReachedError, RecipientNotFoundError, TransferRejectedError } from '../wallet/errors';
 import { findRecipients, type Recipient } from '../wallet/find-recipients';
@@ -19,9 +20,6 @@ interface WalletAccount {
   balance: AccountBalance;
 }
 
-function amountText(value: { toFixed(digits: number): string }): string {
-  return value.toFixed(cooperativeCurrency.scale);
-}
 
 export const CurrencyType = builder.objectRef<Pick<Currency, 'code' | 'name' | 'symbol' | 'scale'>>('Currency').implement({
   fields: (t) => ({
@@ -103,8 +101,8 @@ export const WalletAccountType = builder.objectRef<WalletAccount>('WalletAccount
   }),
 });
 
-async function walletOf(context: { ledger: Ledger }, member: { id: string; displayName: string }): Promise<WalletAccount> {
-  const account = await ensureMemberAccount(context.ledger, member);
+async function walletOf(context: { ledger: Ledger; prisma: PrismaClient }, member: { id: string; displayName: string }): Promise<WalletAccount> {
+  const account = await ensureMemberAccount(context, member);
   const [balance] = await context.ledger.getBalances([account.id]);
   if (!balance) throw new Error(`The account ${account.id} has no balance`);
   return { account, balance };
@@ -193,7 +191,7 @@ builder.mutationField('sendCredits', (t) =>
         memo: input.memo ?? '',
         idempotencyKey: input.idempotencyKey,
       });
-      const account = await ensureMemberAccount(context.ledger, context.member);
+      const account = await ensureMemberAccount(context, context.member);
       return { transfer: result.transfer, alreadyExisted: result.alreadyExisted, wallet: { account, balance: result.balance } };
     },
   }),

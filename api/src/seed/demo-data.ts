@@ -148,6 +148,26 @@ export const demoMembers: DemoMember[] = [
   },
 ];
 
+/** Registered, waiting for the board's decision. */
+export const demoApplicant = { key: 'jana', displayName: 'Jana Neumann', note: 'Ich backe Sauerteigbrot und möchte es hier anbieten.' };
+
+/**
+ * A vote in the demo's history: members lowered the contribution from 3 % to 2.5 %. Counts of yes,
+ * no and abstain among the admitted members; the rest did not vote.
+ */
+export const demoClosedVote = {
+  title: 'Beitrag zum Gemeinschaftsfonds auf 2,5 % senken',
+  rationale:
+    'Der Fonds ist gut gefüllt. Ein niedrigerer Beitrag macht kleine Verkäufe attraktiver, und die Rücklage reicht weiterhin für ein Jahr.',
+  authorKey: 'lena',
+  rate: '0.025',
+  yes: 8,
+  no: 2,
+  abstain: 1,
+  openedDaysAgo: 30,
+  votingDays: 14,
+};
+
 export function demoEmail(key: string): string {
   return `${key}@${demoEmailDomain}`;
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../db/client';
 import { hashPassword } from '../members/password';
-import { demoCooperative, demoEmail, demoMembers, demoPassword } from './demo-data';
+import { demoApplicant, demoCooperative, demoEmail, demoMembers, demoPassword } from './demo-data';
+import { seedDemoVote } from './seed-demo-vote';
 import { seedDemoLedger } from './seed-demo-ledger';
 import { seedDemoMarketplace } from './demo-marketplace';
 
@@ -8,10 +9,14 @@ export interface DemoLogin {
   email: string;
   displayName: string;
   roles: string[];
+  status: 'admitted' | 'applicant';
 }
 
 export function demoLogins(): DemoLogin[] {
-  return demoMembers.map((member) => ({ email: demoEmail(member.key), displayName: member.displayName, roles: member.roles }));
+  return [
+    ...demoMembers.map((member) => ({ email: demoEmail(member.key), displayName: member.displayName, roles: member.roles, status: 'admitted' as const })),
+    { email: demoEmail(demoApplicant.key), displayName: demoApplicant.displayName, roles: ['member'], status: 'applicant' },
+  ];
 }
 
 /**
@@ -27,9 +32,19 @@ export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 's
   let offerIndex = 0;
   await prisma.$transaction(async (transaction) => {
     await transaction.cooperative.create({ data: demoCooperative });
-    for (const demoMember of demoMembers) {
+    for (const [index, demoMember] of demoMembers.entries()) {
+      // The founding members, numbered in the order of the list, admitted when the cooperative began.
       const member = await transaction.member.create({
-        data: { email: demoEmail(demoMember.key), displayName: demoMember.displayName, roles: demoMember.roles, passwordHash },
+        data: {
+          email: demoEmail(demoMember.key),
+          displayName: demoMember.displayName,
+          roles: demoMember.roles,
+          passwordHash,
+          status: 'admitted',
+          memberNumber: index + 1,
+          admittedAt: new Date(start),
+          createdAt: new Date(start),
+        },
       });
       if (!demoMember.offers?.length) continue;
       await transaction.offer.createMany({
@@ -41,7 +56,11 @@ export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 's
         }),
       });
     }
+    await transaction.member.create({
+      data: { email: demoEmail(demoApplicant.key), displayName: demoApplicant.displayName, passwordHash, status: 'applicant', applicationNote: demoApplicant.note },
+    });
   });
+  await seedDemoVote(prisma);
   await seedDemoMarketplace(prisma);
   await seedDemoLedger(database);
   return true;

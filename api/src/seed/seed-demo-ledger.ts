@@ -57,7 +57,7 @@ export async function seedDemoLedger(database: Pick<Database, 'prisma' | 'sqlDri
   for (const demoMember of demoMembers) {
     const member = members.find((candidate) => candidate.email === demoEmail(demoMember.key));
     if (!member) continue;
-    accountByKey.set(demoMember.key, (await ensureMemberAccount(ledger, member)).id);
+    accountByKey.set(demoMember.key, (await ensureMemberAccount({ ledger, prisma }, member)).id);
   }
   const producers = demoMembers.filter((member) => member.offers?.length && accountByKey.has(member.key));
   const everyone = demoMembers.filter((member) => accountByKey.has(member.key));

@@ -4,3 +4,8 @@ export const cooperativeCurrency = { code: 'TALER', name: 'Taler', symbol: 'T', 
 
 export const fundAccountCode = 'fund';
 export const escrowAccountCode = 'escrow';
+
+/** An amount as text at the currency's scale, as GraphQL and notifications show it ("12.50"). */
+export function amountText(value: { toFixed(digits: number): string }): string {
+  return value.toFixed(cooperativeCurrency.scale);
+}

@@ -2,8 +2,9 @@
 // Creating it is idempotent: when two requests race, the unique code lets one insert win and the
 // other finds the account it wrote.
 import type { Account, Ledger } from '@allmende/ledger';
+import type { PrismaClient } from '../db/client';
+import { policyInForce } from '../governance/policies';
 import { cooperativeCurrency } from './cooperative-currency';
-import { memberCreditLimitDefault, memberMaximumBalanceDefault } from './credit-policy';
 
 export const memberAccountCodePrefix = 'member:';
 
@@ -20,18 +21,23 @@ export async function findMemberAccount(ledger: Ledger, memberId: string): Promi
   return ledger.findAccountByCode(cooperativeCurrency.code, memberAccountCode(memberId));
 }
 
-/** Returns the member's account, creating it with the default limits when it is missing. */
-export async function ensureMemberAccount(ledger: Ledger, member: { id: string; displayName: string }): Promise<Account> {
+/**
+ * Returns the member's account, creating it with the limits of the credit policy in force when it is
+ * missing. Only admitted members reach code that calls this (see the `authenticated` scope).
+ */
+export async function ensureMemberAccount(services: { ledger: Ledger; prisma: PrismaClient }, member: { id: string }): Promise<Account> {
+  const { ledger } = services;
   const existing = await findMemberAccount(ledger, member.id);
   if (existing) return existing;
+  const { creditLimit, maximumBalance } = (await policyInForce(services.prisma, 'credit')).payload;
   const result = await ledger.createAccount({
     currency: cooperativeCurrency.code,
     type: 'member',
     code: memberAccountCode(member.id),
     // The account keeps the member id only; names are read from the member, which may be erased.
     name: `Member ${member.id}`,
-    creditLimit: memberCreditLimitDefault,
-    maximumBalance: memberMaximumBalanceDefault,
+    creditLimit,
+    maximumBalance,
   });
   if (result.ok) return result.account;
   if (result.code === 'account_exists') {

@@ -14,7 +14,7 @@ export async function findRecipients(prisma: PrismaClient, senderId: string, sea
   const term = search.trim().slice(0, recipientSearchLengthMaximum);
   if (term.length === 0) return [];
   return prisma.member.findMany({
-    where: { id: { not: senderId }, displayName: { contains: term, mode: 'insensitive' } },
+    where: { id: { not: senderId }, status: 'admitted', displayName: { contains: term, mode: 'insensitive' } },
     select: { id: true, displayName: true },
     orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
     take: recipientsMaximum,

@@ -49,11 +49,11 @@ export async function sendCredits(
 ): Promise<SendCreditsResult> {
   const { recipientId, amount, memo, idempotencyKey } = parseInput(sendCreditsSchema, input);
   if (recipientId === sender.id) throw new ValidationError([{ field: 'recipientId', message: 'cannot send credits to yourself' }]);
-  const recipient = await services.prisma.member.findUnique({ where: { id: recipientId }, select: { id: true, displayName: true } });
+  const recipient = await services.prisma.member.findUnique({ where: { id: recipientId, status: 'admitted' }, select: { id: true, displayName: true } });
   if (!recipient) throw new RecipientNotFoundError();
   const [senderAccount, recipientAccount] = await Promise.all([
-    ensureMemberAccount(services.ledger, sender),
-    ensureMemberAccount(services.ledger, recipient),
+    ensureMemberAccount(services, sender),
+    ensureMemberAccount(services, recipient),
   ]);
   const result = await services.ledger.createTransfer({
     type: 'immediate',

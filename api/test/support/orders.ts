@@ -1,9 +1,8 @@
 // Members, offers and clients for the order tests.
 import type { TestApi, ApiClient } from './api';
-import { hashPassword } from '../../src/members/password';
+import { buildMember, buildOffer, logIn, testPassword } from './builders';
 
-export const testPassword = 'richtig-geheim-42';
-let passwordHash: string | null = null;
+export { testPassword };
 
 export interface TestMember {
   id: string;
@@ -12,29 +11,15 @@ export interface TestMember {
   client: ApiClient;
 }
 
+/** An admitted member (a producer with the role) with a logged-in client. */
 export async function createMember(api: TestApi, name: string, roles: ('member' | 'producer' | 'admin')[] = ['member']): Promise<TestMember> {
-  passwordHash ??= await hashPassword(testPassword);
   const email = `${name.toLowerCase().replace(/[^a-z0-9]/g, '')}@example.org`;
-  const member = await api.database.prisma.member.create({ data: { email, displayName: `${name} Test`, passwordHash, roles } });
-  const client = api.client();
-  const login = await client.graphql(`mutation($input: LoginInput!) { login(input: $input) { __typename } }`, { input: { email, password: testPassword } });
-  if (login.data?.login.__typename !== 'MutationLoginSuccess') throw new Error(`Login of ${email} failed: ${JSON.stringify(login)}`);
-  return { id: member.id, displayName: member.displayName, email, client };
+  const member = await buildMember(api, { email, displayName: `${name} Test`, roles });
+  return { id: member.id, displayName: member.displayName, email, client: await logIn(api, email) };
 }
 
 export async function createOffer(api: TestApi, producerId: string, fields: { title?: string; price: string; stock: number | null; status?: 'active' | 'paused' | 'archived' | 'draft' }) {
-  return api.database.prisma.offer.create({
-    data: {
-      producerId,
-      title: fields.title ?? 'Äpfel',
-      categoryCode: 'food.fruit',
-      kind: 'good',
-      price: fields.price,
-      unit: 'kg',
-      stock: fields.stock,
-      status: fields.status ?? 'active',
-    },
-  });
+  return buildOffer(api, producerId, fields);
 }
 
 export const cartFields = `lines { offer { id title } quantity unitPrice lineTotal available } total producerCount`;

@@ -9,7 +9,7 @@ import { BREAK, isAbstractType, Kind, TypeInfo, visit, visitWithTypeInfo, type D
  * its images, rating, reviews and producer). Keep this list complete: a listing that selects none
  * of them runs without a session (reading `context.member` there throws) and is shared by all.
  */
-export const viewerDependentFields: ReadonlySet<string> = new Set(['Member.email', 'Member.emailNotifications']);
+export const viewerDependentFields: ReadonlySet<string> = new Set(['Member.email', 'Member.emailNotifications', 'Member.declineReason']);
 
 /** Root fields a public listing may select. */
 const listingRootFields: ReadonlySet<string> = new Set(['offers', '__typename']);

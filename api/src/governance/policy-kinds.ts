@@ -1,0 +1,80 @@
+// The kinds of policy the members decide, each with the schema of its settings. A policy version's
+// payload is always one of these, checked when a proposal is drafted and again when it is enacted.
+// Rates and amounts are decimal texts, never JavaScript numbers.
+import { z } from 'zod';
+import { amountProblem } from '../shared/input';
+
+/** A share between 0 and 1 with at most four decimal places ("0.03" is 3 %). */
+const shareSchema = z
+  .string()
+  .trim()
+  .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, 'a share between 0 and 1 with at most 4 decimal places, e.g. 0.05');
+
+const amountSchema = z
+  .string()
+  .trim()
+  .refine((value) => amountProblem(value) === null, { message: 'a positive amount with at most 2 decimal places' });
+
+/** The contribution to the common fund taken from each sale, as a share of the order's amount. */
+export const contributionRateSchema = z.object({
+  rate: shareSchema.refine((rate) => Number(rate) <= 0.5, { message: 'at most 0.5' }),
+});
+
+/**
+ * Credit lines of admitted members. A lower limit never pushes an existing balance into violation: it
+ * only stops further spending below it.
+ */
+export const creditSchema = z.object({
+  creditLimit: z.union([amountSchema, z.literal('0'), z.literal('0.00')]),
+  /** Null: no maximum balance. */
+  maximumBalance: amountSchema.nullable(),
+});
+
+/** Who admits applicants: the board (admins), or everyone who registers is admitted at once. */
+export const admissionSchema = z.object({ mode: z.enum(['board', 'automatic']) });
+
+export const proposalKinds = ['contribution_rate', 'credit', 'admission', 'voting_rules', 'resolution'] as const;
+export type ProposalKind = (typeof proposalKinds)[number];
+
+/** How one kind of proposal is decided. */
+export const votingRuleSchema = z
+  .object({
+    votingDaysMin: z.number().int().min(1).max(90),
+    votingDaysMax: z.number().int().min(1).max(90),
+    /** Share of the electorate that must take part (yes, no, and abstain when it counts). */
+    quorum: shareSchema,
+    /** Share of yes among yes + no needed to pass (and always more yes than no; see tally.ts). */
+    threshold: shareSchema.refine((share) => Number(share) >= 0.5, { message: 'at least 0.5' }),
+    abstentionsCountTowardQuorum: z.boolean(),
+  })
+  .refine((rule) => rule.votingDaysMin <= rule.votingDaysMax, { message: 'the shortest window must not be longer than the longest', path: ['votingDaysMin'] });
+
+export type VotingRule = z.infer<typeof votingRuleSchema>;
+
+/** Changes to the voting rules themselves need at least this share of yes. */
+export const votingRulesThresholdMin = '0.75';
+
+export const votingRulesSchema = z.object({
+  rules: z
+    .object(Object.fromEntries(proposalKinds.map((kind) => [kind, votingRuleSchema])) as Record<ProposalKind, typeof votingRuleSchema>)
+    .refine((rules) => Number(rules.voting_rules.threshold) >= Number(votingRulesThresholdMin), {
+      message: `changes to the voting rules need a threshold of at least ${votingRulesThresholdMin}`,
+      path: ['voting_rules', 'threshold'],
+    }),
+});
+
+export const policySchemas = {
+  contribution_rate: contributionRateSchema,
+  credit: creditSchema,
+  admission: admissionSchema,
+  voting_rules: votingRulesSchema,
+} as const;
+
+export type PolicyKind = keyof typeof policySchemas;
+export const policyKinds = Object.keys(policySchemas) as PolicyKind[];
+
+export type PolicyPayload<Kind extends PolicyKind> = z.infer<(typeof policySchemas)[Kind]>;
+
+export function isPolicyKind(kind: string): kind is PolicyKind {
+  return kind in policySchemas;
+}
