@@ -1,5 +1,4 @@
 import { createTestApi, type ApiClient, type TestApi } from './support/api';
-import { hashPassword } from '../src/members/password';
 import { buildMember } from './support/builders';
 
 const password = 'richtig-geheim-42';
