@@ -13,6 +13,7 @@ import type { DocumentNode } from 'graphql';
 import { createContext, withoutViewer, type AppServices, type Context } from './context';
 import { createOfferListCache, type ListedOfferRows } from './offer-list-cache';
 import { createPublicListingCheck } from './public-listing';
+import { queryLimitsPlugin } from './query-limits';
 
 /** Requests to /graphql above this size are refused before parsing. */
 export const requestBodyBytesMax = 1_000_000;
@@ -88,6 +89,9 @@ export function createGraphQLHandler(services: AppServices) {
     }),
     plugins: [
       useCSRFPrevention({ requestHeaders: [csrfHeaderName] }),
+      // Every document Yoga parses and validates, listings included: the listing cache answers only
+      // the exact text of a listing that was executed, so it never answers a document not yet checked.
+      queryLimitsPlugin(services.config.queryLimits),
       sessionResolutionPlugin(isPublicListing, offerListCache.rows),
       sessionCookiePlugin(contexts),
       ...offerListCache.plugins,
