@@ -26,8 +26,6 @@ export const queryLimitCodes = {
   directives: 'TOO_MANY_DIRECTIVES',
 } as const;
 
-export type QueryLimitCode = (typeof queryLimitCodes)[keyof typeof queryLimitCodes];
-
 /** What a client is told: which limit, not the limit's value nor how the document measured. */
 const messages: Record<keyof typeof queryLimitCodes, string> = {
   tokens: 'The query is too long.',
