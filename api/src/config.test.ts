@@ -35,6 +35,9 @@ describe('parseConfig', () => {
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
     [{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL'],
     [{ PUBLIC_URL: 'example.org' }, 'PUBLIC_URL'],
+    [{ GRAPHQL_MAX_DEPTH: 'deep' }, 'GRAPHQL_MAX_DEPTH'],
+    [{ GRAPHQL_MAX_TOKENS: '10' }, 'GRAPHQL_MAX_TOKENS'],
+    [{ GRAPHQL_MAX_COST: '-1' }, 'GRAPHQL_MAX_COST'],
   ])('rejects %j naming %s', (environment, name) => {
     expect(() => parseConfig({ DATA_DIR: dataDir(), ...environment })).toThrow(ConfigError);
     expect(() => parseConfig({ DATA_DIR: dataDir(), ...environment })).toThrow(new RegExp(`\\b${name}\\b`));
@@ -50,5 +53,11 @@ describe('parseConfig', () => {
     });
     const configured = parseConfig({ DATA_DIR, SMTP_URL: 'smtp://mail:25', PUBLIC_URL: 'https://markt.example.org/', MAIL_FROM: 'Markt <markt@example.org>' }).mail;
     expect(configured).toMatchObject({ smtpUrl: 'smtp://mail:25', from: 'Markt <markt@example.org>', publicUrl: 'https://markt.example.org' });
+  });
+
+  it('limits GraphQL documents, with defaults when unset', () => {
+    expect(parseConfig({ DATA_DIR: dataDir() }).queryLimits).toEqual({ tokensMax: 2000, depthMax: 12, aliasesMax: 20, costMax: 50_000, directivesMax: 10 });
+    const configured = parseConfig({ DATA_DIR: dataDir(), GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_ALIASES: '0', GRAPHQL_MAX_COST: '1000', GRAPHQL_MAX_TOKENS: '500', GRAPHQL_MAX_DIRECTIVES: '2' });
+    expect(configured.queryLimits).toEqual({ tokensMax: 500, depthMax: 8, aliasesMax: 0, costMax: 1000, directivesMax: 2 });
   });
 });

@@ -13,6 +13,18 @@ const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 export const orderAutoConfirmDaysDefault = 14;
 export const uploadBytesMaxDefault = 8 * 1024 * 1024;
 export const uploadPixelsMaxDefault = 40_000_000;
+/**
+ * Limits on GraphQL documents (see query-limits.ts). The web app's largest documents, with the
+ * `__typename` fields its client adds: 96 tokens, depth 6, no aliases, cost about 10,000 (50 orders
+ * with their items and reviews), one directive. api/test/query-limits.test.ts checks every one of them.
+ */
+export const queryLimitsDefault = {
+  tokensMax: 2_000,
+  depthMax: 12,
+  aliasesMax: 20,
+  costMax: 50_000,
+  directivesMax: 10,
+} as const;
 
 export const environmentSchema = z.object({
   /** 0 picks a free port. */
@@ -66,6 +78,16 @@ export const environmentSchema = z.object({
   UPLOAD_MAX_PIXELS: z.coerce.number().int().min(10_000).max(500_000_000).default(uploadPixelsMaxDefault),
   /** How long marketplace listings are served from memory; 0 turns the cache off. */
   OFFER_LIST_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  /** Most lexical tokens (names, punctuation, values) in one GraphQL document. */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(queryLimitsDefault.tokensMax),
+  /** Deepest nesting of fields in one operation. */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(queryLimitsDefault.depthMax),
+  /** Most aliases in one operation (`__typename` aliases are free). */
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(queryLimitsDefault.aliasesMax),
+  /** Highest cost of one operation: fields weighted by depth and multiplied by literal `first`/`last`. */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(100_000_000).default(queryLimitsDefault.costMax),
+  /** Most directives in one operation. */
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(queryLimitsDefault.directivesMax),
   /** Set when a TLS-terminating proxy sits in front: cookies become Secure. */
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
@@ -96,6 +118,7 @@ export interface Config {
   uploadBytesMax: number;
   uploadPixelsMax: number;
   offerListCacheSeconds: number;
+  queryLimits: QueryLimitsConfig;
   trustProxy: boolean;
   logLevel: Environment['LOG_LEVEL'];
   webDistDir: string;
@@ -104,6 +127,15 @@ export interface Config {
   nodeEnv: Environment['NODE_ENV'];
   /** Embedded mode: PGlite under DATA_DIR, no separate services. */
   embedded: boolean;
+}
+
+/** What a GraphQL document may contain at most; larger ones are refused before they execute. */
+export interface QueryLimitsConfig {
+  tokensMax: number;
+  depthMax: number;
+  aliasesMax: number;
+  costMax: number;
+  directivesMax: number;
 }
 
 export interface MailConfig {
@@ -151,6 +183,13 @@ export function parseConfig(environment: NodeJS.ProcessEnv, root = process.cwd()
     uploadBytesMax: env.UPLOAD_MAX_BYTES,
     uploadPixelsMax: env.UPLOAD_MAX_PIXELS,
     offerListCacheSeconds: env.OFFER_LIST_CACHE_SECONDS,
+    queryLimits: {
+      tokensMax: env.GRAPHQL_MAX_TOKENS,
+      depthMax: env.GRAPHQL_MAX_DEPTH,
+      aliasesMax: env.GRAPHQL_MAX_ALIASES,
+      costMax: env.GRAPHQL_MAX_COST,
+      directivesMax: env.GRAPHQL_MAX_DIRECTIVES,
+    },
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     webDistDir: path.resolve(root, env.WEB_DIST_DIR),

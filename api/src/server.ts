@@ -12,6 +12,7 @@ import { schema } from './schema';
 import type { DocumentNode } from 'graphql';
 import { createContext, withoutViewer, type Context } from './context';
 import { createPublicListingCheck, type ListedOfferRows } from './marketplace/search';
+import { queryLimitsPlugin } from './query-limits';
 import type { Services } from './services';
 
 /** Requests to /graphql above this size are refused before parsing. */
@@ -88,6 +89,9 @@ export function createGraphQLHandler(services: Services) {
     }),
     plugins: [
       useCSRFPrevention({ requestHeaders: [csrfHeaderName] }),
+      // Every document Yoga parses and validates, listings included: the listing cache answers only
+      // the exact text of a listing that was executed, so it never answers a document not yet checked.
+      queryLimitsPlugin(services.config.queryLimits),
       sessionResolutionPlugin(isPublicListing, offerListCache.rows),
       sessionCookiePlugin(contexts),
       ...offerListCache.plugins(isPublicListing),

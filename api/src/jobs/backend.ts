@@ -22,7 +22,10 @@ export interface JobQueue {
    * again (each start does) updates the payload and interval instead of adding a second schedule.
    */
   repeat<Payload>(job: JobDefinition<Payload>, payload: Payload, everyMs: number): Promise<void>;
-  /** Begins processing: in the API process in embedded mode, in the worker process with Redis. */
+  /**
+   * Begins processing: in the API process in embedded mode, in the worker process with Redis. From
+   * then on the queue also keeps the repeating jobs registered (see schedule-keeper.ts).
+   */
   startWorkers(): Promise<void>;
   /**
    * Stops taking jobs and waits up to `timeoutMs` for running ones. Runs still going then are aborted
@@ -38,6 +41,10 @@ export const jobQueueDefaults = {
   queueName: 'jobs',
   redisPrefix: 'allmende',
   closeTimeoutMs: 10_000,
+  /** How often running workers check that every repeating job is still registered. */
+  scheduleCheckIntervalMs: 20_000,
+  scheduleCheckIntervalMsMin: 10,
+  scheduleCheckIntervalMsMax: 10 * 60_000,
 } as const;
 
 /**
@@ -65,6 +72,7 @@ export interface BackendSettings {
   definitions: Map<string, JobDefinition<unknown>>;
   concurrency: number;
   queueName: string;
+  scheduleCheckIntervalMs: number;
 }
 
 /** Checks a job and its options before either backend stores it. */

@@ -12,6 +12,7 @@ import {
   type JobQueue,
 } from './backend';
 import { JobInterruptedError, runJob } from './run-job';
+import { ScheduleKeeper, type RepeatSchedule } from './schedule-keeper';
 
 export interface BullmqSettings extends BackendSettings {
   redisUrl: string;
@@ -21,6 +22,10 @@ export interface BullmqSettings extends BackendSettings {
 export function createBullmqJobQueue(settings: BullmqSettings): JobQueue {
   return new BullmqJobQueue(settings);
 }
+
+/** Waits between attempts to reconnect to Redis: one more step per attempt, up to the maximum. */
+const reconnectDelayMsStep = 500;
+const reconnectDelayMsMax = 5_000;
 
 /** Retry policy and retention, per job as BullMQ expects them; retention matches the Job table's. */
 function jobOptionsOf(definition: JobDefinition<unknown>): JobsOptions {
@@ -39,10 +44,21 @@ class BullmqJobQueue implements JobQueue {
   /** One controller per running job, aborted when close() stops waiting for it. */
   private readonly runs = new Set<AbortController>();
   private closing: Promise<void> | undefined;
+  private readonly keeper: ScheduleKeeper;
+  /** Stops listening for reconnects; set while the keeper runs. */
+  private stopReconnectChecks: (() => void) | undefined;
 
   constructor(private readonly settings: BullmqSettings) {
     this.queue = new Queue(settings.queueName, this.connectionOptions());
     this.queue.on('error', (error) => settings.logger.error({ err: error }, 'job queue connection error'));
+    const store = {
+      storedIntervals: async () => {
+        const schedulers = await this.queue.getJobSchedulers();
+        return new Map(schedulers.flatMap((scheduler) => (scheduler.every === undefined ? [] : [[scheduler.key, Number(scheduler.every)] as const])));
+      },
+      store: (schedule: RepeatSchedule) => this.upsertScheduler(schedule),
+    };
+    this.keeper = new ScheduleKeeper(store, settings.logger, settings.scheduleCheckIntervalMs);
   }
 
   async add<Payload>(job: JobDefinition<Payload>, payload: Payload, options: AddJobOptions = {}): Promise<void> {
@@ -59,8 +75,7 @@ class BullmqJobQueue implements JobQueue {
   async repeat<Payload>(job: JobDefinition<Payload>, payload: Payload, everyMs: number): Promise<void> {
     assertJob(!this.closing, 'the job queue is closed');
     assertRepeatable(this.settings, job, everyMs);
-    const template = { name: job.name, data: payload, opts: jobOptionsOf(job) };
-    await this.queue.upsertJobScheduler(job.name, { every: everyMs }, template);
+    await this.keeper.register({ job, payload, everyMs });
   }
 
   async startWorkers(): Promise<void> {
@@ -72,6 +87,13 @@ class BullmqJobQueue implements JobQueue {
     worker.on('error', (error) => this.settings.logger.error({ err: error }, 'job worker error'));
     this.worker = worker;
     await worker.waitUntilReady();
+    // A Redis that restarted may have lost every schedule: check after each reconnect of the queue's
+    // connection, besides the keeper's own periodic check.
+    const client = await this.queue.getBackend().client;
+    const onReady = () => this.keeper.requestCheck();
+    client.on('ready', onReady);
+    this.stopReconnectChecks = () => client.off('ready', onReady);
+    this.keeper.start();
   }
 
   close(timeoutMs: number = jobQueueDefaults.closeTimeoutMs): Promise<void> {
@@ -80,6 +102,8 @@ class BullmqJobQueue implements JobQueue {
   }
 
   private async closeNow(timeoutMs: number): Promise<void> {
+    this.keeper.stop();
+    this.stopReconnectChecks?.();
     if (this.worker) {
       // worker.close() stops fetching and waits for running jobs without a limit; a second call only
       // returns the same promise. So the limit is ours: abort what still runs, which process() turns
@@ -138,7 +162,19 @@ class BullmqJobQueue implements JobQueue {
     }
   }
 
+  private async upsertScheduler({ job, payload, everyMs }: RepeatSchedule): Promise<void> {
+    await this.queue.upsertJobScheduler(job.name, { every: everyMs }, { name: job.name, data: payload, opts: jobOptionsOf(job) });
+  }
+
+  /**
+   * Every connection reconnects for as long as the queue is open, at most reconnectDelayMsMax apart,
+   * so a restarted Redis is back in use within seconds (BullMQ's own default waits up to 20 s).
+   * BullMQ itself gives the worker's connections `maxRetriesPerRequest: null`, so their blocking
+   * commands wait through an outage instead of failing; the queue's connection keeps ioredis's
+   * default and fails a command after 20 reconnect attempts.
+   */
   private connectionOptions() {
-    return { connection: { url: this.settings.redisUrl }, prefix: this.settings.redisPrefix };
+    const retryStrategy = (attempt: number) => Math.min(attempt * reconnectDelayMsStep, reconnectDelayMsMax);
+    return { connection: { url: this.settings.redisUrl, retryStrategy }, prefix: this.settings.redisPrefix };
   }
 }

@@ -11,6 +11,7 @@ import {
 } from './backend';
 import { InProcessJobStore, type ClaimedJob } from './in-process-store';
 import { errorMessageOf, JobInterruptedError, runJob } from './run-job';
+import { ScheduleKeeper, type RepeatSchedule } from './schedule-keeper';
 
 export interface InProcessSettings extends BackendSettings {
   pollIntervalMs: number;
@@ -40,9 +41,23 @@ class InProcessJobQueue implements JobQueue {
   private wakeRequested = false;
   private wake: (() => void) | undefined;
   private housekeepingDueAt = 0;
+  /**
+   * The schedules are rows of the Job table, as durable as the data they work on, so they are not
+   * lost the way a Redis without persistence loses them; the keeper still stores again a row that
+   * went missing (deleted by hand, or a database restored from an older backup).
+   */
+  private readonly keeper: ScheduleKeeper;
 
   constructor(private readonly settings: InProcessSettings) {
     this.store = new InProcessJobStore(settings.services.prisma, settings.queueName);
+    const store = {
+      storedIntervals: () => this.store.repeatIntervals(),
+      store: async ({ job, payload, everyMs }: RepeatSchedule) => {
+        await this.store.upsertRepeat({ name: job.name, payload, maxAttempts: job.attempts, everyMs });
+        this.requestWake();
+      },
+    };
+    this.keeper = new ScheduleKeeper(store, settings.logger, settings.scheduleCheckIntervalMs);
   }
 
   async add<Payload>(job: JobDefinition<Payload>, payload: Payload, options: AddJobOptions = {}): Promise<void> {
@@ -64,18 +79,19 @@ class InProcessJobQueue implements JobQueue {
   async repeat<Payload>(job: JobDefinition<Payload>, payload: Payload, everyMs: number): Promise<void> {
     this.assertOpen();
     assertRepeatable(this.settings, job, everyMs);
-    await this.store.upsertRepeat({ name: job.name, payload, maxAttempts: job.attempts, everyMs });
-    this.requestWake();
+    await this.keeper.register({ job, payload, everyMs });
   }
 
   async startWorkers(): Promise<void> {
     assertJob(this.state === 'idle', `startWorkers() called on a ${this.state} queue`);
     this.state = 'running';
     this.loop = this.runLoop();
+    this.keeper.start();
   }
 
   close(timeoutMs: number = jobQueueDefaults.closeTimeoutMs): Promise<void> {
     this.closing ??= (async () => {
+      this.keeper.stop();
       const wasRunning = this.state === 'running';
       this.state = 'closing';
       if (wasRunning) {

@@ -63,6 +63,13 @@ export class InProcessJobStore {
         "runAt" = LEAST("Job"."runAt", now() + EXCLUDED."repeatEveryMs" * interval '1 millisecond')`;
   }
 
+  /** The interval of each repeating job of this queue, by name. */
+  async repeatIntervals(): Promise<Map<string, number>> {
+    const rows = await this.prisma.$queryRaw<{ name: string; repeatEveryMs: number }[]>`
+      SELECT name, "repeatEveryMs" FROM "Job" WHERE queue = ${this.queue} AND "jobKey" = ${repeatJobKey}`;
+    return new Map(rows.map((row) => [row.name, Number(row.repeatEveryMs)]));
+  }
+
   /**
    * Claims up to `limit` due jobs with the given names: waiting ones whose runAt has come, and running
    * ones whose lock expired. Each gets its attempt counted and a lock of its name's lock duration.

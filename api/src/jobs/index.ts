@@ -34,7 +34,10 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   governanceSweep,
 ];
 
-/** Registers the repeating jobs; safe on every start, since a repeat is stored once per job name. */
+/**
+ * Registers the repeating jobs; safe on every start, since a repeat is stored once per job name. Once
+ * its workers run, the queue registers them again whenever the backend lost them (schedule-keeper.ts).
+ */
 export async function scheduleRepeatingJobs(queue: JobQueue, options: { orderAutoConfirmDays?: number } = {}): Promise<void> {
   await queue.repeat(sessionCleanup, {}, sessionCleanupEveryMs);
   await queue.repeat(ledgerSealBlocks, {}, ledgerSealBlocksEveryMs);

@@ -24,6 +24,8 @@ export interface JobQueueOptions {
   pollIntervalMs?: number;
   /** Separates independent queues: the Job table's queue column, the BullMQ queue name. */
   queueName?: string;
+  /** How often running workers check that every repeating job is still registered. */
+  scheduleCheckIntervalMs?: number;
   /** BullMQ only: prefix of every Redis key, so several installations can share one Redis. */
   redisPrefix?: string;
 }
@@ -32,6 +34,9 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
   const concurrency = options.concurrency ?? jobQueueDefaults.concurrency;
   const { concurrencyMax } = jobQueueDefaults;
   assertJob(isIntegerIn(concurrency, 1, concurrencyMax), `concurrency must be 1..${concurrencyMax}`);
+  const scheduleCheckIntervalMs = options.scheduleCheckIntervalMs ?? jobQueueDefaults.scheduleCheckIntervalMs;
+  const { scheduleCheckIntervalMsMin: checkMin, scheduleCheckIntervalMsMax: checkMax } = jobQueueDefaults;
+  assertJob(isIntegerIn(scheduleCheckIntervalMs, checkMin, checkMax), `scheduleCheckIntervalMs must be ${checkMin}..${checkMax}`);
   const names = new Set<string>();
   for (const definition of options.definitions) {
     assertJob(!names.has(definition.name), `two job definitions are named "${definition.name}"`);
@@ -43,6 +48,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     definitions: new Map(options.definitions.map((definition) => [definition.name, definition])),
     concurrency,
     queueName: options.queueName ?? jobQueueDefaults.queueName,
+    scheduleCheckIntervalMs,
   };
   if (options.redisUrl) {
     const redisPrefix = options.redisPrefix ?? jobQueueDefaults.redisPrefix;
