@@ -14,7 +14,7 @@ export interface ProposalDraftInput {
   payload?: unknown;
 }
 
-const createSchema = proposalTextSchema.extend({ kind: proposalKindSchema, payload: z.unknown() });
+const createSchema = proposalTextSchema.extend({ kind: proposalKindSchema, payload: z.unknown().optional() });
 
 export async function createProposal(prisma: PrismaClient, author: Member, input: ProposalDraftInput): Promise<ProposalRow> {
   assertAdmitted(author);

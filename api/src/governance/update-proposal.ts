@@ -13,7 +13,7 @@ export interface ProposalUpdateInput {
   payload?: unknown;
 }
 
-const updateSchema = proposalTextSchema.extend({ payload: z.unknown() });
+const updateSchema = proposalTextSchema.extend({ payload: z.unknown().optional() });
 
 export async function updateProposal(prisma: PrismaClient, author: Member, proposalId: string, input: ProposalUpdateInput): Promise<ProposalRow> {
   const id = proposalIdOf(proposalId);
