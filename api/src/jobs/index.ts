@@ -7,7 +7,6 @@ import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-hol
 import { ledgerSealBlocks, ledgerSealBlocksEveryMs } from './ledger-seal-blocks';
 import { notificationEmails, notificationEmailsEveryMs } from './notification-emails';
 import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confirm';
-import { ordersRecoverCheckouts, ordersRecoverCheckoutsEveryMs } from './orders-recover-checkouts';
 import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
@@ -16,10 +15,9 @@ export { ledgerExpireHolds } from './ledger-expire-holds';
 export { ledgerSealBlocks } from './ledger-seal-blocks';
 export { notificationEmails, notificationEmailsJobKey } from './notification-emails';
 export { ordersAutoConfirm } from './orders-auto-confirm';
-export { ordersRecoverCheckouts } from './orders-recover-checkouts';
 export { sessionCleanup } from './session-cleanup';
 
-export const jobDefinitions: JobDefinition<unknown>[] = [sessionCleanup, ledgerSealBlocks, ledgerExpireHolds, ordersAutoConfirm, ordersRecoverCheckouts, notificationEmails];
+export const jobDefinitions: JobDefinition<unknown>[] = [sessionCleanup, ledgerSealBlocks, ledgerExpireHolds, ordersAutoConfirm, notificationEmails];
 
 /** Registers the repeating jobs; safe on every start, since a repeat is stored once per job name. */
 export async function scheduleRepeatingJobs(queue: JobQueue, options: { orderAutoConfirmDays?: number } = {}): Promise<void> {
@@ -27,6 +25,5 @@ export async function scheduleRepeatingJobs(queue: JobQueue, options: { orderAut
   await queue.repeat(ledgerSealBlocks, {}, ledgerSealBlocksEveryMs);
   await queue.repeat(ledgerExpireHolds, {}, ledgerExpireHoldsEveryMs);
   await queue.repeat(ordersAutoConfirm, { afterDays: options.orderAutoConfirmDays ?? orderAutoConfirmDaysDefault }, ordersAutoConfirmEveryMs);
-  await queue.repeat(ordersRecoverCheckouts, {}, ordersRecoverCheckoutsEveryMs);
   await queue.repeat(notificationEmails, {}, notificationEmailsEveryMs);
 }

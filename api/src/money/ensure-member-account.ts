@@ -21,7 +21,7 @@ export async function findMemberAccount(ledger: Ledger, memberId: string): Promi
 }
 
 /** Returns the member's account, creating it with the default limits when it is missing. */
-export async function ensureMemberAccount(ledger: Ledger, member: { id: string; displayName: string }): Promise<Account> {
+export async function ensureMemberAccount(ledger: Ledger, member: { id: string }): Promise<Account> {
   const existing = await findMemberAccount(ledger, member.id);
   if (existing) return existing;
   const result = await ledger.createAccount({

@@ -5,8 +5,9 @@ import { ValidationError } from '../errors';
 import { InsufficientCreditError, TransferRejectedError } from '../money/errors';
 import { amountSchema } from '../money/send-credits';
 import { checkout, type CheckoutResult } from '../orders/checkout';
-import { CartEmptyError, CheckoutAbandonedError, OfferUnavailableError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, OutOfStockError, OwnOfferError, PriceChangedError } from '../orders/errors';
+import { CartEmptyError, OfferUnavailableError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, OutOfStockError, OwnOfferError, PriceChangedError } from '../orders/errors';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, disputeReasonLengthMaximum, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../orders/order-lifecycle';
+import { orderAmount } from '../orders/order-money';
 import { VISIBLE_ORDER_STATUSES, type OrderStatus } from '../orders/order-status';
 import { visibleOrdersWhere } from '../orders/order-visibility';
 import { pageSizeMax } from '../marketplace/ranking';
@@ -21,8 +22,8 @@ import { requestNotificationEmails } from './notification-emails';
 import './order-errors';
 import './wallet-errors';
 
-function amountText(value: { toFixed(digits: number): string } | null): string | null {
-  return value === null ? null : value.toFixed(2);
+function amountText(value: { toString(): string } | null): string | null {
+  return value === null ? null : orderAmount(value);
 }
 
 builder.prismaObject('OrderItem', {
@@ -30,9 +31,9 @@ builder.prismaObject('OrderItem', {
     offer: t.relation('offer'),
     title: t.exposeString('title', { description: 'The title at checkout.' }),
     unit: t.exposeString('unit'),
-    unitPrice: t.field({ type: 'Decimal', select: { unitPrice: true }, resolve: (item) => item.unitPrice.toFixed(2) }),
+    unitPrice: t.field({ type: 'Decimal', select: { unitPrice: true }, resolve: (item) => orderAmount(item.unitPrice) }),
     quantity: t.exposeInt('quantity'),
-    lineTotal: t.field({ type: 'Decimal', select: { lineTotal: true }, resolve: (item) => item.lineTotal.toFixed(2) }),
+    lineTotal: t.field({ type: 'Decimal', select: { lineTotal: true }, resolve: (item) => orderAmount(item.lineTotal) }),
   }),
 });
 
@@ -45,7 +46,7 @@ export const OrderType = builder.prismaNode('Order', {
     buyer: t.relation('buyer'),
     producer: t.relation('producer'),
     items: t.relation('items', { query: { orderBy: { title: 'asc' } } }),
-    total: t.field({ type: 'Decimal', select: { total: true }, resolve: (order) => order.total.toFixed(2) }),
+    total: t.field({ type: 'Decimal', select: { total: true }, resolve: (order) => orderAmount(order.total) }),
     producerAmount: t.field({ type: 'Decimal', nullable: true, select: { producerAmount: true }, description: 'Paid to the producer once settled.', resolve: (order) => amountText(order.producerAmount) }),
     contributionAmount: t.field({ type: 'Decimal', nullable: true, select: { contributionAmount: true }, description: 'Paid to the common fund once settled.', resolve: (order) => amountText(order.contributionAmount) }),
     refundAmount: t.field({ type: 'Decimal', nullable: true, select: { refundAmount: true }, description: 'Returned to the buyer by a dispute resolution.', resolve: (order) => amountText(order.refundAmount) }),
@@ -146,7 +147,7 @@ builder.mutationField('checkout', (t) =>
     description: 'Turns the cart into one order per producer, reserves the stock and holds the credits in escrow.',
     args: { input: t.arg({ type: CheckoutInput, required: true }) },
     errors: {
-      types: [ValidationError, CartEmptyError, CheckoutAbandonedError, OwnOfferError, OfferUnavailableError, PriceChangedError, OutOfStockError, InsufficientCreditError, TransferRejectedError],
+      types: [ValidationError, CartEmptyError, OwnOfferError, OfferUnavailableError, PriceChangedError, OutOfStockError, InsufficientCreditError, TransferRejectedError],
     },
     resolve: async (_root, { input }, context) => {
       const result = await checkout(context, context.member, {
