@@ -65,6 +65,22 @@ describe('checkout', () => {
     expect(await api.services.ledger.verifyLedger()).toMatchObject({ ok: true });
   });
 
+  it('answers the same key sent twice at once with the same orders, held once', async () => {
+    const prisma = api.database.prisma;
+    const buyerTwice = await createMember(api, 'Fritz');
+    const plums = await createOffer(api, anna.id, { title: 'Pflaumen', price: '2.00', stock: 6 });
+    const cheese = await createOffer(api, bert.id, { title: 'Käse', price: '8.00', stock: null });
+    await addToCart(prisma, buyerTwice.id, { offerId: plums.id, quantity: 2 });
+    await addToCart(prisma, buyerTwice.id, { offerId: cheese.id, quantity: 1 });
+    const input = { idempotencyKey: 'checkout-twice', expectedPrices: [plums, cheese].map((offer) => ({ offerId: offer.id, price: offer.price.toFixed(2) })) };
+    const results = await Promise.all([checkout(api.services, buyerTwice, input), checkout(api.services, buyerTwice, input)]);
+    expect(results.map((result) => result.alreadyExisted).sort()).toEqual([false, true]);
+    expect(results[0]!.orders.map((order) => order.id)).toEqual(results[1]!.orders.map((order) => order.id));
+    expect(await prisma.order.count({ where: { buyerId: buyerTwice.id } })).toBe(2);
+    expect((await prisma.offer.findUniqueOrThrow({ where: { id: plums.id } })).stock).toBe(4);
+    expect((await available(buyerTwice.id)).toFixed(2)).toBe('88.00');
+  });
+
   it('refuses an empty cart, a paused offer, a changed price and missing stock without reserving anything', async () => {
     const prisma = api.database.prisma;
     await expect(checkout(api.services, buyer, { idempotencyKey: 'checkout-empty', expectedPrices: [] })).rejects.toBeInstanceOf(CartEmptyError);
