@@ -14,7 +14,7 @@ import { parseInput } from '../members/validation';
 import { ensureMemberAccount } from '../money/ensure-member-account';
 import { InsufficientCreditError, TransferRejectedError } from '../money/errors';
 import { amountSchema } from '../money/send-credits';
-import { orderEventNotifications } from '../notifications/order-notifications';
+import { orderEventNotifications, type OrderNotice } from '../notifications/order-notifications';
 import { cartLinesMaximum } from './cart';
 import { lockCheckout, insertOrders, reserveStock, type LockedCartLine, type NewOrder } from './checkout-statements';
 import { CartEmptyError, OfferUnavailableError, OutOfStockError, OwnOfferError, PriceChangedError } from './errors';
@@ -68,34 +68,10 @@ export async function checkout(services: OrderServices, buyer: { id: string; dis
       const { existingOrderIds, lines, offerIdsByTitle } = await lockCheckout(transaction.session, { buyerId: buyer.id, checkoutKey: idempotencyKey, linesMaximum: cartLinesMaximum });
       if (existingOrderIds.length > 0) return { orderIds: existingOrderIds, alreadyExisted: true };
       checkLines(buyer.id, lines, expected);
-      await reserveStock(
-        transaction.session,
-        lines.filter((line) => line.stock !== null),
-      );
-      const titleRank = new Map(offerIdsByTitle.map((offerId, index) => [offerId, index]));
+      await reserveStock(transaction.session, lines.filter((line) => line.stock !== null));
       const orders = await placeHolds(transaction, lines, buyerAccount.id, escrow);
-      const now = new Date();
-      await insertOrders(transaction.session, {
-        buyerId: buyer.id,
-        checkoutKey: idempotencyKey,
-        now,
-        orders,
-        notifications: orders.flatMap((order) =>
-          orderEventNotifications(
-            {
-              id: order.id,
-              buyerId: buyer.id,
-              producerId: order.producerId,
-              buyerName: buyer.displayName,
-              // Only the producer hears of a new order, and is told the buyer's name.
-              producerName: '',
-              itemTitles: [...order.items].sort((a, b) => titleRank.get(a.offerId)! - titleRank.get(b.offerId)!).map((item) => item.title),
-              total: order.total,
-            },
-            'placed',
-          ),
-        ),
-      });
+      const notifications = orders.flatMap((order) => orderEventNotifications(placedNotice(buyer, order, offerIdsByTitle), 'placed'));
+      await insertOrders(transaction.session, { buyerId: buyer.id, checkoutKey: idempotencyKey, now: new Date(), orders, notifications });
       return { orderIds: orders.map((order) => order.id), alreadyExisted: false };
     });
   } catch (error) {
@@ -104,6 +80,12 @@ export async function checkout(services: OrderServices, buyer: { id: string; dis
   }
   const orders = await loadOrders(prisma, { id: { in: outcome.orderIds } });
   return { orders, alreadyExisted: outcome.alreadyExisted };
+}
+
+/** A new order as the producer's notification describes it: with the buyer's name. */
+function placedNotice(buyer: { id: string; displayName: string }, order: NewOrder, offerIdsByTitle: readonly string[]): OrderNotice {
+  const items = offerIdsByTitle.flatMap((offerId) => order.items.filter((item) => item.offerId === offerId));
+  return { id: order.id, buyerId: buyer.id, producerId: order.producerId, buyerName: buyer.displayName, producerName: '', itemTitles: items.map((item) => item.title), total: order.total };
 }
 
 /**
