@@ -29,7 +29,7 @@ export function orderStepKey(orderId: string, step: OrderStep): string {
 }
 
 /** The kind of an order's hold in the ledger. */
-export const holdKind = 'escrow';
+const holdKind = 'escrow';
 
 /** An amount as the cooperative currency writes it ("12.50" at scale 2). */
 export function orderAmount(value: Decimal | { toString(): string }): string {
