@@ -1,10 +1,12 @@
-// Fifty buyers with limited credit race through checkout for ten units of one offer: stock must never
-// go below zero, no buyer beyond their credit limit, and what was held and paid must add up.
+// Buyers race through checkout for ten units of one offer: stock never goes below zero, no buyer goes
+// beyond their credit limit, what was held and paid adds up, and no buyer is told the offer is out of
+// stock while the units they asked for are free: a checkout that fails for credit never takes units
+// away from the others (its reservation is never committed).
 import { Decimal } from '@allmende/ledger';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createTestApi, type TestApi } from './support/api';
 import { addToCartMutation, checkoutMutation, createMember, createOffer, transitionMutation, type TestMember } from './support/orders';
-import { findMemberAccount } from '../src/wallet/ensure-member-account';
+import { ensureMemberAccount, findMemberAccount } from '../src/wallet/ensure-member-account';
 import { cooperativeCurrency, escrowAccountCode, fundAccountCode } from '../src/wallet/cooperative-currency';
 import { policyInForce } from '../src/governance/policies';
 
@@ -43,6 +45,12 @@ describe('concurrent checkouts', () => {
     // Three units are more than any buyer's credit: those checkouts never succeed.
     expect(typenames.filter((name, index) => name === 'MutationCheckoutSuccess' && quantities[index] === 3)).toEqual([]);
     expect(typenames.filter((name) => name !== 'MutationCheckoutSuccess').length).toBeGreaterThanOrEqual(buyerCount - stockInitial);
+    // Stock only went down during the race, so a buyer refused for stock asked for more than is left.
+    const stockLeft = (await api.database.prisma.offer.findUniqueOrThrow({ where: { id: offer.id } })).stock!;
+    results.forEach((result, index) => {
+      if (result.data?.checkout.__typename !== 'OutOfStockError') return;
+      expect({ buyer: index, inStock: result.data.checkout.inStock < quantities[index]!, left: stockLeft < quantities[index]! }).toEqual({ buyer: index, inStock: true, left: true });
+    });
 
     const prisma = api.database.prisma;
     const placed = await prisma.order.findMany({ where: { status: 'placed' }, include: { items: true } });
@@ -50,7 +58,7 @@ describe('concurrent checkouts', () => {
     const stock = (await prisma.offer.findUniqueOrThrow({ where: { id: offer.id } })).stock!;
     expect(stock).toBeGreaterThanOrEqual(0);
     expect(stock + sold).toBe(stockInitial);
-    // Checkouts refused for credit return their stock, so a few units may be left.
+    // Units may be left only when every buyer still racing wanted more than were left.
     expect(sold).toBeGreaterThan(0);
     expect(sold).toBeLessThanOrEqual(stockInitial);
     expect(placed).toHaveLength(typenames.filter((name) => name === 'MutationCheckoutSuccess').length);
@@ -91,5 +99,39 @@ describe('concurrent checkouts', () => {
     const buyersOut = buyerBalances.reduce((sum, balance) => sum.minus(balance.posted).plus(balance.pendingDebits), new Decimal(0));
     expect(buyersOut.equals(paidByBuyers)).toBe(true);
     expect(await ledger.verifyLedger()).toMatchObject({ ok: true });
+  }, 120_000);
+
+  it('sells exactly the ten units to forty buyers racing for one each, though some lack the credit', async () => {
+    const racers: TestMember[] = [];
+    for (let index = 0; index < 40; index += 1) racers.push(await createMember(api, `Renner${index}`));
+    // Every third racer may owe at most 20.00: not enough for one unit at 40.00.
+    const poor = new Set(racers.filter((_buyer, index) => index % 3 === 2).map((buyer) => buyer.id));
+    for (const buyer of racers.filter((candidate) => poor.has(candidate.id))) {
+      const account = await ensureMemberAccount(api.services, buyer);
+      expect(await api.services.ledger.setAccountLimits(account.id, { creditLimit: '20.00', maximumBalance: null })).toMatchObject({ ok: true });
+    }
+    const offer = await createOffer(api, producer.id, { title: 'Zucchini', price, stock: stockInitial });
+    const offerId = encodeGlobalID('Offer', offer.id);
+    await Promise.all(racers.map((buyer) => buyer.client.graphql(addToCartMutation, { input: { offerId, quantity: 1 } })));
+
+    const results = await Promise.all(
+      racers.map((buyer, index) =>
+        buyer.client.graphql(checkoutMutation, { input: { idempotencyKey: `race-one-${index}-checkout`, expectedPrices: [{ offerId, price }] } }),
+      ),
+    );
+    const outcomes = results.map((result, index) => ({ buyer: index, poor: poor.has(racers[index]!.id), result: result.data?.checkout.__typename as string }));
+    const sold = outcomes.filter((outcome) => outcome.result === 'MutationCheckoutSuccess');
+    expect(sold.filter((outcome) => outcome.poor)).toEqual([]);
+    expect(sold).toHaveLength(stockInitial);
+    expect((await api.database.prisma.offer.findUniqueOrThrow({ where: { id: offer.id } })).stock).toBe(0);
+    // Refused for stock only when none was left; refused for credit only when poor.
+    for (const [index, result] of results.entries()) {
+      const checkout = result.data?.checkout;
+      if (checkout.__typename === 'OutOfStockError') expect({ buyer: index, inStock: checkout.inStock }).toEqual({ buyer: index, inStock: 0 });
+      if (checkout.__typename === 'InsufficientCreditError') expect(outcomes[index]!.poor).toBe(true);
+    }
+    expect(outcomes.filter((outcome) => !['MutationCheckoutSuccess', 'OutOfStockError', 'InsufficientCreditError'].includes(outcome.result))).toEqual([]);
+    expect(await api.database.prisma.order.count({ where: { items: { some: { offerId: offer.id } } } })).toBe(stockInitial);
+    expect(await api.services.ledger.verifyLedger()).toMatchObject({ ok: true });
   }, 120_000);
 });

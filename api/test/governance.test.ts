@@ -143,7 +143,6 @@ describe('governance', () => {
   });
 
   it('gives every account the limit of a passed credit policy, without touching balances', async () => {
-    const prisma = api.database.prisma;
     const spender = members[7]!;
     const account = await findMemberAccount(api.services.ledger, spender.id);
     const proposal = await openProposal(members[0]!, { creditLimit: '40.00', maximumBalance: '500.00' }, { kind: 'credit', daysAgo: 3 });

@@ -19,6 +19,7 @@ import { type StatementQuery, type StatementResult, getStatement } from './use-c
 import { findTransferByIdempotencyKey, getPendingStatus, getTransfer, listTransfers, type PendingStatus } from './use-cases/get-transfers';
 import { type TrialBalance, type TrialBalanceQuery, getTrialBalance } from './use-cases/get-trial-balance';
 import { sealBlock, sealBlocks } from './use-cases/seal-block';
+import { type LedgerTransaction, sharedTransaction } from './use-cases/shared-transaction';
 import { type SetAccountLimitsResult, setAccountLimits } from './use-cases/set-account-limits';
 import { type ChainVerification, verifyChain } from './use-cases/verify-chain';
 import { type LedgerVerification, verifyLedger } from './use-cases/verify-ledger';
@@ -64,6 +65,14 @@ export interface Ledger {
   createTransfer(request: TransferRequest): Promise<TransferResult>;
   /** A batch in one database transaction, with optional linked chains; a result per item. */
   createTransfers(items: readonly TransferBatchItem[]): Promise<TransferResult[]>;
+  /**
+   * One database transaction shared with the caller: its own statements and ledger batches commit
+   * together. Run again from the start after a conflict with a concurrent transaction (see
+   * use-cases/shared-transaction.ts). Inside the work, use only the given transaction: other ledger
+   * calls run on other connections (on PGlite, whose one connection the work holds, they would wait
+   * for it forever).
+   */
+  transaction<T>(work: (transaction: LedgerTransaction) => Promise<T>): Promise<T>;
   voidExpiredPendingTransfers(now?: Date, limit?: number): Promise<VoidExpiredResult>;
   getTransfer(transferId: string): Promise<Transfer | null>;
   findTransferByIdempotencyKey(key: string): Promise<Transfer | null>;
@@ -97,6 +106,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     getBalances: (accountIds) => getBalances(context, accountIds),
     createTransfer: (request) => coalescer.submit(request),
     createTransfers: (items) => createTransfers(context, items),
+    transaction: (work) => sharedTransaction(context, work),
     voidExpiredPendingTransfers: (now, limit) => voidExpiredPendingTransfers(context, now, limit),
     getTransfer: (transferId) => getTransfer(context, transferId),
     findTransferByIdempotencyKey: (key) => findTransferByIdempotencyKey(context, key),

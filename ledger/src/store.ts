@@ -8,6 +8,7 @@ import { type Block, type ChainHead, type ChainPosition } from './domain/hash-ch
 import { type Decimal } from './domain/money';
 import { type Transfer } from './domain/transfer';
 import { type BatchAccount, type UnitBalanceChange } from './domain/units';
+import { type SqlSession } from './store/sql-driver';
 
 /**
  * Thrown by a store method when a concurrent transaction got in the way (a unique key taken by a
@@ -190,6 +191,13 @@ export interface LedgerStoreTransaction extends LedgerStoreReader {
 export interface LedgerStore {
   /** One read-write database transaction (READ COMMITTED; row locks taken explicitly). */
   transaction<T>(work: (transaction: LedgerStoreTransaction) => Promise<T>): Promise<T>;
+  /**
+   * One read-write transaction like `transaction`, whose connection the caller shares: the work also
+   * gets the session, on which the caller runs its own statements (on its own tables, never on the
+   * ledger's). Everything commits or rolls back together. The ledger's statements leave the session's
+   * settings as they found them, so the caller's statements are planned as usual.
+   */
+  sharedTransaction<T>(work: (transaction: LedgerStoreTransaction, session: SqlSession) => Promise<T>): Promise<T>;
   /** One read-only transaction on a single snapshot, for long consistent reads (verification). */
   snapshot<T>(work: (reader: LedgerStoreReader) => Promise<T>): Promise<T>;
   /** Plain reads; each call sees the latest committed data. */

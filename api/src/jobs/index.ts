@@ -9,7 +9,6 @@ import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-hol
 import { ledgerSealBlocks, ledgerSealBlocksEveryMs } from './ledger-seal-blocks';
 import { notificationEmails, notificationEmailsEveryMs } from './notification-emails';
 import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confirm';
-import { ordersRecoverCheckouts, ordersRecoverCheckoutsEveryMs } from './orders-recover-checkouts';
 import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
@@ -20,7 +19,6 @@ export { ledgerExpireHolds } from './ledger-expire-holds';
 export { ledgerSealBlocks } from './ledger-seal-blocks';
 export { notificationEmails, notificationEmailsJobKey } from './notification-emails';
 export { ordersAutoConfirm } from './orders-auto-confirm';
-export { ordersRecoverCheckouts } from './orders-recover-checkouts';
 export { sessionCleanup } from './session-cleanup';
 
 export const jobDefinitions: JobDefinition<unknown>[] = [
@@ -28,7 +26,6 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   ledgerSealBlocks,
   ledgerExpireHolds,
   ordersAutoConfirm,
-  ordersRecoverCheckouts,
   notificationEmails,
   governanceCloseProposal,
   governanceSweep,
@@ -43,7 +40,6 @@ export async function scheduleRepeatingJobs(queue: JobQueue, options: { orderAut
   await queue.repeat(ledgerSealBlocks, {}, ledgerSealBlocksEveryMs);
   await queue.repeat(ledgerExpireHolds, {}, ledgerExpireHoldsEveryMs);
   await queue.repeat(ordersAutoConfirm, { afterDays: options.orderAutoConfirmDays ?? orderAutoConfirmDaysDefault }, ordersAutoConfirmEveryMs);
-  await queue.repeat(ordersRecoverCheckouts, {}, ordersRecoverCheckoutsEveryMs);
   await queue.repeat(notificationEmails, {}, notificationEmailsEveryMs);
   await queue.repeat(governanceSweep, {}, governanceSweepEveryMs);
 }

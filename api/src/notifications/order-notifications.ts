@@ -1,7 +1,10 @@
-// Notifications of an order's moves and messages. They are written with the caller's transaction, so
-// a notification exists exactly when the change it reports was committed. Each order event has a
-// dedupKey per recipient: a repeated or concurrent move inserts nothing a second time.
+// Notifications of an order's moves and messages. They are written in the caller's transaction, so
+// a notification exists exactly when the change it reports was committed: the moves of an order write
+// theirs with the order's state and its ledger operation (orderEventNotifications, inserted by the
+// order's statements), messages through Prisma. Each order event has a dedupKey per recipient: a
+// repeated move inserts nothing a second time.
 import type { Prisma } from '../../../prisma/generated/client/client';
+import type { StatementParameters } from '../orders/statement-parameters';
 import { notificationKinds, type NotificationKind } from './notification-kinds';
 import { amountText } from '../wallet/cooperative-currency';
 
@@ -20,65 +23,105 @@ const recipientsOf: Record<OrderEvent, { kind: NotificationKind; parties: Party[
   resolved: { kind: notificationKinds.orderResolved, parties: ['buyer', 'producer'] },
 };
 
+/** The order as its notifications describe it. */
+export interface OrderNotice {
+  id: string;
+  buyerId: string;
+  producerId: string;
+  buyerName: string;
+  producerName: string;
+  /** The items' titles, sorted. */
+  itemTitles: readonly string[];
+  total: { toFixed(digits: number): string };
+}
+
+export interface NotificationRow {
+  recipientId: string;
+  kind: NotificationKind;
+  payload: Record<string, string>;
+  link: string;
+  dedupKey: string | null;
+}
+
+/** "Äpfel" for one item, "Äpfel +2" for three. */
+function orderTitle(titles: readonly string[]): string {
+  const [first, ...rest] = titles;
+  return `${first ?? ''}${rest.length > 0 ? ` +${rest.length}` : ''}`;
+}
+
+/** The notifications of an order event: one per recipient, each with its dedupKey. */
+export function orderEventNotifications(order: OrderNotice, event: OrderEvent): NotificationRow[] {
+  const { kind, parties } = recipientsOf[event];
+  return parties.map((party) => {
+    const recipientId = party === 'buyer' ? order.buyerId : order.producerId;
+    return {
+      recipientId,
+      kind,
+      payload: { orderId: order.id, orderTitle: orderTitle(order.itemTitles), orderTotal: amountText(order.total), actorName: party === 'buyer' ? order.producerName : order.buyerName },
+      link: orderLink(order.id),
+      dedupKey: `order:${order.id}:${event}:${recipientId}`,
+    };
+  });
+}
+
+/**
+ * An INSERT of the rows, for a data-modifying CTE of the caller's statement; a row whose dedupKey
+ * exists is skipped.
+ */
+export function insertNotificationsSql(rows: readonly NotificationRow[], parameters: StatementParameters): string {
+  const recipients = parameters.add(
+    rows.map((row) => row.recipientId),
+    'uuid[]',
+  );
+  const kinds = parameters.add(
+    rows.map((row) => row.kind),
+    'text[]',
+  );
+  const payloads = parameters.add(
+    rows.map((row) => JSON.stringify(row.payload)),
+    'text[]',
+  );
+  const links = parameters.add(
+    rows.map((row) => row.link),
+    'text[]',
+  );
+  const dedupKeys = parameters.add(
+    rows.map((row) => row.dedupKey),
+    'text[]',
+  );
+  return `INSERT INTO "Notification" (id, "recipientId", kind, payload, link, "dedupKey")
+    SELECT gen_random_uuid(), n.recipient, n.kind, n.payload::jsonb, n.link, n.dedup
+    FROM unnest(${recipients}, ${kinds}, ${payloads}, ${links}, ${dedupKeys}) AS n(recipient, kind, payload, link, dedup)
+    ON CONFLICT ("dedupKey") DO NOTHING`;
+}
+
 export const messageExcerptLengthMax = 140;
 
 export function orderLink(orderId: string): string {
   return `/orders/${orderId}`;
 }
 
-interface OrderSummary {
-  id: string;
-  buyerId: string;
-  producerId: string;
-  title: string;
-  total: string;
-  buyerName: string;
-  producerName: string;
-}
-
-/** "Äpfel" for one item, "Äpfel +2" for three. */
-async function summarize(transaction: Prisma.TransactionClient, orderId: string): Promise<OrderSummary> {
+/** The order as a message notification describes it. */
+async function summarize(transaction: Prisma.TransactionClient, orderId: string) {
   const order = await transaction.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
       id: true,
       buyerId: true,
       producerId: true,
-      total: true,
       items: { select: { title: true }, orderBy: { title: 'asc' } },
       buyer: { select: { displayName: true } },
       producer: { select: { displayName: true } },
     },
   });
-  const [first, ...rest] = order.items;
-  const title = `${first?.title ?? ''}${rest.length > 0 ? ` +${rest.length}` : ''}`;
   return {
     id: order.id,
     buyerId: order.buyerId,
     producerId: order.producerId,
-    title,
-    total: amountText(order.total),
+    title: orderTitle(order.items.map((item) => item.title)),
     buyerName: order.buyer.displayName,
     producerName: order.producer.displayName,
   };
-}
-
-export async function notifyOrderEvent(transaction: Prisma.TransactionClient, orderId: string, event: OrderEvent): Promise<void> {
-  const order = await summarize(transaction, orderId);
-  const { kind, parties } = recipientsOf[event];
-  await transaction.notification.createMany({
-    data: parties.map((party) => {
-      const recipientId = party === 'buyer' ? order.buyerId : order.producerId;
-      return {
-        recipientId,
-        kind,
-        payload: { orderId: order.id, orderTitle: order.title, orderTotal: order.total, actorName: party === 'buyer' ? order.producerName : order.buyerName },
-        link: orderLink(order.id),
-        dedupKey: `order:${order.id}:${event}:${recipientId}`,
-      };
-    }),
-    skipDuplicates: true,
-  });
 }
 
 /**

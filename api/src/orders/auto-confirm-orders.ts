@@ -1,12 +1,13 @@
 // Confirms fulfilled orders whose buyer neither confirmed nor disputed them within the configured
 // number of days, so producers are paid even when a buyer forgets.
 import type { Logger } from 'pino';
-import { confirmOrder, type Services } from './order-lifecycle';
+import { confirmOrder } from './order-lifecycle';
+import type { OrderServices } from './order-money';
 
 export const autoConfirmBatchMaximum = 200;
 
 export async function autoConfirmOrders(
-  services: Services & { logger?: Pick<Logger, 'warn'> },
+  services: OrderServices & { logger?: Pick<Logger, 'warn'> },
   options: { afterDays: number; now?: Date },
 ): Promise<{ confirmed: number; failed: number }> {
   const cutoff = new Date((options.now ?? new Date()).getTime() - options.afterDays * 24 * 60 * 60 * 1000);

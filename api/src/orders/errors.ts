@@ -12,15 +12,6 @@ export class CartEmptyError extends AppError {
   }
 }
 
-/** A retry of a checkout that stopped halfway and was undone; a new checkout key starts afresh. */
-export class CheckoutAbandonedError extends AppError {
-  readonly code = 'checkout_abandoned';
-  constructor() {
-    super('This checkout did not finish and was undone. Please check out again.');
-    this.name = 'CheckoutAbandonedError';
-  }
-}
-
 export class OfferUnavailableError extends AppError {
   readonly code = 'offer_unavailable';
   constructor(

@@ -1,22 +1,24 @@
 // The states of an order and the moves between them. One order is one producer's part of a checkout;
-// its total is held in escrow (a pending ledger transfer from the buyer) from placing until it is
-// settled. Who may make each move is checked by the use cases.
+// its total is held in escrow (a pending ledger transfer from the buyer) from checkout until it is
+// settled. Who may make each move is checked by the use cases. Every arrow is one database
+// transaction that also writes its stock change, its ledger operation, the settled amounts and the
+// notification (see checkout.ts and order-lifecycle.ts), so no order is ever between two states.
 //
-//   checkout ──▶ placing ──(hold placed)──▶ placed ──(producer accepts)──▶ accepted ──(producer fulfils)──▶ fulfilled
-//                   │                         │                               │                                 │
-//                   │ hold refused            │ producer rejects: void,       │ buyer disputes                  │ buyer confirms, or
-//                   ▼                         │ release stock ──▶ rejected    ▼                                 │ the auto-confirm job
-//                 failed (stock released)     │ buyer cancels: void,        disputed ◀──(buyer disputes)──────┤ after N days: post
-//                                             │ release stock ──▶ cancelled   │                                 ▼
-//                                             │                               │ admin resolves: post all,     confirmed
-//                                             │                               │ post part (rest back to buyer)
-//                                             │                               ▼ or void
-//                                                                           resolved
+//   checkout: stock reserved, hold placed ──▶ placed ──(producer accepts)──▶ accepted ──(producer fulfils)──▶ fulfilled
+//                                               │                               │                                 │
+//                                               │ producer rejects: void,       │ buyer disputes                  │ buyer confirms, or
+//                                               │ release stock ──▶ rejected    ▼                                 │ the auto-confirm job
+//                                               │ buyer cancels: void,        disputed ◀──(buyer disputes)──────┤ after N days: post,
+//                                               │ release stock ──▶ cancelled   │                                 │ pay producer and fund
+//                                               │                               │ admin resolves: post all,       ▼
+//                                               │                               │ post part (rest back to       confirmed
+//                                               │                               ▼ buyer) or void
+//                                                                             resolved
 //
-// placing:   stock is reserved and the order row exists; the ledger hold is being written. A retry of
-//            the same checkout key finishes it; a refused hold moves it to failed and returns the stock.
-// Final states: rejected, cancelled, confirmed, resolved, failed. A move to the state the order is
-// already in is a repeat: it changes nothing and writes no second ledger transfer.
+// Final states: rejected, cancelled, confirmed, resolved. A move to the state the order is already in
+// is a repeat: it changes nothing and writes no second ledger transfer. placing and failed are states
+// of an earlier checkout that wrote the order and its hold in separate transactions; no order enters
+// them any more, and members never see them.
 import type { OrderStatus } from '../../../prisma/generated/client/enums';
 
 export type { OrderStatus };

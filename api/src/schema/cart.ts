@@ -3,12 +3,12 @@ import { Decimal } from '@allmende/ledger';
 import { builder } from '../builder';
 import { ValidationError } from '../errors';
 import { NotFoundError } from '../marketplace/errors';
-import { cooperativeCurrency } from '../wallet/cooperative-currency';
 import { addToCart, readCart, removeFromCart, setCartQuantity, type CartLine } from '../orders/cart';
 import { OfferUnavailableError, OwnOfferError } from '../orders/errors';
 import { memberOf } from './global-id';
 import './order-errors';
 import { rowIdOf } from '../shared/global-id';
+import { amountText } from '../wallet/cooperative-currency';
 
 /** An offer id from a global ID; anything else is passed on for the use case's validation to name. */
 export function offerIdOf(id: string | number): string {
@@ -24,8 +24,8 @@ const CartLineType = builder.objectRef<CartLine>('CartLine').implement({
   fields: (t) => ({
     offer: t.prismaField({ type: 'Offer', resolve: (query, line, _args, context) => context.prisma.offer.findUniqueOrThrow({ ...query, where: { id: line.offerId } }) }),
     quantity: t.exposeInt('quantity'),
-    unitPrice: t.field({ type: 'Decimal', resolve: (line) => line.offer.price.toFixed(cooperativeCurrency.scale) }),
-    lineTotal: t.field({ type: 'Decimal', resolve: (line) => new Decimal(line.offer.price.toString()).times(line.quantity).toFixed(cooperativeCurrency.scale) }),
+    unitPrice: t.field({ type: 'Decimal', resolve: (line) => amountText(line.offer.price) }),
+    lineTotal: t.field({ type: 'Decimal', resolve: (line) => amountText(new Decimal(line.offer.price.toString()).times(line.quantity)) }),
     available: t.boolean({ description: 'False when the offer is no longer active or lacks the stock.', resolve: (line) => isAvailable(line) }),
   }),
 });
@@ -40,10 +40,7 @@ const CartType = builder.objectRef<Cart>('Cart').implement({
     total: t.field({
       type: 'Decimal',
       description: 'Sum of the line totals at current prices.',
-      resolve: (cart) =>
-        cart.lines
-          .reduce((sum, line) => sum.plus(new Decimal(line.offer.price.toString()).times(line.quantity)), new Decimal(0))
-          .toFixed(cooperativeCurrency.scale),
+      resolve: (cart) => amountText(cart.lines.reduce((sum, line) => sum.plus(new Decimal(line.offer.price.toString()).times(line.quantity)), new Decimal(0))),
     }),
     producerCount: t.int({ description: 'How many orders a checkout makes: one per producer.', resolve: (cart) => new Set(cart.lines.map((line) => line.offer.producerId)).size }),
   }),

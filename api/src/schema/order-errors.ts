@@ -2,7 +2,6 @@
 import { builder } from '../builder';
 import {
   CartEmptyError,
-  CheckoutAbandonedError,
   OfferUnavailableError,
   OrderForbiddenError,
   OrderNotFoundError,
@@ -15,12 +14,6 @@ import { ErrorInterface } from './errors';
 import { OrderStatusEnum } from './order-enums';
 
 builder.objectType(CartEmptyError, { name: 'CartEmptyError', interfaces: [ErrorInterface], isTypeOf: (value) => value instanceof CartEmptyError });
-
-builder.objectType(CheckoutAbandonedError, {
-  name: 'CheckoutAbandonedError',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof CheckoutAbandonedError,
-});
 
 builder.objectType(OwnOfferError, {
   name: 'OwnOfferError',

@@ -4,7 +4,7 @@ import { builder } from '../builder';
 import { ValidationError } from '../errors';
 import { InsufficientCreditError, TransferRejectedError } from '../wallet/errors';
 import { checkout, type CheckoutResult } from '../orders/checkout';
-import { CartEmptyError, CheckoutAbandonedError, OfferUnavailableError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, OutOfStockError, OwnOfferError, PriceChangedError } from '../orders/errors';
+import { CartEmptyError, OfferUnavailableError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, OutOfStockError, OwnOfferError, PriceChangedError } from '../orders/errors';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, disputeReasonLengthMaximum, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../orders/order-lifecycle';
 import { VISIBLE_ORDER_STATUSES, type OrderStatus } from '../orders/order-status';
 import { visibleOrdersWhere } from '../orders/order-visibility';
@@ -19,9 +19,10 @@ import './order-errors';
 import './wallet-errors';
 import { amountSchema, pageSizeMax, parseInput } from '../shared/input';
 import { rowIdOf } from '../shared/global-id';
+import { amountText } from '../wallet/cooperative-currency';
 
-function amountText(value: { toFixed(digits: number): string } | null): string | null {
-  return value === null ? null : value.toFixed(2);
+function optionalAmountText(value: { toFixed(digits: number): string } | null): string | null {
+  return value === null ? null : amountText(value);
 }
 
 builder.prismaObject('OrderItem', {
@@ -29,9 +30,9 @@ builder.prismaObject('OrderItem', {
     offer: t.relation('offer'),
     title: t.exposeString('title', { description: 'The title at checkout.' }),
     unit: t.exposeString('unit'),
-    unitPrice: t.field({ type: 'Decimal', select: { unitPrice: true }, resolve: (item) => item.unitPrice.toFixed(2) }),
+    unitPrice: t.field({ type: 'Decimal', select: { unitPrice: true }, resolve: (item) => amountText(item.unitPrice) }),
     quantity: t.exposeInt('quantity'),
-    lineTotal: t.field({ type: 'Decimal', select: { lineTotal: true }, resolve: (item) => item.lineTotal.toFixed(2) }),
+    lineTotal: t.field({ type: 'Decimal', select: { lineTotal: true }, resolve: (item) => amountText(item.lineTotal) }),
   }),
 });
 
@@ -44,10 +45,10 @@ export const OrderType = builder.prismaNode('Order', {
     buyer: t.relation('buyer'),
     producer: t.relation('producer'),
     items: t.relation('items', { query: { orderBy: { title: 'asc' } } }),
-    total: t.field({ type: 'Decimal', select: { total: true }, resolve: (order) => order.total.toFixed(2) }),
-    producerAmount: t.field({ type: 'Decimal', nullable: true, select: { producerAmount: true }, description: 'Paid to the producer once settled.', resolve: (order) => amountText(order.producerAmount) }),
-    contributionAmount: t.field({ type: 'Decimal', nullable: true, select: { contributionAmount: true }, description: 'Paid to the common fund once settled.', resolve: (order) => amountText(order.contributionAmount) }),
-    refundAmount: t.field({ type: 'Decimal', nullable: true, select: { refundAmount: true }, description: 'Returned to the buyer by a dispute resolution.', resolve: (order) => amountText(order.refundAmount) }),
+    total: t.field({ type: 'Decimal', select: { total: true }, resolve: (order) => amountText(order.total) }),
+    producerAmount: t.field({ type: 'Decimal', nullable: true, select: { producerAmount: true }, description: 'Paid to the producer once settled.', resolve: (order) => optionalAmountText(order.producerAmount) }),
+    contributionAmount: t.field({ type: 'Decimal', nullable: true, select: { contributionAmount: true }, description: 'Paid to the common fund once settled.', resolve: (order) => optionalAmountText(order.contributionAmount) }),
+    refundAmount: t.field({ type: 'Decimal', nullable: true, select: { refundAmount: true }, description: 'Returned to the buyer by a dispute resolution.', resolve: (order) => optionalAmountText(order.refundAmount) }),
     disputeReason: t.exposeString('disputeReason'),
     placedAt: t.expose('placedAt', { type: 'DateTime', nullable: true }),
     acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true }),
@@ -145,7 +146,7 @@ builder.mutationField('checkout', (t) =>
     description: 'Turns the cart into one order per producer, reserves the stock and holds the credits in escrow.',
     args: { input: t.arg({ type: CheckoutInput, required: true }) },
     errors: {
-      types: [ValidationError, CartEmptyError, CheckoutAbandonedError, OwnOfferError, OfferUnavailableError, PriceChangedError, OutOfStockError, InsufficientCreditError, TransferRejectedError],
+      types: [ValidationError, CartEmptyError, OwnOfferError, OfferUnavailableError, PriceChangedError, OutOfStockError, InsufficientCreditError, TransferRejectedError],
     },
     resolve: async (_root, { input }, context) => {
       const result = await checkout(context, context.member, {

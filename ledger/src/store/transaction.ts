@@ -65,6 +65,23 @@ const lockedRowPlanSettings = `set_config('enable_seqscan', 'off', true) AS seqs
   set_config('enable_bitmapscan', 'off', true) AS bitmapscan, set_config('jit', 'off', true) AS jit, set_config('plan_cache_mode', 'force_generic_plan', true) AS plan_mode`;
 
 /**
+ * In a transaction shared with the caller (LedgerStore.sharedTransaction), the caller's statements
+ * after a batch must not run under lockedRowPlanSettings: with every scan type disabled a lookup of
+ * one order by its key would be planned as badly as any other. The lock statement reads the settings
+ * before it changes them (target list expressions are evaluated in order, so these come first), and
+ * the batch's last statement sets them back.
+ */
+const planSettingNames = ['enable_seqscan', 'enable_indexscan', 'enable_bitmapscan', 'jit', 'plan_cache_mode'] as const;
+const planSettingsBefore = planSettingNames.map((name, index) => `current_setting('${name}') AS setting_before_${index}`).join(', ');
+
+function restorePlanSettings(values: readonly string[], offset: number): { sql: string; parameters: string[] } {
+  return {
+    sql: planSettingNames.map((name, index) => `set_config('${name}', $${offset + index + 1}::text, true) AS restored_${index}`).join(', '),
+    parameters: [...values],
+  };
+}
+
+/**
  * Locks the accounts whose ids are in $1, as a CTE `locked` with their columns and each row's
  * ctid (`row_ctid`). One statement, rows sorted before they are locked: every transaction takes its
  * account locks in the same (id) order, so two batches can wait for each other but never deadlock.
@@ -184,9 +201,14 @@ function checkApplied(row: AppliedRow, write: Omit<TransferWrite, 'transfers'>):
 export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStoreTransaction {
   /** The ctids of the account rows this transaction locked for a batch (they stay put while locked). */
   private readonly lockedRows = new Map<string, string>();
+  /** Shared with the caller's statements: plan settings are set back after each batch. */
+  private readonly shared: boolean;
+  /** The plan settings as they were before the last lock statement changed them, until set back. */
+  private settingsToRestore: string[] | null = null;
 
-  constructor(sql: SqlExecutor) {
+  constructor(sql: SqlExecutor, options: { shared?: boolean } = {}) {
     super(sql);
+    this.shared = options.shared ?? false;
   }
 
   /** The ctids of the changed accounts, which must be locked by this transaction. */
@@ -215,9 +237,10 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     // One row of three JSON arrays (one JSON text each parses far faster than thousands of rows).
     // The lookups are lateral index probes per value, because with a large array parameter the
     // planner would expect many matches and may scan the whole table.
-    const rows = await this.sql.query<{ accounts: unknown[] | null; keyed: unknown[] | null; resolutions: unknown[] | null }>(
+    const rows = await this.sql.query<{ accounts: unknown[] | null; keyed: unknown[] | null; resolutions: unknown[] | null } & Record<string, unknown>>(
       `WITH ${lockedAccounts}
-       SELECT (SELECT json_agg(${batchAccountJson('a', ', a.row_ctid::text')}) FROM locked a) AS accounts,
+       SELECT ${this.shared ? `${planSettingsBefore},` : ''}
+         (SELECT json_agg(${batchAccountJson('a', ', a.row_ctid::text')}) FROM locked a) AS accounts,
          (SELECT json_agg(${transferJson('t')}) FROM unnest($2::text[]) AS k(key)
            CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.idempotency_key = k.key) t) AS keyed,
          (SELECT json_agg(${transferJson('t')}) FROM unnest($3::uuid[]) AS p(id)
@@ -228,6 +251,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
       uuidArray(query.pendingIds, (id) => id),
     );
     const row = rows[0]!;
+    if (this.shared) this.settingsToRestore ??= planSettingNames.map((_, index) => String(row[`setting_before_${index}`]));
     const state: LockedBatchState = { accounts: [], transfersByKey: new Map(), resolutions: new Map() };
     for (const json of row.accounts ?? []) {
       state.accounts.push(batchAccountFromJson(json));
@@ -261,6 +285,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
   async writeTransfers(write: TransferWrite): Promise<bigint> {
     if (write.transfers.length === 0) {
       if (write.balanceChanges.length > 0) throw new Error('Counter changes without transfers');
+      await this.restorePlanSettings();
       return 0n;
     }
     // Data-modifying CTEs run in one statement: the block is reserved while the accounts are locked,
@@ -270,19 +295,31 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     // INSERT, not ON CONFLICT: speculative insertion would probe every unique index twice and log an
     // extra WAL record per row.
     const changes = applyChanges(write, this.lockedCtids(write), 15);
-    // The plan settings came with lockAccountsAndReadBatchState.
+    // The plan settings came with lockAccountsAndReadBatchState; in a shared transaction they are set
+    // back at the end of this statement (it was planned under them before it ran).
+    const restore = this.settingsToRestore ? restorePlanSettings(this.settingsToRestore, 15 + changes.parameters.length) : null;
     const rows = await this.sql.query<AppliedRow & { block: string; inserted: number }>(
       `WITH block AS (SELECT ${nextSequence} AS base),
        inserted AS (${insertTransfersSql('(SELECT base FROM block)')} RETURNING id),
        ${changes.sql}
-       SELECT (SELECT base FROM block)::text AS block, (SELECT count(*) FROM inserted)::int AS inserted, ${appliedCounts}`,
+       SELECT (SELECT base FROM block)::text AS block, (SELECT count(*) FROM inserted)::int AS inserted, ${appliedCounts}${restore ? `, ${restore.sql}` : ''}`,
       ...transferParameters(write.transfers),
       ...changes.parameters,
+      ...(restore?.parameters ?? []),
     );
+    this.settingsToRestore = null;
     const row = rows[0]!;
     if (Number(row.inserted) !== write.transfers.length) throw new Error('Not every decided transfer was inserted');
     checkApplied(row, write);
     return BigInt(row.block);
+  }
+
+  /** Sets back the plan settings a lock statement changed in a shared transaction, if any. */
+  private async restorePlanSettings(): Promise<void> {
+    if (!this.settingsToRestore) return;
+    const restore = restorePlanSettings(this.settingsToRestore, 0);
+    await this.sql.query(`SELECT ${restore.sql}`, ...restore.parameters);
+    this.settingsToRestore = null;
   }
 
   async reserveSequenceBlock(): Promise<bigint> {

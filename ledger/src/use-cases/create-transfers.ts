@@ -39,17 +39,42 @@ import { type LedgerStoreTransaction } from '../store';
 import { type LedgerContext, assertContract, withConflictRetries } from './context';
 
 export async function createTransfers(context: LedgerContext, items: readonly TransferBatchItem[]): Promise<TransferResult[]> {
-  for (const item of items) assertContract(!('expiry' in item), 'Transfer requests cannot mark themselves as expiry voids');
+  assertRequests(items);
   return decideAndWrite(context, items);
 }
 
-/** Also used by the expiry job, whose voids carry the internal `expiry` mark. */
-export async function decideAndWrite(context: LedgerContext, items: readonly DecisionItem[]): Promise<TransferResult[]> {
+/**
+ * A batch inside a transaction that the caller shares (see use-cases/shared-transaction.ts): always
+ * the locks-first way, because inserting first may wait for this process's other batches, which must
+ * not happen while the caller's own row locks are held. A conflict is thrown, not retried here: it
+ * aborted the caller's transaction too, so the caller's whole unit of work runs again.
+ */
+export async function createTransfersInTransaction(
+  context: LedgerContext,
+  transaction: LedgerStoreTransaction,
+  items: readonly TransferBatchItem[],
+): Promise<TransferResult[]> {
+  assertRequests(items);
+  assertBatch(items);
+  if (items.length === 0) return [];
+  return runBatch(context, transaction, items);
+}
+
+function assertRequests(items: readonly TransferBatchItem[]): void {
+  for (const item of items) assertContract(!('expiry' in item), 'Transfer requests cannot mark themselves as expiry voids');
+}
+
+function assertBatch(items: readonly DecisionItem[]): void {
   assertContract(items.length <= BATCH_SIZE_MAXIMUM, `A batch holds at most ${BATCH_SIZE_MAXIMUM} transfers, not ${items.length}`);
   for (const item of items) {
     assertContract(typeof item === 'object' && item !== null, 'A transfer request must be an object');
     assertContract((TRANSFER_TYPES as readonly string[]).includes(item.type), `Unknown transfer type ${String(item.type)}`);
   }
+}
+
+/** Also used by the expiry job, whose voids carry the internal `expiry` mark. */
+export async function decideAndWrite(context: LedgerContext, items: readonly DecisionItem[]): Promise<TransferResult[]> {
+  assertBatch(items);
   if (items.length === 0) return [];
   const insertFirst =
     items.length >= context.insertFirstBatchSizeMinimum && items.every((item) => item.type === 'immediate' || item.type === 'pending');
