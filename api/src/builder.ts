@@ -15,8 +15,8 @@ import { ValidationError } from './errors';
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { authenticated: boolean; producer: boolean; accountant: boolean; admin: boolean };
-  AuthContexts: { authenticated: Context & { member: NonNullable<Context['member']> } };
+  AuthScopes: { member: boolean; producer: boolean; accountant: boolean; admin: boolean };
+  AuthContexts: { member: Context & { member: NonNullable<Context['member']> } };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Decimal: { Input: string; Output: Decimal | string };
@@ -29,13 +29,13 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
-    // Every scope needs an admitted member: applicants and declined applicants are logged in but may
+    // Every scope needs an admitted member (`member`): applicants and declined applicants are logged in but may
     // only read `me` and the public pages until the board (or the admission policy) admits them.
     authScopes: (context) => {
       const admitted = context.member?.status === 'admitted';
       const roles = admitted ? (context.member?.roles ?? []) : [];
       return {
-        authenticated: admitted,
+        member: admitted,
         producer: roles.includes('producer'),
         accountant: roles.includes('accountant'),
         admin: roles.includes('admin'),

@@ -26,6 +26,8 @@ import { loadOrders, type OrderWithItems } from './order-queries';
 import { lockOrder, recordMove, releaseStock, type LockedOrder, type OrderChange } from './order-statements';
 import { ORDER_TRANSITIONS, type OrderAction } from './order-status';
 import { contributionRateAt } from './contribution-policy';
+import { z } from 'zod';
+import { parseInput } from '../shared/input';
 
 export type Actor = { id: string; roles: readonly string[] } | 'system';
 
@@ -164,7 +166,13 @@ export async function cancelOrder(services: OrderServices, actor: Actor, orderId
 
 export const disputeReasonLengthMaximum = 1000;
 
-export async function disputeOrder(services: OrderServices, actor: Actor, orderId: string, reason: string): Promise<OrderWithItems> {
+const disputeSchema = z.object({
+  reason: z.string().trim().min(3, 'at least 3 characters').max(disputeReasonLengthMaximum, `at most ${disputeReasonLengthMaximum} characters`),
+});
+
+/** The buyer disputes an accepted or fulfilled order, saying why; the hold stays until an admin resolves it. */
+export async function disputeOrder(services: OrderServices, actor: Actor, orderId: string, reasonInput: string): Promise<OrderWithItems> {
+  const { reason } = parseInput(disputeSchema, { reason: reasonInput });
   return makeMove(services, actor, orderId, { action: 'dispute', change: () => ({ disputeReason: reason }) });
 }
 

@@ -47,7 +47,7 @@ const CartType = builder.objectRef<Cart>('Cart').implement({
 });
 
 builder.queryField('cart', (t) =>
-  t.withAuth({ authenticated: true }).field({
+  t.withAuth({ member: true }).field({
     type: CartType,
     description: "The logged-in member's cart.",
     resolve: async (_root, _args, context) => ({ lines: await readCart(context.prisma, context.member.id) }),
@@ -62,7 +62,7 @@ const CartItemInput = builder.inputType('CartItemInput', {
 });
 
 builder.mutationField('addToCart', (t) =>
-  t.withAuth({ authenticated: true }).field({
+  t.withAuth({ member: true }).field({
     type: CartType,
     description: 'Adds units of an active offer to the cart.',
     args: { input: t.arg({ type: CartItemInput, required: true }) },
@@ -74,7 +74,7 @@ builder.mutationField('addToCart', (t) =>
 );
 
 builder.mutationField('setCartQuantity', (t) =>
-  t.withAuth({ authenticated: true }).field({
+  t.withAuth({ member: true }).field({
     type: CartType,
     description: 'Sets how many units of an offer are in the cart; 0 removes it.',
     args: { input: t.arg({ type: CartItemInput, required: true }) },
@@ -86,7 +86,7 @@ builder.mutationField('setCartQuantity', (t) =>
 );
 
 builder.mutationField('removeFromCart', (t) =>
-  t.withAuth({ authenticated: true }).field({
+  t.withAuth({ member: true }).field({
     type: CartType,
     description: 'Removes an offer from the cart.',
     args: { offerId: t.arg.id({ required: true }) },

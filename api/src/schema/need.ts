@@ -90,7 +90,7 @@ const PostNeedInput = builder.inputType('PostNeedInput', {
 builder.mutationField('postNeed', (t) =>
   t.prismaField({
     type: 'Need',
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { input: t.arg({ type: PostNeedInput, required: true }) },
     errors: { types: [ValidationError] },
     resolve: async (query, _root, { input }, context) => {
@@ -104,7 +104,7 @@ builder.mutationField('closeNeed', (t) =>
   t.prismaField({
     type: 'Need',
     description: "Closes one of the logged-in member's open needs.",
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { id: t.arg.id({ required: true }) },
     errors: { types: [NotFoundError, NotOwnerError, NeedClosedError] },
     resolve: async (query, _root, args, context) => {

@@ -53,7 +53,7 @@ builder.queryField('notifications', (t) =>
     type: 'Notification',
     cursor: 'id',
     description: "The logged-in member's notifications, newest first.",
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     defaultSize: 20,
     maxSize: 50,
     resolve: (query, _root, _args, context) =>
@@ -66,13 +66,13 @@ builder.queryField('notifications', (t) =>
 );
 
 builder.queryField('unreadNotificationCount', (t) =>
-  t.withAuth({ authenticated: true }).int({
+  t.withAuth({ member: true }).int({
     resolve: (_root, _args, context) => context.prisma.notification.count({ where: { recipientId: context.member.id, readAt: null } }),
   }),
 );
 
 builder.mutationField('markNotificationsRead', (t) =>
-  t.withAuth({ authenticated: true }).int({
+  t.withAuth({ member: true }).int({
     description: `Marks the given notifications (at most ${markReadBatchMax}), or all when ids is absent, as read. Returns how many changed.`,
     args: { ids: t.arg.idList() },
     resolve: (_root, args, context) => {

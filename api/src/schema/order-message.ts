@@ -5,7 +5,7 @@ import { OrderForbiddenError, OrderNotFoundError } from '../orders/errors';
 import { markOrderMessagesRead } from '../order-messages/mark-order-messages-read';
 import { orderMessageLengthMax, sendOrderMessage } from '../order-messages/send-order-message';
 import { threadRoleOf } from '../order-messages/thread-access';
-import { unreadCountsByOrder, unreadOrderMessageCount } from '../order-messages/unread-order-messages';
+import { unreadMessageCountOf, unreadOrderMessageCount } from '../order-messages/unread-order-messages';
 import { VISIBLE_ORDER_STATUSES } from '../orders/order-status';
 import { memberOf } from './global-id';
 import { requestNotificationEmails } from './notification-emails';
@@ -41,7 +41,7 @@ builder.prismaObjectFields('Order', (t) => ({
     nullable: true,
     description:
       'The thread, newest first. For the buyer and the producer; admins may read it while the order is disputed or resolved. Null for anyone else.',
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     defaultSize: 20,
     maxSize: 50,
     resolve: (query, order, _args, context) => {
@@ -51,17 +51,13 @@ builder.prismaObjectFields('Order', (t) => ({
   }),
   unreadMessageCount: t.int({
     description: "Messages of the other party the logged-in member has not read; 0 for anyone but the order's parties.",
-    authScopes: { authenticated: true },
-    resolve: async (order, _args, context) => {
-      const member = memberOf(context);
-      if (order.buyerId !== member.id && order.producerId !== member.id) return 0;
-      return (await unreadCountsByOrder(context.prisma, member.id, [order.id])).get(order.id) ?? 0;
-    },
+    authScopes: { member: true },
+    resolve: (order, _args, context) => unreadMessageCountOf(context.prisma, memberOf(context), order),
   }),
 }));
 
 builder.queryField('unreadOrderMessageCount', (t) =>
-  t.withAuth({ authenticated: true }).int({
+  t.withAuth({ member: true }).int({
     description: 'Unread messages over all orders the logged-in member bought or sold.',
     resolve: (_root, _args, context) => unreadOrderMessageCount(context.prisma, context.member.id),
   }),
@@ -77,7 +73,7 @@ builder.mutationField('sendOrderMessage', (t) =>
   t.prismaField({
     type: 'OrderMessage',
     description: `The buyer or the producer writes to the order's thread (1 to ${orderMessageLengthMax} characters); the other party is notified.`,
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { orderId: t.arg.id({ required: true }), body: t.arg.string({ required: true }) },
     errors: { types: [ValidationError, OrderNotFoundError, OrderForbiddenError] },
     resolve: async (query, _root, args, context) => {
@@ -91,7 +87,7 @@ builder.mutationField('sendOrderMessage', (t) =>
 builder.mutationField('markOrderMessagesRead', (t) =>
   t.int({
     description: "Marks the order's thread read for the logged-in party. Returns how many messages were unread.",
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { orderId: t.arg.id({ required: true }) },
     errors: { types: [OrderNotFoundError, OrderForbiddenError] },
     resolve: (_root, args, context) => markOrderMessagesRead(context.prisma, memberOf(context), orderIdOf(args.orderId)),

@@ -33,7 +33,7 @@ builder.queryField('orderThreads', (t) =>
   t.connection({
     type: OrderThreadType,
     description: `The threads of the orders the logged-in member bought or sold that have messages, newest message first (at most ${threadPageSizeMax} a page).`,
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     resolve: async (_root, args, context, info) => {
       const member = memberOf(context);
       let page;

@@ -5,7 +5,7 @@ import { ValidationError } from '../errors';
 import { InsufficientCreditError, TransferRejectedError } from '../wallet/errors';
 import { checkout, type CheckoutResult } from '../orders/checkout';
 import { CartEmptyError, OfferUnavailableError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, OutOfStockError, OwnOfferError, PriceChangedError } from '../orders/errors';
-import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, disputeReasonLengthMaximum, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../orders/order-lifecycle';
+import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../orders/order-lifecycle';
 import { VISIBLE_ORDER_STATUSES, type OrderStatus } from '../orders/order-status';
 import { visibleOrdersWhere } from '../orders/order-visibility';
 import { z } from 'zod';
@@ -64,7 +64,7 @@ function visibleStatusFilter(status: OrderStatus | null | undefined) {
 }
 
 /** A member's orders on one side of the sale, newest first, optionally in one visible state. */
-function ordersAs(name: string, party: 'buyerId' | 'producerId', description: string, authScopes: { authenticated: true } | { producer: true }) {
+function ordersAs(name: string, party: 'buyerId' | 'producerId', description: string, authScopes: { member: true } | { producer: true }) {
   return builder.queryField(name, (t) =>
     t.prismaConnection({
       type: 'Order',
@@ -84,7 +84,7 @@ function ordersAs(name: string, party: 'buyerId' | 'producerId', description: st
   );
 }
 
-ordersAs('myOrders', 'buyerId', "The logged-in member's orders as buyer, newest first.", { authenticated: true });
+ordersAs('myOrders', 'buyerId', "The logged-in member's orders as buyer, newest first.", { member: true });
 ordersAs('incomingOrders', 'producerId', "Orders for the logged-in producer's offers, newest first, optionally in one state.", { producer: true });
 
 builder.queryField('disputedOrders', (t) =>
@@ -104,7 +104,7 @@ builder.queryField('order', (t) =>
     type: 'Order',
     nullable: true,
     description: 'One order, for its buyer, its producer and admins.',
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, context) => {
       const id = rowIdOf(String(args.id), ['Order']);
@@ -141,7 +141,7 @@ const CheckoutPayloadType = builder.objectRef<CheckoutResult>('CheckoutPayload')
 });
 
 builder.mutationField('checkout', (t) =>
-  t.withAuth({ authenticated: true }).field({
+  t.withAuth({ member: true }).field({
     type: CheckoutPayloadType,
     description: 'Turns the cart into one order per producer, reserves the stock and holds the credits in escrow.',
     args: { input: t.arg({ type: CheckoutInput, required: true }) },
@@ -176,7 +176,7 @@ function orderTransition(
     t.prismaField({
       type: 'Order',
       description,
-      authScopes: { authenticated: true },
+      authScopes: { member: true },
       args: { id: t.arg.id({ required: true }), ...(options.withReason ? { reason: t.arg.string({ required: true }) } : {}) },
       errors: { types: [...transitionErrors, ...(options.withReason ? [ValidationError] : []), ...(options.ledger ? [TransferRejectedError] : [])] },
       resolve: async (query, _root, args, context) => {
@@ -203,10 +203,7 @@ orderTransition(
 orderTransition(
   'disputeOrder',
   'The buyer disputes an accepted or fulfilled order; the credits stay held until an admin resolves it.',
-  (context, id, reason) => {
-    const parsed = parseInput(z.object({ reason: z.string().trim().min(3, 'at least 3 characters').max(disputeReasonLengthMaximum, `at most ${disputeReasonLengthMaximum} characters`) }), { reason });
-    return disputeOrder(context, actorOf(context), id, parsed.reason);
-  },
+  (context, id, reason) => disputeOrder(context, actorOf(context), id, reason),
   { withReason: true },
 );
 

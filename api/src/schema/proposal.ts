@@ -283,7 +283,7 @@ builder.mutationField('createProposal', (t) =>
   t.prismaField({
     type: 'Proposal',
     description: 'Drafts a proposal; its payload is checked against its kind now.',
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { input: t.arg({ type: CreateProposalInput, required: true }) },
     errors: { types: proposalErrors },
     resolve: async (query, _root, { input }, context) => {
@@ -297,7 +297,7 @@ builder.mutationField('updateProposal', (t) =>
   t.prismaField({
     type: 'Proposal',
     description: "Edits one of the logged-in member's drafts.",
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { input: t.arg({ type: UpdateProposalInput, required: true }) },
     errors: { types: proposalErrors },
     resolve: async (query, _root, { input }, context) => {
@@ -314,7 +314,7 @@ builder.mutationField('startDiscussion', (t) =>
   t.prismaField({
     type: 'Proposal',
     description: 'Puts a draft to discussion (comments only, no votes) before the vote.',
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { id: t.arg.id({ required: true }) },
     errors: { types: proposalErrors },
     resolve: async (query, _root, args, context) => {
@@ -329,7 +329,7 @@ builder.mutationField('openVoting', (t) =>
   t.prismaField({
     type: 'Proposal',
     description: 'Opens the vote for this many days (within the voting rules of its kind); the electorate is frozen now.',
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { id: t.arg.id({ required: true }), votingDays: t.arg.int({ required: true }) },
     errors: { types: proposalErrors },
     resolve: async (query, _root, args, context) => {
@@ -344,7 +344,7 @@ builder.mutationField('withdrawProposal', (t) =>
   t.prismaField({
     type: 'Proposal',
     description: 'The author withdraws a proposal that is not closed; nothing is counted.',
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { id: t.arg.id({ required: true }) },
     errors: { types: proposalErrors },
     resolve: async (query, _root, args, context) => {
@@ -359,7 +359,7 @@ builder.mutationField('castVote', (t) =>
   t.prismaField({
     type: 'Proposal',
     description: 'Votes yes, no or abstain; a member may change the vote until the close.',
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { proposalId: t.arg.id({ required: true }), choice: t.arg({ type: VoteChoiceEnum, required: true }) },
     errors: { types: [...proposalErrors, NotInElectorateError] },
     resolve: async (query, _root, args, context) => {
@@ -374,7 +374,7 @@ builder.mutationField('commentOnProposal', (t) =>
   t.prismaField({
     type: 'ProposalComment',
     description: 'Adds to the discussion of a proposal in discussion or voting.',
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { proposalId: t.arg.id({ required: true }), body: t.arg.string({ required: true }) },
     errors: { types: [ValidationError, ProposalNotFoundError, ProposalStatusError, NotAdmittedError] },
     resolve: async (query, _root, args, context) => {

@@ -116,7 +116,7 @@ builder.mutationField('reviewOrder', (t) =>
   t.prismaField({
     type: 'Review',
     description: 'The buyer rates a confirmed order (or one whose dispute paid the producer), once.',
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { input: t.arg({ type: ReviewOrderInput, required: true }) },
     errors: { types: [ValidationError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, AlreadyReviewedError] },
     resolve: async (query, _root, { input }, context) => {
@@ -140,7 +140,7 @@ builder.mutationField('answerReview', (t) =>
   t.prismaField({
     type: 'Review',
     description: 'The producer of the reviewed order answers the review, once.',
-    authScopes: { authenticated: true },
+    authScopes: { member: true },
     args: { input: t.arg({ type: AnswerReviewInput, required: true }) },
     errors: { types: [ValidationError, ReviewNotFoundError, OrderForbiddenError, ReviewAlreadyAnsweredError] },
     resolve: async (query, _root, { input }, context) => {

@@ -109,7 +109,7 @@ async function walletOf(context: { ledger: Ledger; prisma: PrismaClient }, membe
 }
 
 builder.queryField('myAccount', (t) =>
-  t.withAuth({ authenticated: true }).field({
+  t.withAuth({ member: true }).field({
     type: WalletAccountType,
     description: "The logged-in member's account; created with the default credit limit when missing.",
     resolve: (_root, _args, context) => walletOf(context, context.member),
@@ -125,7 +125,7 @@ const RecipientType = builder.objectRef<Recipient>('Recipient').implement({
 });
 
 builder.queryField('recipients', (t) =>
-  t.withAuth({ authenticated: true }).field({
+  t.withAuth({ member: true }).field({
     type: [RecipientType],
     description: 'Up to 10 other members whose display name contains the search text.',
     args: { search: t.arg.string({ required: true }) },
@@ -177,7 +177,7 @@ function memberIdOf(recipientId: string): string {
 }
 
 builder.mutationField('sendCredits', (t) =>
-  t.withAuth({ authenticated: true }).field({
+  t.withAuth({ member: true }).field({
     type: SendCreditsPayloadType,
     description: 'Pays another member. Retrying with the same idempotency key returns the first result.',
     args: { input: t.arg({ type: SendCreditsInput, required: true }) },

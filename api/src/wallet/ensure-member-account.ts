@@ -23,7 +23,7 @@ export async function findMemberAccount(ledger: Ledger, memberId: string): Promi
 
 /**
  * Returns the member's account, creating it with the limits of the credit policy in force when it is
- * missing. Only admitted members reach code that calls this (see the `authenticated` scope).
+ * missing. Only admitted members reach code that calls this (see the `member` auth scope).
  */
 export async function ensureMemberAccount(services: { ledger: Ledger; prisma: PrismaClient }, member: { id: string }): Promise<Account> {
   const { ledger } = services;

@@ -68,6 +68,15 @@ export const listingNeutralMutations: ReadonlySet<string> = new Set([
   'postNeed',
   'answerNeed',
   'closeNeed',
+  'admitMember',
+  'declineMember',
+  'createProposal',
+  'updateProposal',
+  'startDiscussion',
+  'openVoting',
+  'withdrawProposal',
+  'castVote',
+  'commentOnProposal',
 ]);
 
 /** Offer rows kept at most per selection, and selections (GraphQL documents' shapes) at most. */
