@@ -57,8 +57,11 @@ class BullmqJobQueue implements JobQueue {
         return new Map(schedulers.flatMap((scheduler) => (scheduler.every === undefined ? [] : [[scheduler.key, Number(scheduler.every)] as const])));
       },
       store: (schedule: RepeatSchedule) => this.upsertScheduler(schedule),
+      remove: async (name: string) => {
+        await this.queue.removeJobScheduler(name);
+      },
     };
-    this.keeper = new ScheduleKeeper(store, settings.logger, settings.scheduleCheckIntervalMs);
+    this.keeper = new ScheduleKeeper(store, settings.logger, settings.scheduleCheckIntervalMs, new Set(settings.definitions.keys()));
   }
 
   async add<Payload>(job: JobDefinition<Payload>, payload: Payload, options: AddJobOptions = {}): Promise<void> {

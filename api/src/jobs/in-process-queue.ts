@@ -56,8 +56,9 @@ class InProcessJobQueue implements JobQueue {
         await this.store.upsertRepeat({ name: job.name, payload, maxAttempts: job.attempts, everyMs });
         this.requestWake();
       },
+      remove: (name: string) => this.store.removeRepeat(name),
     };
-    this.keeper = new ScheduleKeeper(store, settings.logger, settings.scheduleCheckIntervalMs);
+    this.keeper = new ScheduleKeeper(store, settings.logger, settings.scheduleCheckIntervalMs, new Set(settings.definitions.keys()));
   }
 
   async add<Payload>(job: JobDefinition<Payload>, payload: Payload, options: AddJobOptions = {}): Promise<void> {

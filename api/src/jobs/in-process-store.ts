@@ -63,6 +63,12 @@ export class InProcessJobStore {
         "runAt" = LEAST("Job"."runAt", now() + EXCLUDED."repeatEveryMs" * interval '1 millisecond')`;
   }
 
+  /** Removes the repeating job of this name (waiting or done; a running one finishes first). */
+  async removeRepeat(name: string): Promise<void> {
+    await this.prisma.$executeRaw`
+      DELETE FROM "Job" WHERE queue = ${this.queue} AND name = ${name} AND "jobKey" = ${repeatJobKey} AND status <> 'running'`;
+  }
+
   /** The interval of each repeating job of this queue, by name. */
   async repeatIntervals(): Promise<Map<string, number>> {
     const rows = await this.prisma.$queryRaw<{ name: string; repeatEveryMs: number }[]>`

@@ -27,6 +27,9 @@ function memoryStore() {
       held.set(schedule.job.name, schedule.everyMs);
       stored.push(schedule.job.name);
     },
+    async remove(name: string) {
+      held.delete(name);
+    },
   };
   return {
     store,
@@ -43,12 +46,13 @@ function memoryStore() {
 }
 
 const logger = createLogger('silent');
+const known = new Set(['first', 'second']);
 
 describe('ScheduleKeeper', () => {
   it('stores again what the backend lacks or holds with another interval, and nothing else', async () => {
     const memory = memoryStore();
     memory.open();
-    const keeper = new ScheduleKeeper(memory.store, logger, 60_000);
+    const keeper = new ScheduleKeeper(memory.store, logger, 60_000, known);
     await keeper.register({ job: first, payload: {}, everyMs: 1000 });
     await keeper.register({ job: second, payload: {}, everyMs: 2000 });
     expect(await keeper.check()).toEqual([]);
@@ -63,9 +67,19 @@ describe('ScheduleKeeper', () => {
     expect(memory.stored).toEqual(['first', 'second', 'first', 'second']);
   });
 
+  it('removes the schedule of a job that no definition names any more', async () => {
+    const memory = memoryStore();
+    memory.open();
+    const keeper = new ScheduleKeeper(memory.store, logger, 60_000, known);
+    await keeper.register({ job: first, payload: {}, everyMs: 1000 });
+    memory.held.set('retired', 30_000);
+    expect(await keeper.check()).toEqual([]);
+    expect([...memory.held.keys()]).toEqual(['first']);
+  });
+
   it('runs one check at a time, and one more after it when asked during it', async () => {
     const memory = memoryStore();
-    const keeper = new ScheduleKeeper(memory.store, logger, 60_000);
+    const keeper = new ScheduleKeeper(memory.store, logger, 60_000, known);
     await keeper.register({ job: first, payload: {}, everyMs: 1000 });
     keeper.start();
     keeper.requestCheck();
@@ -79,7 +93,7 @@ describe('ScheduleKeeper', () => {
   it('does not check before start or after stop', async () => {
     const memory = memoryStore();
     memory.open();
-    const keeper = new ScheduleKeeper(memory.store, logger, 10);
+    const keeper = new ScheduleKeeper(memory.store, logger, 10, known);
     await keeper.register({ job: first, payload: {}, everyMs: 1000 });
     keeper.requestCheck();
     expect(memory.stats().listings).toBe(0);

@@ -20,6 +20,8 @@ export interface ScheduleStore {
   storedIntervals(): Promise<Map<string, number>>;
   /** Creates the schedule or updates it in place (payload and interval); never adds a second one. */
   store(schedule: RepeatSchedule): Promise<void>;
+  /** Removes the schedule of a job no definition names any more (a job that was retired). */
+  remove(name: string): Promise<void>;
 }
 
 export class ScheduleKeeper {
@@ -34,6 +36,8 @@ export class ScheduleKeeper {
     private readonly store: ScheduleStore,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    /** Every job this process knows; a stored schedule of any other job is a retired job's and goes. */
+    private readonly knownJobNames: ReadonlySet<string>,
   ) {}
 
   /** Stores the schedule and remembers it, so it is stored again if the backend loses it. */
@@ -76,10 +80,18 @@ export class ScheduleKeeper {
     clearTimeout(this.timer);
   }
 
-  /** Stores again every remembered schedule the backend lacks or holds with another interval; returns their names. */
+  /**
+   * Stores again every remembered schedule the backend lacks or holds with another interval, and
+   * removes the schedules of retired jobs; returns the names stored again.
+   */
   async check(): Promise<string[]> {
     if (this.schedules.size === 0) return [];
     const stored = await this.store.storedIntervals();
+    for (const name of stored.keys()) {
+      if (this.knownJobNames.has(name) || this.state === 'stopped') continue;
+      await this.store.remove(name);
+      this.logger.info({ job: name }, 'removed the schedule of a job that no longer exists');
+    }
     const missing = [...this.schedules.values()].filter((schedule) => stored.get(schedule.job.name) !== schedule.everyMs);
     for (const schedule of missing) {
       if (this.state === 'stopped') break;
