@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import type { TestDatabase } from '../../scripts/test/database';
-import { jobDefinitions, scheduleRepeatingJobs } from '../src/jobs';
+import { jobDefinitions, repeatingSchedules, scheduleRepeatingJobs } from '../src/jobs';
 import { defineJob } from '../src/jobs/definition';
 import { createJobQueue, jobQueueDefaults, type JobQueue } from '../src/jobs/queue';
 import { createLogger } from '../src/logger';
@@ -205,7 +205,7 @@ describe('a worker whose Redis restarts empty', () => {
     view = new Queue(jobQueueDefaults.queueName, { connection: { url }, prefix: jobQueueDefaults.redisPrefix, skipMetasUpdate: true });
     view.on('error', () => undefined);
     const registered = await schedulers(view);
-    expect(registered.map((entry) => entry.split(' ')[0])).toEqual(jobDefinitions.map((job) => job.name).sort());
+    expect(registered.map((entry) => entry.split(' ')[0])).toEqual(repeatingSchedules().map(({ job }) => job.name).sort());
 
     // The new Redis starts empty (nothing on disk); the queue reconnects to it within seconds.
     await stopRedis(redis);

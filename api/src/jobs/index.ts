@@ -3,6 +3,7 @@
 import { orderAutoConfirmDaysDefault } from '../config';
 import type { JobDefinition } from './definition';
 import type { JobQueue } from './queue';
+import type { RepeatSchedule } from './schedule-keeper';
 import { governanceCloseProposal } from './governance-close-proposal';
 import { governanceSweep, governanceSweepEveryMs } from './governance-sweep';
 import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-holds';
@@ -31,15 +32,22 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   governanceSweep,
 ];
 
+/** The repeating jobs of the cooperative, with their payloads and intervals. */
+export function repeatingSchedules(options: { orderAutoConfirmDays?: number } = {}): RepeatSchedule[] {
+  return [
+    { job: sessionCleanup, payload: {}, everyMs: sessionCleanupEveryMs },
+    { job: ledgerSealBlocks, payload: {}, everyMs: ledgerSealBlocksEveryMs },
+    { job: ledgerExpireHolds, payload: {}, everyMs: ledgerExpireHoldsEveryMs },
+    { job: ordersAutoConfirm, payload: { afterDays: options.orderAutoConfirmDays ?? orderAutoConfirmDaysDefault }, everyMs: ordersAutoConfirmEveryMs },
+    { job: notificationEmails, payload: {}, everyMs: notificationEmailsEveryMs },
+    { job: governanceSweep, payload: {}, everyMs: governanceSweepEveryMs },
+  ];
+}
+
 /**
  * Registers the repeating jobs; safe on every start, since a repeat is stored once per job name. Once
  * its workers run, the queue registers them again whenever the backend lost them (schedule-keeper.ts).
  */
 export async function scheduleRepeatingJobs(queue: JobQueue, options: { orderAutoConfirmDays?: number } = {}): Promise<void> {
-  await queue.repeat(sessionCleanup, {}, sessionCleanupEveryMs);
-  await queue.repeat(ledgerSealBlocks, {}, ledgerSealBlocksEveryMs);
-  await queue.repeat(ledgerExpireHolds, {}, ledgerExpireHoldsEveryMs);
-  await queue.repeat(ordersAutoConfirm, { afterDays: options.orderAutoConfirmDays ?? orderAutoConfirmDaysDefault }, ordersAutoConfirmEveryMs);
-  await queue.repeat(notificationEmails, {}, notificationEmailsEveryMs);
-  await queue.repeat(governanceSweep, {}, governanceSweepEveryMs);
+  for (const { job, payload, everyMs } of repeatingSchedules(options)) await queue.repeat(job, payload, everyMs);
 }
