@@ -307,7 +307,7 @@ describe('marketplace: profiles, offers, search, needs, notifications', () => {
       expect(await oneByOne({ query: term, kind: 'good', ecologicalAttributes: ['regional'] })).toEqual(await search({ query: term, kind: 'good', ecologicalAttributes: ['regional'] }));
     });
 
-    it('finds German compounds by their last part, for a search of one word', async () => {
+    it('finds German compounds by their last part, in any search of web search syntax', async () => {
       await create(farmer, baseOffer({ title: 'Waldhonig aus dem Kellerwald', description: 'Dunkel und kräftig.', categoryCode: 'food.preserves' }));
       await create(farmer, baseOffer({ title: 'Honigmelone', description: 'Süß und saftig.' }));
       await create(baker, baseOffer({ title: 'Roggenmischbrot', description: 'Mit Sauerteig.', categoryCode: 'food.bakery' }));
@@ -315,9 +315,13 @@ describe('marketplace: profiles, offers, search, needs, notifications', () => {
       expect(await search({ query: 'honig', category: 'food.fruit' })).toEqual([]);
       expect(await search({ query: 'Brot' })).toEqual(['Roggenmischbrot']);
       expect(await search({ query: 'Wald' })).toEqual(['Waldhonig aus dem Kellerwald']);
-      // With several words or operators the query means what web search syntax says: whole words.
-      expect(await search({ query: 'Honig Kellerwald' })).toEqual([]);
-      expect(await search({ query: 'Honig or Melone' })).toEqual([]);
+      // Every word of several, quoted or with operators, finds compounds too; an excluded word is a whole word.
+      expect(await search({ query: 'Honig Kellerwald' })).toEqual(['Waldhonig aus dem Kellerwald']);
+      expect(await search({ query: 'Honig -xyz' })).toEqual(['Waldhonig aus dem Kellerwald']);
+      expect(await search({ query: '"Honig"' })).toEqual(['Waldhonig aus dem Kellerwald']);
+      expect((await search({ query: 'Brot or Honig' })).sort()).toEqual(['Roggenmischbrot', 'Waldhonig aus dem Kellerwald']);
+      expect((await search({ query: 'Honig or Melone' })).sort()).toEqual(['Honigmelone', 'Waldhonig aus dem Kellerwald']);
+      expect(await search({ query: 'Honig -Kellerwald' })).toEqual([]);
       expect(await search({ query: 'Waldhonig -Wald' })).toEqual(['Waldhonig aus dem Kellerwald']);
       // The first part alone is not enough, and neither are the last three letters.
       expect(await search({ query: 'Roggen' })).toEqual([]);

@@ -6,6 +6,7 @@ import { categoryCodesOf } from '../categories';
 import { distanceBox, geoCellCover } from './distance-cells';
 import { NotFoundError } from '../errors';
 import type { FindPostcode } from './postcodes';
+import { textQuery } from './text-query';
 import { rowIdOf } from '../../shared/global-id';
 import {
   categoryFilterSchema,
@@ -98,27 +99,11 @@ function enumArray(values: readonly string[], type: 'EcologicalAttribute' | 'Del
   return Prisma.sql`ARRAY[${Prisma.join(values)}]::${Prisma.raw(`"${type}"[]`)}`;
 }
 
-/**
- * Whether a query is one word that may be the last part of German compounds: "Honig" also finds
- * "Waldhonig", "Brot" finds "Roggenmischbrot" (see the offer_word_endings migration). Only single
- * words of four or more letters: with operators, quotes or several words the query means what web
- * search syntax says, and short words would end too many others ("Ei" in "Bäckerei").
- */
-function isCompoundEnding(query: string): boolean {
-  return /^\p{L}{4,}$/u.test(query);
-}
-
 /** SQL conditions for the filters, joined with AND. */
 export function offerFilterConditions(filters: ResolvedOfferFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`o."status" = 'active'`];
-  if (filters.query) {
-    // Both languages' stemming: "Äpfel" finds "Apfel" through German, "apples" finds "apple" through English.
-    // Title words ending in a one-word query: the vector holds the endings of title words, marked "~".
-    const endings = isCompoundEnding(filters.query) ? Prisma.sql` || quote_literal('~' || lower(${filters.query}))::tsquery` : Prisma.empty;
-    conditions.push(
-      Prisma.sql`o."searchVector" @@ (websearch_to_tsquery('german', ${filters.query}) || websearch_to_tsquery('english', ${filters.query})${endings})`,
-    );
-  }
+  const text = filters.query ? textQuery(filters.query) : null;
+  if (text) conditions.push(Prisma.sql`o."searchVector" @@ (${text})`);
   const category = categoryCondition(filters);
   if (category) conditions.push(category);
   if (filters.kind) conditions.push(Prisma.sql`o."kind" = ${filters.kind}::"OfferKind"`);
