@@ -23,6 +23,8 @@ export const de = {
     loggingOut: 'Wird abgemeldet …',
     wallet: 'Geldbörse',
     audit: 'Prüfung',
+    menu: 'Menü',
+    unreadInMenu: 'Neue Nachrichten oder Benachrichtigungen',
   },
   language: {
     label: 'Sprache',

@@ -22,6 +22,8 @@ export const en: MessageSchema = {
     loggingOut: 'Logging out …',
     wallet: 'Wallet',
     audit: 'Audit',
+    menu: 'Menu',
+    unreadInMenu: 'New messages or notifications',
   },
   language: {
     label: 'Language',

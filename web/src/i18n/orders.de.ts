@@ -1,5 +1,5 @@
 export const ordersDe = {
-  nav: { cart: 'Warenkorb', orders: 'Meine Bestellungen', disputes: 'Streitfälle' },
+  nav: { cart: 'Warenkorb', orders: 'Bestellungen', cartCount: '{count} Artikel im Warenkorb', disputes: 'Streitfälle' },
   addToCart: {
     quantity: 'Menge',
     submit: 'In den Warenkorb',

@@ -1,7 +1,7 @@
 import type { ordersDe } from './orders.de';
 
 export const ordersEn: typeof ordersDe = {
-  nav: { cart: 'Cart', orders: 'My orders', disputes: 'Disputes' },
+  nav: { cart: 'Cart', orders: 'Orders', cartCount: '{count} item in the cart | {count} items in the cart', disputes: 'Disputes' },
   addToCart: {
     quantity: 'Quantity',
     submit: 'Add to cart',
