@@ -13,6 +13,7 @@ import type { DocumentNode } from 'graphql';
 import { createContext, withoutViewer, type AppServices, type Context } from './context';
 import { createOfferListCache, type ListedOfferRows } from './offer-list-cache';
 import { createPublicListingCheck } from './public-listing';
+import { withContentSecurityPolicy } from './content-security-policy';
 
 /** Requests to /graphql above this size are refused before parsing. */
 export const requestBodyBytesMax = 1_000_000;
@@ -99,7 +100,7 @@ export function createHttpServer(services: AppServices): Server {
   const yoga = createGraphQLHandler(services);
   const indexFile = path.join(services.config.webDistDir, 'index.html');
   const serveWeb = existsSync(indexFile)
-    ? sirv(services.config.webDistDir, { single: true, etag: true, dev: false, immutable: false })
+    ? withContentSecurityPolicy(sirv(services.config.webDistDir, { single: true, etag: true, dev: false, immutable: false }))
     : undefined;
 
   return createServer((request: IncomingMessage, response: ServerResponse) => {

@@ -128,7 +128,6 @@ export const marketDe = {
     contactEmail: 'Kontakt-E-Mail',
     contactPhone: 'Telefon',
     openingHours: 'Öffnungszeiten',
-    logoUrl: 'Logo (Adresse eines Bildes)',
   },
   needs: {
     title: 'Gesuche',

@@ -129,7 +129,6 @@ export const marketEn: typeof marketDe = {
     contactEmail: 'Contact e-mail',
     contactPhone: 'Phone',
     openingHours: 'Opening hours',
-    logoUrl: 'Logo (address of an image)',
   },
   needs: {
     title: 'Wanted',
