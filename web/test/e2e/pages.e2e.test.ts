@@ -263,3 +263,46 @@ describe.each(Object.keys(walks) as Role[])('the pages for the %s', (role) => {
     expect(titles.filter((title, index) => titles.indexOf(title) !== index)).toEqual([]);
   });
 });
+
+describe('pages that need a login or a role', () => {
+  it('send a visitor to the login page and back to the page afterwards, saying nothing else', async () => {
+    const page = await newPage();
+    const paths = [...walks.member, ...walks.producer, ...walks.admin, ...walks.accountant]
+      .filter((walked) => walked.route !== 'producer')
+      .map((walked) => walked.path(fixture));
+    for (const target of new Set(paths)) {
+      await page.goto(target);
+      await page.waitForURL((url) => url.pathname === '/login');
+      expect(new URL(page.url()).searchParams.get('redirect')).toBe(target);
+      await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+      // Only the login form: no page content that would contradict it.
+      expect(await page.locator('main .empty-state').count()).toBe(0);
+    }
+
+    await page.goto('/orders');
+    await page.getByLabel('E-Mail-Adresse').fill(emails.member);
+    await page.getByLabel('Passwort').fill(demoPassword);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL((url) => url.pathname === '/orders');
+    await page.getByRole('heading', { level: 1, name: 'Meine Bestellungen' }).waitFor();
+    await page.getByTestId('order-status').first().waitFor();
+  });
+
+  it('tell a member without the role that the page is not for them, and only that', async () => {
+    const accountant = await newPage();
+    await accountant.goto('/');
+    await logInByApi(accountant, emails.accountant);
+    await accountant.goto('/disputes');
+    expect(await accountant.getByTestId('forbidden').textContent()).toContain('Diese Seite ist nur für Mitglieder mit der Rolle Vorstand.');
+    expect(await accountant.getByText('Keine offenen Streitfälle.').count()).toBe(0);
+    await screenshot(accountant, 'pages-accountant-disputes-forbidden');
+
+    const member = await newPage({ language: 'en' });
+    await member.goto('/');
+    await logInByApi(member, emails.member);
+    await member.goto('/audit');
+    expect(await member.getByTestId('forbidden').textContent()).toContain('This page is only for members with the role Accountant or Board.');
+    await member.goto('/dashboard');
+    expect(await member.getByTestId('forbidden').textContent()).toContain('This page is only for members with the role Producer.');
+  });
+});
