@@ -1,5 +1,5 @@
 export const ordersDe = {
-  nav: { cart: 'Warenkorb', orders: 'Bestellungen', cartCount: '{count} Artikel im Warenkorb', disputes: 'Streitfälle' },
+  nav: { cart: 'Warenkorb', orders: 'Bestellungen', cartWithCount: 'Warenkorb, {count} Artikel', disputes: 'Streitfälle' },
   addToCart: {
     quantity: 'Menge',
     submit: 'In den Warenkorb',

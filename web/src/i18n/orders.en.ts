@@ -1,7 +1,7 @@
 import type { ordersDe } from './orders.de';
 
 export const ordersEn: typeof ordersDe = {
-  nav: { cart: 'Cart', orders: 'Orders', cartCount: '{count} item in the cart | {count} items in the cart', disputes: 'Disputes' },
+  nav: { cart: 'Cart', orders: 'Orders', cartWithCount: 'Cart, {count} item | Cart, {count} items', disputes: 'Disputes' },
   addToCart: {
     quantity: 'Quantity',
     submit: 'Add to cart',

@@ -153,7 +153,8 @@ describe('ordering in the browser', () => {
     await buyerPage.getByLabel('Quantity').fill('2');
     await buyerPage.getByRole('button', { name: 'Add to cart' }).click();
     await buyerPage.getByTestId('added-to-cart').waitFor();
-    await buyerPage.getByRole('link', { name: 'Cart', exact: true }).click();
+    // The header's cart link names the number of items too.
+    await buyerPage.getByRole('link', { name: 'Cart, 2 items' }).click();
     await buyerPage.getByTestId('cart-line').first().waitFor();
     await screenshot(buyerPage, 'reviews-en-2-cart');
     await buyerPage.getByRole('button', { name: 'Place order' }).click();

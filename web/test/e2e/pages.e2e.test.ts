@@ -306,3 +306,32 @@ describe('pages that need a login or a role', () => {
     expect(await member.getByTestId('forbidden').textContent()).toContain('This page is only for members with the role Producer.');
   });
 });
+
+describe('the header', () => {
+  it('shows how many items are in the cart, at every width', async () => {
+    for (const width of widths) {
+      const page = await newPage({ width });
+      await page.goto('/');
+      await logInByApi(page, emails.member);
+      await page.goto('/wallet');
+      const cart = page.getByRole('link', { name: 'Warenkorb, 3 Artikel' });
+      await cart.waitFor();
+      expect(await page.getByTestId('cart-count').textContent()).toBe('3');
+    }
+  });
+
+  it('puts the links behind a menu button on a phone', async () => {
+    const page = await newPage({ width: 390 });
+    await page.goto('/');
+    await logInByApi(page, emails.producer);
+    await page.goto('/wallet');
+    const menu = page.getByRole('button', { name: 'Menü' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByTestId('nav-dashboard').isVisible()).toBe(false);
+    await menu.click();
+    await page.getByTestId('nav-dashboard').click();
+    await page.waitForURL((url) => url.pathname === '/dashboard');
+    // Following a link closes the menu.
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+  });
+});
