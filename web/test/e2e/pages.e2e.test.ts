@@ -335,3 +335,23 @@ describe('the header', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
   });
 });
+
+describe('the statement', () => {
+  it('keeps the amount and the balance in view next to a long memo, for both parties', async () => {
+    for (const role of ['member', 'producer'] as const) {
+      for (const width of widths) {
+        const page = await newPage({ width });
+        await page.goto('/');
+        await logInByApi(page, emails[role]);
+        await page.goto('/wallet');
+        const entry = page.getByTestId('statement-entry').filter({ hasText: unbroken(200) });
+        for (const cell of [entry.getByTestId('statement-amount'), entry.locator('.statement__balance')]) {
+          const box = await cell.boundingBox();
+          expect(box).not.toBeNull();
+          expect(box!.x).toBeGreaterThanOrEqual(0);
+          expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+        }
+      }
+    }
+  });
+});
