@@ -10,6 +10,7 @@ import sirv from 'sirv';
 import { isMediaPath, serveMedia } from './images/serve-media';
 import { schema } from './schema';
 import type { DocumentNode } from 'graphql';
+import { withContentSecurityPolicy } from './content-security-policy';
 import { createContext, withoutViewer, type Context } from './context';
 import { createPublicListingCheck, type ListedOfferRows } from './marketplace/search';
 import { queryLimitsPlugin } from './query-limits';
@@ -103,7 +104,7 @@ export function createHttpServer(services: Services): Server {
   const yoga = createGraphQLHandler(services);
   const indexFile = path.join(services.config.webDistDir, 'index.html');
   const serveWeb = existsSync(indexFile)
-    ? sirv(services.config.webDistDir, { single: true, etag: true, dev: false, immutable: false })
+    ? withContentSecurityPolicy(sirv(services.config.webDistDir, { single: true, etag: true, dev: false, immutable: false }))
     : undefined;
 
   return createServer((request: IncomingMessage, response: ServerResponse) => {

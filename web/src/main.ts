@@ -2,6 +2,7 @@ import urql, { cacheExchange, Client, fetchExchange } from '@urql/vue';
 import { createApp } from 'vue';
 import App from '@/App.vue';
 import { i18n } from '@/i18n';
+import { installLoginGuard } from '@/lib/loginGuard';
 import { router } from '@/router';
 import '@/styles/main.css';
 import '@/styles/market.css';
@@ -19,4 +20,5 @@ const client = new Client({
   }),
 });
 
+installLoginGuard(router, client);
 createApp(App).use(i18n).use(router).use(urql, client).mount('#app');

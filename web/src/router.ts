@@ -1,10 +1,15 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { Role } from '@/generated/graphql';
 import HomePage from '@/pages/HomePage.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Message key of the page title shown in the browser tab. */
     titleKey?: string;
+    /** Only for members who are logged in: visitors go to the login page and come back after. */
+    requiresLogin?: boolean;
+    /** Only for members with one of these roles; others see a notice instead of the page. */
+    roles?: Role[];
   }
 }
 
@@ -17,33 +22,33 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/RegisterPage.vue'),
     meta: { titleKey: 'auth.register.title' },
   },
-  { path: '/account', name: 'account', component: () => import('@/pages/AccountPage.vue'), meta: { titleKey: 'account.title' } },
-  { path: '/wallet', name: 'wallet', component: () => import('@/pages/WalletPage.vue'), meta: { titleKey: 'wallet.title' } },
-  { path: '/audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { titleKey: 'audit.title' } },
-  { path: '/cart', name: 'cart', component: () => import('@/pages/CartPage.vue'), meta: { titleKey: 'orders.cart.title' } },
-  { path: '/orders', name: 'orders', component: () => import('@/pages/OrdersPage.vue'), meta: { titleKey: 'orders.orders.title' } },
-  { path: '/orders/:id', name: 'order', component: () => import('@/pages/OrderPage.vue'), meta: { titleKey: 'messages.order.title' } },
-  { path: '/disputes', name: 'disputes', component: () => import('@/pages/DisputesPage.vue'), meta: { titleKey: 'orders.disputes.title' } },
-  { path: '/offers/:id', name: 'offer', component: () => import('@/pages/OfferPage.vue'), meta: { titleKey: 'home.title' } },
+  { path: '/account', name: 'account', component: () => import('@/pages/AccountPage.vue'), meta: { titleKey: 'account.title', requiresLogin: true } },
+  { path: '/wallet', name: 'wallet', component: () => import('@/pages/WalletPage.vue'), meta: { titleKey: 'wallet.title', requiresLogin: true } },
+  { path: '/audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { titleKey: 'audit.title', requiresLogin: true, roles: ['accountant', 'admin'] } },
+  { path: '/cart', name: 'cart', component: () => import('@/pages/CartPage.vue'), meta: { titleKey: 'orders.cart.title', requiresLogin: true } },
+  { path: '/orders', name: 'orders', component: () => import('@/pages/OrdersPage.vue'), meta: { titleKey: 'orders.orders.title', requiresLogin: true } },
+  { path: '/orders/:id', name: 'order', component: () => import('@/pages/OrderPage.vue'), meta: { titleKey: 'messages.order.title', requiresLogin: true } },
+  { path: '/disputes', name: 'disputes', component: () => import('@/pages/DisputesPage.vue'), meta: { titleKey: 'orders.disputes.title', requiresLogin: true, roles: ['admin'] } },
+  { path: '/offers/:id', name: 'offer', component: () => import('@/pages/OfferPage.vue'), meta: { titleKey: 'market.offer.title' } },
   {
     path: '/producers/:id',
     name: 'producer',
     component: () => import('@/pages/ProducerPage.vue'),
-    meta: { titleKey: 'home.title' },
+    meta: { titleKey: 'market.producer.title' },
   },
   {
     path: '/dashboard',
     name: 'dashboard',
     component: () => import('@/pages/DashboardPage.vue'),
-    meta: { titleKey: 'market.dashboard.title' },
+    meta: { titleKey: 'market.dashboard.title', requiresLogin: true, roles: ['producer'] },
   },
   { path: '/needs/:needId?', name: 'needs', component: () => import('@/pages/NeedsPage.vue'), meta: { titleKey: 'market.needs.title' } },
-  { path: '/messages', name: 'messages', component: () => import('@/pages/MessagesPage.vue'), meta: { titleKey: 'messages.inbox.title' } },
+  { path: '/messages', name: 'messages', component: () => import('@/pages/MessagesPage.vue'), meta: { titleKey: 'messages.inbox.title', requiresLogin: true } },
   {
     path: '/notifications',
     name: 'notifications',
     component: () => import('@/pages/NotificationsPage.vue'),
-    meta: { titleKey: 'market.notifications.title' },
+    meta: { titleKey: 'market.notifications.title', requiresLogin: true },
   },
   {
     path: '/:pathMatch(.*)*',

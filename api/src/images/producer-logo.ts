@@ -1,5 +1,7 @@
-// A producer's uploaded logo: set or replaced, and removed. The row lock on the profile makes two
-// concurrent uploads replace each other in turn, so every replaced logo's files are removed.
+// A producer's logo: set or replaced, and removed. Logos are uploads only, served from this server,
+// so visitors' browsers never fetch a producer's picture from another site. The row lock on the
+// profile makes two concurrent uploads replace each other in turn, so every replaced logo's files
+// are removed.
 import type { PrismaClient } from '../db/client';
 import type { Prisma } from '../../../prisma/generated/client/client';
 import { NotFoundError } from '../marketplace/errors';
@@ -41,7 +43,7 @@ export async function setProducerLogo(prisma: PrismaClient, settings: LogoSettin
   if (replaced) await removeImageFiles(settings.mediaDir, [replaced]);
 }
 
-/** Removes the uploaded logo; a logo address given as logoUrl stays. */
+/** Removes the logo and deletes its files. */
 export async function removeProducerLogo(prisma: PrismaClient, mediaDir: string, memberId: string): Promise<void> {
   const removed = await prisma.$transaction(async (transaction) => {
     const previous = await lockProfile(transaction, memberId);

@@ -9,13 +9,6 @@ export const producerProfileSchema = z
   .object({
     name: requiredText(2, 100),
     description: optionalText(4000),
-    logoUrl: z
-      .string()
-      .trim()
-      .max(500, 'at most 500 characters')
-      .refine((url) => url === '' || /^(https:\/\/|\/)/.test(url), 'an https:// address or a path')
-      .nullish()
-      .transform((url) => url || null),
     contactEmail: z
       .string()
       .trim()
@@ -24,7 +17,12 @@ export const producerProfileSchema = z
       .nullish()
       .transform((email) => email ?? ''),
     contactPhone: optionalText(40),
-    postcode: postcodeSchema.nullish().transform((postcode) => postcode ?? ''),
+    // No postcode is stored as ''. The schema checks the GraphQL input and then the use case's input
+    // again, so it accepts its own output.
+    postcode: postcodeSchema
+      .or(z.literal(''))
+      .nullish()
+      .transform((postcode) => postcode ?? ''),
     place: optionalText(100),
     latitude: latitudeSchema.nullish(),
     longitude: longitudeSchema.nullish(),

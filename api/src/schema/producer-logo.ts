@@ -28,7 +28,7 @@ builder.prismaObjectFields('ProducerProfile', (t) => ({
   logo: t.field({
     type: ProducerLogoType,
     nullable: true,
-    description: 'The uploaded logo; null when none was uploaded (logoUrl may still name one).',
+    description: 'The uploaded logo; null when none was uploaded.',
     select: { logoStorageKey: true, logoWidth: true, logoHeight: true, name: true },
     resolve: (profile) =>
       profile.logoStorageKey === null

@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { mediaUrl } from '../images/media-files';
 import { NotFoundError } from '../marketplace/errors';
 import { producerProfileSchema, updateProducerProfile } from '../marketplace/update-producer-profile';
 import { ValidationError } from '../errors';
@@ -13,7 +14,13 @@ export const ProducerProfileType = builder.prismaNode('ProducerProfile', {
   fields: (t) => ({
     name: t.exposeString('name'),
     description: t.exposeString('description'),
-    logoUrl: t.exposeString('logoUrl', { nullable: true }),
+    logoUrl: t.string({
+      nullable: true,
+      deprecationReason: 'Logos are uploads only: use logo.url.',
+      description: 'The address of the uploaded logo on this server; null when none was uploaded.',
+      select: { logoStorageKey: true },
+      resolve: (profile) => (profile.logoStorageKey === null ? null : mediaUrl(profile.logoStorageKey, 'display')),
+    }),
     contactEmail: t.exposeString('contactEmail'),
     contactPhone: t.exposeString('contactPhone'),
     postcode: t.exposeString('postcode'),
@@ -53,7 +60,6 @@ const ProducerProfileInput = builder.inputType('ProducerProfileInput', {
   fields: (t) => ({
     name: t.string({ required: true }),
     description: t.string(),
-    logoUrl: t.string({ description: 'An https:// address or a path of the logo image.' }),
     contactEmail: t.string(),
     contactPhone: t.string(),
     postcode: t.string({ description: 'Five digits; a known postcode also supplies coordinates.' }),

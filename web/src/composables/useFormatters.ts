@@ -3,10 +3,15 @@ import { formatDecimal } from '@/lib/formatDecimal';
 
 /** Locale-aware formatting for amounts (decimal strings) and dates (ISO strings). */
 export function useFormatters() {
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
 
   function amount(value: string): string {
     return formatDecimal(value, locale.value);
+  }
+
+  /** An amount with the currency's name, e.g. "12,50 Taler". */
+  function taler(value: string): string {
+    return t('wallet.amount', { amount: amount(value) });
   }
 
   function date(value: string): string {
@@ -41,5 +46,5 @@ export function useFormatters() {
     return new Intl.NumberFormat(locale.value).format(value);
   }
 
-  return { amount, date, dateTime, relativeTime, count };
+  return { amount, taler, date, dateTime, relativeTime, count };
 }

@@ -23,6 +23,8 @@ export const de = {
     loggingOut: 'Wird abgemeldet …',
     wallet: 'Geldbörse',
     audit: 'Prüfung',
+    menu: 'Menü',
+    unreadInMenu: 'Neue Nachrichten oder Benachrichtigungen',
   },
   language: {
     label: 'Sprache',
@@ -36,9 +38,9 @@ export const de = {
   home: {
     title: 'Marktplatz',
     counts: {
-      members: 'Mitglieder',
-      producers: 'Erzeuger:innen',
-      offers: 'aktive Angebote',
+      members: 'Mitglied | Mitglieder',
+      producers: 'Erzeuger:in | Erzeuger:innen',
+      offers: 'aktives Angebot | aktive Angebote',
     },
     countsLabel: 'Die Genossenschaft in Zahlen',
     newestOffers: 'Neueste Angebote',
@@ -126,6 +128,11 @@ export const de = {
     accountant: 'Rechnungsprüfung',
     admin: 'Vorstand',
   },
+  access: {
+    title: 'Kein Zugang',
+    forbidden: 'Diese Seite ist nur für Mitglieder mit der Rolle {roles}.',
+    or: ' oder ',
+  },
   notFound: {
     title: 'Seite nicht gefunden',
     body: 'Diese Seite gibt es nicht (mehr).',
@@ -160,7 +167,7 @@ export const de = {
     available: 'Verfügbar',
     creditLimit: 'Kreditrahmen',
     pending: 'Vorgemerkt',
-    pendingDetail: '{outgoing} ausgehend, {incoming} eingehend',
+    pendingDetail: '{outgoing} Taler ausgehend, {incoming} Taler eingehend',
     amount: '{amount} Taler',
     chart: {
       title: 'Kontostand der letzten {days} Tage',
@@ -220,8 +227,8 @@ export const de = {
     moneySupply: 'Geldmenge',
     supply: 'Guthaben im Umlauf',
     owed: 'Davon geschuldet',
-    accountsPositive: 'Konten im Plus',
-    accountsNegative: 'Konten im Minus',
+    accountsPositive: 'Konto im Plus | Konten im Plus',
+    accountsNegative: 'Konto im Minus | Konten im Minus',
     trialBalance: 'Summen- und Saldenliste',
     account: 'Konto',
     type: 'Art',

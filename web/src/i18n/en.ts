@@ -22,6 +22,8 @@ export const en: MessageSchema = {
     loggingOut: 'Logging out …',
     wallet: 'Wallet',
     audit: 'Audit',
+    menu: 'Menu',
+    unreadInMenu: 'New messages or notifications',
   },
   language: {
     label: 'Language',
@@ -35,9 +37,9 @@ export const en: MessageSchema = {
   home: {
     title: 'Marketplace',
     counts: {
-      members: 'members',
-      producers: 'producers',
-      offers: 'active offers',
+      members: 'member | members',
+      producers: 'producer | producers',
+      offers: 'active offer | active offers',
     },
     countsLabel: 'The cooperative in numbers',
     newestOffers: 'Newest offers',
@@ -125,6 +127,11 @@ export const en: MessageSchema = {
     accountant: 'Accountant',
     admin: 'Board',
   },
+  access: {
+    title: 'No access',
+    forbidden: 'This page is only for members with the role {roles}.',
+    or: ' or ',
+  },
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (any more).',
@@ -159,7 +166,7 @@ export const en: MessageSchema = {
     available: 'Available',
     creditLimit: 'Credit limit',
     pending: 'Pending',
-    pendingDetail: '{outgoing} outgoing, {incoming} incoming',
+    pendingDetail: '{outgoing} taler outgoing, {incoming} taler incoming',
     amount: '{amount} taler',
     chart: {
       title: 'Balance over the last {days} days',
@@ -219,8 +226,8 @@ export const en: MessageSchema = {
     moneySupply: 'Money supply',
     supply: 'Credit in circulation',
     owed: 'Owed',
-    accountsPositive: 'Accounts above zero',
-    accountsNegative: 'Accounts below zero',
+    accountsPositive: 'Account above zero | Accounts above zero',
+    accountsNegative: 'Account below zero | Accounts below zero',
     trialBalance: 'Trial balance',
     account: 'Account',
     type: 'Type',

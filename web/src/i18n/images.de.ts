@@ -34,7 +34,7 @@ export const imagesDe = {
     remove: 'Logo entfernen',
     saved: 'Das Logo wurde gespeichert.',
     removed: 'Das Logo wurde entfernt.',
-    hint: 'JPEG, PNG oder WebP, höchstens {size} MB. Ein hochgeladenes Logo ersetzt die Logo-Adresse.',
+    hint: 'JPEG, PNG oder WebP, höchstens {size} MB. Das Logo wird auf unserem Server gespeichert und von dort gezeigt.',
   },
   errors: {
     image_type_not_supported: 'Diese Datei ist kein JPEG-, PNG- oder WebP-Bild.',

@@ -36,7 +36,7 @@ export const imagesEn: typeof imagesDe = {
     remove: 'Remove logo',
     saved: 'The logo was saved.',
     removed: 'The logo was removed.',
-    hint: 'JPEG, PNG or WebP, at most {size} MB. An uploaded logo replaces the logo address.',
+    hint: 'JPEG, PNG or WebP, at most {size} MB. The logo is stored on our server and shown from there.',
   },
   errors: {
     image_type_not_supported: 'This file is not a JPEG, PNG or WebP image.',

@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n';
+import { preferredLocale } from '@/lib/browserLocale';
 import { de, type MessageSchema } from './de';
 import { en } from './en';
 
@@ -12,19 +13,24 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
 }
 
-function storedLocale(): Locale {
+function storedLocale(): Locale | null {
   try {
     const value = window.localStorage.getItem(storageKey);
-    return isLocale(value) ? value : defaultLocale;
+    return isLocale(value) ? value : null;
   } catch {
-    // Storage can be unavailable (private mode, blocked cookies); the default is fine then.
-    return defaultLocale;
+    // Storage can be unavailable (private mode, blocked cookies); the browser's language is used then.
+    return null;
   }
+}
+
+/** The language chosen in the switcher, else the browser's preferred one we speak, else German. */
+function initialLocale(): Locale {
+  return storedLocale() ?? preferredLocale(navigator.languages ?? [navigator.language], supportedLocales) ?? defaultLocale;
 }
 
 export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
-  locale: storedLocale(),
+  locale: initialLocale(),
   fallbackLocale: defaultLocale,
   messages: { de, en },
 });

@@ -49,6 +49,7 @@ export const marketDe = {
     archived: 'Archiviert',
   },
   offer: {
+    title: 'Angebot',
     backToMarket: 'Zurück zum Marktplatz',
     notFound: 'Dieses Angebot gibt es nicht (mehr).',
     stock: 'Vorrat',
@@ -62,6 +63,7 @@ export const marketDe = {
     toProducer: 'Zur Seite von {name}',
   },
   producer: {
+    title: 'Erzeuger:in',
     notFound: 'Diese Erzeuger:in gibt es nicht.',
     contact: 'Kontakt',
     openingHours: 'Öffnungszeiten',
@@ -70,11 +72,11 @@ export const marketDe = {
   },
   sales: {
     title: 'Verkäufe',
-    awaitingAcceptance: 'neue Bestellungen zum Annehmen',
-    open: 'offene Bestellungen',
+    awaitingAcceptance: 'neue Bestellung zum Annehmen | neue Bestellungen zum Annehmen',
+    open: 'offene Bestellung | offene Bestellungen',
     heldInEscrow: 'Taler in Treuhand',
-    recentRevenue: 'Taler erhalten in {days} Tagen ({orders} Bestellungen)',
-    allTimeRevenue: 'Taler erhalten insgesamt ({orders} Bestellungen)',
+    recentRevenue: 'Taler erhalten in {days} Tagen (keine Bestellungen) | Taler erhalten in {days} Tagen (eine Bestellung) | Taler erhalten in {days} Tagen ({count} Bestellungen)',
+    allTimeRevenue: 'Taler erhalten insgesamt (keine Bestellungen) | Taler erhalten insgesamt (eine Bestellung) | Taler erhalten insgesamt ({count} Bestellungen)',
     contributions: 'Davon gingen {amount} Taler als Beitrag an den Gemeinschaftsfonds.',
     disputed: '{count} Bestellung ist im Streitfall. | {count} Bestellungen sind im Streitfall.',
     topOffers: 'Meistverkaufte Angebote',
@@ -85,8 +87,6 @@ export const marketDe = {
   },
   dashboard: {
     title: 'Meine Angebote',
-    notProducer: 'Diese Seite ist für Mitglieder mit der Rolle Erzeuger:in.',
-    loginFirst: 'Bitte melde dich zuerst an.',
     profile: 'Mein Profil',
     offers: 'Angebote',
     newOffer: 'Neues Angebot',
@@ -128,7 +128,6 @@ export const marketDe = {
     contactEmail: 'Kontakt-E-Mail',
     contactPhone: 'Telefon',
     openingHours: 'Öffnungszeiten',
-    logoUrl: 'Logo (Adresse eines Bildes)',
   },
   needs: {
     title: 'Gesuche',

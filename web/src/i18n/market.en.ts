@@ -50,6 +50,7 @@ export const marketEn: typeof marketDe = {
     archived: 'Archived',
   },
   offer: {
+    title: 'Offer',
     backToMarket: 'Back to the marketplace',
     notFound: 'This offer does not exist (any more).',
     stock: 'Stock',
@@ -63,6 +64,7 @@ export const marketEn: typeof marketDe = {
     toProducer: "Go to {name}'s page",
   },
   producer: {
+    title: 'Producer',
     notFound: 'This producer does not exist.',
     contact: 'Contact',
     openingHours: 'Opening hours',
@@ -71,11 +73,11 @@ export const marketEn: typeof marketDe = {
   },
   sales: {
     title: 'Sales',
-    awaitingAcceptance: 'new orders to accept',
-    open: 'open orders',
+    awaitingAcceptance: 'new order to accept | new orders to accept',
+    open: 'open order | open orders',
     heldInEscrow: 'taler held in escrow',
-    recentRevenue: 'taler received in {days} days ({orders} orders)',
-    allTimeRevenue: 'taler received in all ({orders} orders)',
+    recentRevenue: 'taler received in {days} days (no orders) | taler received in {days} days (one order) | taler received in {days} days ({count} orders)',
+    allTimeRevenue: 'taler received in all (no orders) | taler received in all (one order) | taler received in all ({count} orders)',
     contributions: 'Of your sales, {amount} taler went to the common fund as the cooperative contribution.',
     disputed: '{count} order is disputed. | {count} orders are disputed.',
     topOffers: 'Best-selling offers',
@@ -86,8 +88,6 @@ export const marketEn: typeof marketDe = {
   },
   dashboard: {
     title: 'My offers',
-    notProducer: 'This page is for members with the producer role.',
-    loginFirst: 'Please log in first.',
     profile: 'My profile',
     offers: 'Offers',
     newOffer: 'New offer',
@@ -129,7 +129,6 @@ export const marketEn: typeof marketDe = {
     contactEmail: 'Contact e-mail',
     contactPhone: 'Phone',
     openingHours: 'Opening hours',
-    logoUrl: 'Logo (address of an image)',
   },
   needs: {
     title: 'Wanted',

@@ -1,7 +1,7 @@
 import type { ordersDe } from './orders.de';
 
 export const ordersEn: typeof ordersDe = {
-  nav: { cart: 'Cart', orders: 'My orders', disputes: 'Disputes' },
+  nav: { cart: 'Cart', orders: 'Orders', cartWithCount: 'Cart, {count} item | Cart, {count} items', disputes: 'Disputes' },
   addToCart: {
     quantity: 'Quantity',
     submit: 'Add to cart',
@@ -12,11 +12,11 @@ export const ordersEn: typeof ordersDe = {
   cart: {
     title: 'Cart',
     empty: 'Your cart is empty.',
-    quantity: 'Quantity of {title}',
     remove: 'Remove',
     unavailable: 'No longer available',
     total: 'Total',
-    producers: 'Becomes {count} order(s), one per producer.',
+    producers: 'Becomes one order. | Becomes {count} orders, one per producer.',
+    unitPrice: '{price} per {unit}',
     checkout: 'Place order',
     checkingOut: 'Placing order …',
     done: 'Ordered. The credits are held in escrow until you confirm.',
@@ -40,20 +40,47 @@ export const ordersEn: typeof ordersDe = {
     from: 'from {name}',
     by: 'by {name}',
     total: 'Total {amount}',
-    cancel: 'Cancel',
-    confirm: 'Confirm receipt',
-    dispute: 'Report a problem',
-    disputeReason: 'What went wrong?',
-    disputeSubmit: 'Send report',
+  },
+  actions: {
+    keep: 'Go back',
+    accept: { label: 'Accept', done: 'You accepted the order.' },
+    fulfil: { label: 'Mark as delivered', done: 'Marked as delivered. The buyer is asked to confirm receipt.' },
+    reject: {
+      label: 'Decline',
+      title: 'Decline the order?',
+      body: '{amount} go back from escrow to {name}. This cannot be undone.',
+      submit: 'Yes, decline',
+      done: 'You declined the order.',
+    },
+    cancel: {
+      label: 'Cancel order',
+      title: 'Cancel the order?',
+      body: '{amount} go back from escrow to you. This cannot be undone.',
+      submit: 'Yes, cancel',
+      done: 'The order is cancelled.',
+    },
+    confirm: {
+      label: 'Confirm receipt',
+      title: 'Confirm receipt?',
+      body: '{amount} go from escrow to {name}. Confirm only once everything has arrived; this cannot be undone.',
+      submit: 'Yes, pay {amount}',
+      done: 'Thank you! The credits are paid.',
+    },
+    dispute: {
+      label: 'Report a problem',
+      title: 'Report a problem?',
+      body: '{amount} stay in escrow until the board has decided the dispute.',
+      reason: 'What went wrong?',
+      hint: 'The board and the producer read your description (3 to 1000 characters).',
+      submit: 'Send report',
+      done: 'Your report is sent. The board will be in touch.',
+    },
   },
   incoming: {
     title: 'Incoming orders',
     empty: 'No orders.',
     filter: 'Status',
     all: 'All',
-    accept: 'Accept',
-    reject: 'Reject',
-    fulfil: 'Mark as delivered',
   },
   disputes: {
     title: 'Disputes',
@@ -61,8 +88,25 @@ export const ordersEn: typeof ordersDe = {
     reason: 'Problem',
     payProducer: 'Pay the producer',
     refundBuyer: 'Refund in full',
-    amountToProducer: 'Amount to the producer',
+    amountToProducer: 'Amount to the producer (taler)',
     partial: 'Refund partly',
+    confirm: {
+      pay_producer: {
+        title: 'Pay the producer?',
+        body: '{total} go from escrow to {producer}, less the contribution to the common fund.',
+        submit: 'Yes, pay',
+      },
+      refund_buyer: {
+        title: 'Refund in full?',
+        body: '{total} go back from escrow to {buyer}.',
+        submit: 'Yes, refund',
+      },
+      partial_refund: {
+        title: 'Refund partly?',
+        body: '{amount} go to {producer}, less the contribution; the rest of the {total} goes back to {buyer}.',
+        submit: 'Yes, split it',
+      },
+    },
   },
   status: {
     placing: 'Placing',

@@ -45,14 +45,16 @@ describe('members in the browser', () => {
     await screenshot(page, 'register-filled');
     await page.getByRole('button', { name: 'Konto anlegen' }).click();
 
-    await header(page).getByRole('link', { name: displayName }).waitFor();
+    await header(page).getByRole('button', { name: displayName }).waitFor();
     await page.getByRole('heading', { name: 'Mein Konto' }).waitFor();
     await page.getByText(email).waitFor();
     await screenshot(page, 'register-done-account');
 
+    // Logging out is in the menu under the member's name.
+    await header(page).getByRole('button', { name: displayName }).click();
     await header(page).getByRole('button', { name: 'Abmelden' }).click();
     await header(page).getByRole('link', { name: 'Anmelden' }).waitFor();
-    await expect(header(page).getByRole('link', { name: displayName }).count()).resolves.toBe(0);
+    await expect(header(page).getByRole('button', { name: displayName }).count()).resolves.toBe(0);
     await screenshot(page, 'register-logged-out');
   });
 
@@ -62,12 +64,13 @@ describe('members in the browser', () => {
     await page.getByLabel('Passwort').fill(demoMember.password);
     await page.getByRole('button', { name: 'Anmelden' }).click();
 
-    await header(page).getByRole('link', { name: demoMember.displayName }).waitFor();
+    await header(page).getByRole('button', { name: demoMember.displayName }).waitFor();
     await screenshot(page, 'login-demo-member');
 
     // The session survives a reload: it lives in the cookie, not in the page.
     await page.reload();
-    await header(page).getByRole('link', { name: demoMember.displayName }).click();
+    await header(page).getByRole('button', { name: demoMember.displayName }).click();
+    await header(page).getByRole('link', { name: 'Mein Konto' }).click();
     await page.getByTestId('account-display-name').getByText(demoMember.displayName).waitFor();
     await screenshot(page, 'login-demo-account');
   });

@@ -85,9 +85,13 @@ describe('the marketplace in the browser', () => {
 
     await member.goto('/notifications');
     await member.getByText(need, { exact: false }).first().waitFor();
+    // On a phone the count is in the header's menu, and the menu button shows that there is news.
+    await member.getByRole('button', { name: 'Menü Neue Nachrichten oder Benachrichtigungen' }).click();
     await member.getByTestId('unread-count').waitFor();
     await screenshot(member, 'marketplace-notifications-mobile');
+    await member.getByTestId('menu-button').click();
     await member.getByRole('button', { name: 'Alle als gelesen markieren' }).click();
     await member.getByTestId('unread-count').waitFor({ state: 'detached' });
+    await member.getByRole('button', { name: 'Menü', exact: true }).waitFor();
   });
 });

@@ -100,7 +100,8 @@ describe('order messages in the browser', () => {
 
     const anonymous = await newPage();
     await anonymous.goto('/messages');
-    await anonymous.getByRole('link', { name: 'Bitte melde dich an, um deine Nachrichten zu sehen.' }).waitFor();
+    // The inbox needs a login: the visitor is sent to log in and would come back afterwards.
+    await anonymous.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/messages');
 
     const narrow = await openLoggedIn(producer.email, { width: 375, height: 800 });
     await narrow.goto(orderPath);

@@ -71,6 +71,9 @@ describe('ordering in the browser', () => {
 
     await buyerPage.goto('/orders');
     await buyerPage.getByTestId('confirm-order').first().click();
+    // Paying asks first, naming the amount.
+    await buyerPage.getByTestId('confirm-dialog').getByText('25,00 Taler gehen aus der Treuhand an').waitFor();
+    await buyerPage.getByTestId('confirm-dialog-submit').click();
     await buyerPage.getByTestId('order-status').filter({ hasText: 'Abgeschlossen' }).first().waitFor();
     await screenshot(buyerPage, 'orders-confirmed');
 
@@ -106,7 +109,7 @@ describe('ordering in the browser', () => {
     await buyerPage.goto('/orders');
     await buyerPage.getByRole('button', { name: 'Problem melden' }).first().click();
     await buyerPage.getByLabel('Was ist schiefgelaufen?').fill('Das Glas kam zerbrochen an.');
-    await buyerPage.getByRole('button', { name: 'Problem absenden' }).click();
+    await buyerPage.getByTestId('confirm-dialog-submit').click();
     await buyerPage.getByTestId('order-status').filter({ hasText: 'In Klärung' }).first().waitFor();
 
     const adminPage = await openLoggedIn(admin.email);
@@ -115,6 +118,8 @@ describe('ordering in the browser', () => {
     await screenshot(adminPage, 'orders-dispute');
     await adminPage.getByLabel('Betrag an Erzeuger:in').fill('4,00');
     await adminPage.getByRole('button', { name: 'Teilweise erstatten' }).click();
+    await adminPage.getByTestId('confirm-dialog').getByText('4,00 Taler gehen an Hof Sonnenwiese').waitFor();
+    await adminPage.getByTestId('confirm-dialog-submit').click();
     await adminPage.getByText('Keine offenen Streitfälle.').waitFor();
 
     // 4.00 of 8.00 paid, the rest released back to the buyer.
@@ -148,7 +153,8 @@ describe('ordering in the browser', () => {
     await buyerPage.getByLabel('Quantity').fill('2');
     await buyerPage.getByRole('button', { name: 'Add to cart' }).click();
     await buyerPage.getByTestId('added-to-cart').waitFor();
-    await buyerPage.getByRole('link', { name: 'Cart', exact: true }).click();
+    // The header's cart link names the number of items too.
+    await buyerPage.getByRole('link', { name: 'Cart, 2 items' }).click();
     await buyerPage.getByTestId('cart-line').first().waitFor();
     await screenshot(buyerPage, 'reviews-en-2-cart');
     await buyerPage.getByRole('button', { name: 'Place order' }).click();
@@ -163,6 +169,7 @@ describe('ordering in the browser', () => {
 
     await buyerPage.goto('/orders');
     await buyerPage.getByRole('button', { name: 'Confirm receipt' }).first().click();
+    await buyerPage.getByRole('button', { name: 'Yes, pay 15.00 taler' }).click();
     await buyerPage.getByTestId('order-status').filter({ hasText: 'Completed' }).first().waitFor();
     // 15.00 paid: 14.55 to the producer, 0.45 (3%) to the fund.
     expect(buyerBefore - (await balance(buyerPage))).toBe(1500n);

@@ -188,13 +188,16 @@ export type Language = keyof typeof loginLabels;
 /** Switches the interface language with the header's language buttons; the choice is remembered. */
 export async function switchLanguage(page: Page, language: Language): Promise<void> {
   const name = language === 'en' ? 'English' : 'Deutsch';
+  // On a narrow screen the language switcher is in the header's menu.
+  const menu = page.getByTestId('menu-button');
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
   await page.getByRole('button', { name, exact: true }).click();
   await page.locator(`html[lang="${language}"]`).waitFor();
 }
 
 /**
  * Logs in through the login form in the given interface language (German unless told) and waits
- * until the header shows the member. For English it first switches the language in the header.
+ * until the header has the member. For English it first switches the language in the header.
  */
 export async function logIn(page: Page, email: string, password = demoPassword, language: Language = 'de'): Promise<void> {
   await page.goto('/login');
@@ -203,5 +206,6 @@ export async function logIn(page: Page, email: string, password = demoPassword, 
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(labels.password).fill(password);
   await page.getByRole('button', { name: labels.submit }).click();
-  await page.getByTestId('current-member').waitFor();
+  // On a narrow screen the member's name is in the closed menu: present, not visible.
+  await page.getByTestId('current-member').waitFor({ state: 'attached' });
 }

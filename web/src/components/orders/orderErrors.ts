@@ -27,8 +27,8 @@ export function orderErrorMessage(
     key: `orders.errors.${code}`,
     params: {
       inStock: String(error.inStock ?? ''),
-      price: error.price ? format.amount(error.price) : '',
-      available: error.available ? format.amount(error.available) : '',
+      price: error.price ? format.taler(error.price) : '',
+      available: error.available ? format.taler(error.available) : '',
     },
   };
 }
