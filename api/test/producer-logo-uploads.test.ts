@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestApi, type ApiClient, type TestApi } from './support/api';
-import { hashPassword } from '../src/members/password';
+import { buildMember } from './support/builders';
 
 const password = 'richtig-geheim-42';
 const updateProfile = `mutation Update($input: ProducerProfileInput!) {
@@ -23,9 +23,7 @@ describe('producer logos are uploads only', () => {
   beforeAll(async () => {
     mediaDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'allmende-logo-')), 'media');
     api = await createTestApi({ MEDIA_DIR: mediaDir });
-    await api.database.prisma.member.create({
-      data: { email: 'hof@example.org', displayName: 'Hof Eiche', passwordHash: await hashPassword(password), roles: ['member', 'producer'] },
-    });
+    await buildMember(api, { email: 'hof@example.org', displayName: 'Hof Eiche', roles: ['member', 'producer'], password });
     producer = api.client();
     const login = await producer.graphql(`mutation($input: LoginInput!) { login(input: $input) { __typename } }`, {
       input: { email: 'hof@example.org', password },
