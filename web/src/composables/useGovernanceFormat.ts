@@ -41,10 +41,11 @@ export function useGovernanceFormat() {
     }).format(date);
   }
 
-  function zonedDate(iso: string): string {
+  /** A day in the member's time zone: "24. November 2026", or "24.11.2026" with `medium`. */
+  function zonedDate(iso: string, style: 'long' | 'medium' = 'long'): string {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return iso;
-    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'long' }).format(date);
+    return new Intl.DateTimeFormat(locale.value, { dateStyle: style }).format(date);
   }
 
   /** The name of the member's time zone, e.g. "Europe/Berlin (MEZ)". */
