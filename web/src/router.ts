@@ -50,6 +50,32 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/NotificationsPage.vue'),
     meta: { titleKey: 'market.notifications.title', requiresLogin: true },
   },
+  // Governance: votes, the transparency page, membership and the board.
+  { path: '/proposals', name: 'proposals', component: () => import('@/pages/ProposalsPage.vue'), meta: { titleKey: 'governance.list.title' } },
+  { path: '/proposals/new', name: 'proposal-new', component: () => import('@/pages/ProposalFormPage.vue'), meta: { titleKey: 'governance.form.newTitle', requiresLogin: true } },
+  { path: '/proposals/:id', name: 'proposal', component: () => import('@/pages/ProposalPage.vue'), meta: { titleKey: 'governance.list.title' } },
+  { path: '/proposals/:id/edit', name: 'proposal-edit', component: () => import('@/pages/ProposalFormPage.vue'), meta: { titleKey: 'governance.form.editTitle', requiresLogin: true } },
+  {
+    path: '/proposals/:id/minutes',
+    name: 'proposal-minutes',
+    component: () => import('@/pages/ProposalMinutesPage.vue'),
+    meta: { titleKey: 'governance.minutes.title' },
+  },
+  { path: '/transparency', name: 'transparency', component: () => import('@/pages/TransparencyPage.vue'), meta: { titleKey: 'governance.transparency.title' } },
+  { path: '/membership', name: 'membership', component: () => import('@/pages/MembershipPage.vue'), meta: { titleKey: 'governance.membership.title', requiresLogin: true } },
+  { path: '/board', redirect: { name: 'board-applications' } },
+  {
+    path: '/board/applications',
+    name: 'board-applications',
+    component: () => import('@/pages/BoardApplicationsPage.vue'),
+    meta: { titleKey: 'governance.board.applications.title', requiresLogin: true, roles: ['admin'] },
+  },
+  {
+    path: '/board/register',
+    name: 'board-register',
+    component: () => import('@/pages/BoardRegisterPage.vue'),
+    meta: { titleKey: 'governance.board.register.title', requiresLogin: true, roles: ['admin'] },
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

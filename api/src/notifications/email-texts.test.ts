@@ -1,7 +1,21 @@
 import { notificationEmail } from './email-texts';
 import { notificationKinds } from './notification-kinds';
 
-const payload = { orderTitle: 'Brot', orderTotal: '6.00', actorName: 'Rosa', excerpt: 'Hallo', needTitle: 'Leiter', offerTitle: 'Verleih', producerName: 'Udo', rating: 4 };
+const payload = {
+  orderTitle: 'Brot',
+  orderTotal: '6.00',
+  actorName: 'Rosa',
+  excerpt: 'Hallo',
+  needTitle: 'Leiter',
+  offerTitle: 'Verleih',
+  producerName: 'Udo',
+  rating: 4,
+  title: 'Beitrag auf 5 %',
+  closesAt: '2026-11-24T10:00:00.000Z',
+  endState: 'passed',
+  memberNumber: 15,
+  reason: 'Bitte stell dich zuerst vor.',
+};
 const base = { payload, link: '/orders/1', recipientName: 'Tilda', publicUrl: 'https://markt.example.org' };
 
 describe('notificationEmail', () => {
@@ -26,5 +40,12 @@ describe('notificationEmail', () => {
   it('writes German amounts with a decimal comma', () => {
     expect(notificationEmail({ ...base, kind: notificationKinds.orderPlaced, locale: 'de' }).text).toContain('6,00 Taler');
     expect(notificationEmail({ ...base, kind: notificationKinds.orderPlaced, locale: 'en' }).text).toContain('6.00 Taler');
+  });
+
+  it('writes the deadline of a vote in UTC and its end state in words', () => {
+    const german = notificationEmail({ ...base, kind: notificationKinds.votingOpened, locale: 'de' });
+    expect(german.text).toContain('bis 24. November 2026 um 10:00 UTC');
+    const english = notificationEmail({ ...base, kind: notificationKinds.proposalClosed, locale: 'en' });
+    expect(english.text).toContain('Result: passed.');
   });
 });

@@ -19,6 +19,11 @@ const wordings: Record<MailLocale, Record<string, Wording>> = {
     [notificationKinds.orderResolved]: { subject: (p) => `Streitfall entschieden: ${p.orderTitle}`, line: (p) => `Der Streitfall zur Bestellung „${p.orderTitle}“ ist entschieden.` },
     [notificationKinds.orderMessage]: { subject: (p) => `Nachricht zu „${p.orderTitle}“`, line: (p) => `${p.actorName} schreibt zur Bestellung „${p.orderTitle}“:\n\n${p.excerpt}` },
     [notificationKinds.reviewReceived]: { subject: (p) => `Neue Bewertung: ${p.offerTitle}`, line: (p) => `${p.actorName} hat deine Bestellung „${p.offerTitle}“ mit ${p.rating} von 5 Sternen bewertet.` },
+    [notificationKinds.votingOpened]: { subject: (p) => `Abstimmung eröffnet: ${p.title}`, line: (p) => `Über den Antrag „${p.title}“ wird jetzt abgestimmt. Du kannst bis ${p.closesAt} mit Ja, Nein oder Enthaltung stimmen.` },
+    [notificationKinds.votingClosesSoon]: { subject: (p) => `Abstimmung endet bald: ${p.title}`, line: (p) => `Die Abstimmung über „${p.title}“ endet am ${p.closesAt}. Du hast noch nicht abgestimmt.` },
+    [notificationKinds.proposalClosed]: { subject: (p) => `Abstimmung beendet: ${p.title}`, line: (p) => `Die Abstimmung über „${p.title}“ ist beendet. Ergebnis: ${p.endState}. Das Protokoll mit allen Zahlen steht auf der Seite des Antrags.` },
+    [notificationKinds.membershipAdmitted]: { subject: () => 'Willkommen in der Genossenschaft', line: (p) => `Der Vorstand hat dich als Mitglied aufgenommen (Mitgliedsnummer ${p.memberNumber}). Du kannst jetzt handeln und abstimmen.` },
+    [notificationKinds.membershipDeclined]: { subject: () => 'Dein Mitgliedsantrag', line: (p) => `Der Vorstand hat deinen Mitgliedsantrag abgelehnt. Begründung: ${p.reason}` },
   },
   en: {
     [notificationKinds.needAnswered]: { subject: (p) => `Answer to "${p.needTitle}"`, line: (p) => `${p.producerName} answered your need "${p.needTitle}" with the offer "${p.offerTitle}".` },
@@ -32,6 +37,11 @@ const wordings: Record<MailLocale, Record<string, Wording>> = {
     [notificationKinds.orderResolved]: { subject: (p) => `Dispute decided: ${p.orderTitle}`, line: (p) => `The dispute about the order "${p.orderTitle}" has been decided.` },
     [notificationKinds.orderMessage]: { subject: (p) => `Message about "${p.orderTitle}"`, line: (p) => `${p.actorName} writes about the order "${p.orderTitle}":\n\n${p.excerpt}` },
     [notificationKinds.reviewReceived]: { subject: (p) => `New review: ${p.offerTitle}`, line: (p) => `${p.actorName} rated your order "${p.offerTitle}" with ${p.rating} out of 5 stars.` },
+    [notificationKinds.votingOpened]: { subject: (p) => `Voting opened: ${p.title}`, line: (p) => `The proposal "${p.title}" is now put to the vote. You can vote yes, no or abstain until ${p.closesAt}.` },
+    [notificationKinds.votingClosesSoon]: { subject: (p) => `Voting closes soon: ${p.title}`, line: (p) => `Voting on "${p.title}" closes on ${p.closesAt}. You have not voted yet.` },
+    [notificationKinds.proposalClosed]: { subject: (p) => `Voting closed: ${p.title}`, line: (p) => `Voting on "${p.title}" has closed. Result: ${p.endState}. The minutes with all figures are on the proposal's page.` },
+    [notificationKinds.membershipAdmitted]: { subject: () => 'Welcome to the cooperative', line: (p) => `The board has admitted you as a member (member number ${p.memberNumber}). You can now trade and vote.` },
+    [notificationKinds.membershipDeclined]: { subject: () => 'Your membership application', line: (p) => `The board has declined your membership application. Reason: ${p.reason}` },
   },
 };
 
@@ -44,6 +54,25 @@ const frame: Record<MailLocale, { greeting: (name: string) => string; open: stri
   de: { greeting: (name) => `Hallo ${name},`, open: 'Öffnen:', settings: 'E-Mail-Benachrichtigungen kannst du in deinem Konto abschalten:' },
   en: { greeting: (name) => `Hello ${name},`, open: 'Open:', settings: 'You can turn off e-mail notifications in your account:' },
 };
+
+const endStateWords: Record<MailLocale, Record<string, string>> = {
+  de: { passed: 'angenommen', rejected: 'abgelehnt', no_quorum: 'nicht beschlussfähig (zu wenige Stimmen)' },
+  en: { passed: 'passed', rejected: 'rejected', no_quorum: 'no quorum (too few votes)' },
+};
+
+function utcDateTime(iso: string, locale: MailLocale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const format = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  });
+  return `${format.format(date)} UTC`;
+}
 
 export function mailLocaleOf(locale: string): MailLocale {
   return locale === 'en' ? 'en' : 'de';
@@ -67,6 +96,9 @@ export function notificationEmail(input: { kind: string; payload: unknown; link:
   const payload = textsOf(input.payload);
   // Amounts are stored with a decimal point; German writes a decimal comma.
   if (locale === 'de' && payload.orderTotal) payload.orderTotal = payload.orderTotal.replace('.', ',');
+  // The recipient's time zone is unknown here, so a deadline is written in UTC and says so.
+  if (payload.closesAt) payload.closesAt = utcDateTime(payload.closesAt, locale);
+  if (payload.endState) payload.endState = endStateWords[locale][payload.endState] ?? payload.endState;
   const words = frame[locale];
   const text = [
     words.greeting(input.recipientName),

@@ -45,6 +45,28 @@ builder.prismaNode('Notification', {
     }),
     orderTotal: t.field({ type: 'Decimal', nullable: true, select: { payload: true }, resolve: (row) => payloadText(row.payload, 'orderTotal') }),
     excerpt: t.string({ nullable: true, description: 'order_message: the start of the message.', select: { payload: true }, resolve: (row) => payloadText(row.payload, 'excerpt') }),
+    proposalTitle: t.string({
+      nullable: true,
+      description: 'Proposal kinds (voting_opened, voting_closes_soon, proposal_closed): the proposal\'s title.',
+      select: { payload: true },
+      resolve: (row) => payloadText(row.payload, 'title'),
+    }),
+    votingClosesAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'voting_opened and voting_closes_soon: when the vote closes.',
+      select: { payload: true },
+      resolve: (row) => {
+        const text = payloadText(row.payload, 'closesAt');
+        return text ? new Date(text) : null;
+      },
+    }),
+    proposalEndState: t.string({
+      nullable: true,
+      description: 'proposal_closed: passed, rejected or no_quorum.',
+      select: { payload: true },
+      resolve: (row) => payloadText(row.payload, 'endState'),
+    }),
   }),
 });
 

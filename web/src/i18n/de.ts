@@ -5,6 +5,7 @@ import { ordersDe } from './orders.de';
 import { reviewsDe } from './reviews.de';
 import { messagesDe } from './messages.de';
 import { imagesDe } from './images.de';
+import { governanceDe } from './governance.de';
 
 export const de = {
   app: {
@@ -95,6 +96,7 @@ export const de = {
   reviews: reviewsDe,
   messages: messagesDe,
   images: imagesDe,
+  governance: governanceDe,
   category: {
     food: {
       vegetables: 'Gemüse',
@@ -155,6 +157,7 @@ export const de = {
     invalid_credentials: 'E-Mail-Adresse oder Passwort stimmen nicht.',
     UNAUTHENTICATED: 'Bitte melde dich an.',
     FORBIDDEN: 'Dafür fehlen dir die Rechte.',
+    NOT_ADMITTED: 'Das können erst aufgenommene Mitglieder. Dein Mitgliedsantrag wartet noch auf den Vorstand.',
     network: 'Der Server ist gerade nicht erreichbar. Bitte versuche es gleich noch einmal.',
     unknown: 'Etwas ist schiefgegangen. Bitte versuche es noch einmal.',
     loadOffers: 'Die Angebote konnten nicht geladen werden.',

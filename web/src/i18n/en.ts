@@ -4,6 +4,7 @@ import { ordersEn } from './orders.en';
 import { reviewsEn } from './reviews.en';
 import { messagesEn } from './messages.en';
 import { imagesEn } from './images.en';
+import { governanceEn } from './governance.en';
 
 export const en: MessageSchema = {
   app: {
@@ -94,6 +95,7 @@ export const en: MessageSchema = {
   reviews: reviewsEn,
   messages: messagesEn,
   images: imagesEn,
+  governance: governanceEn,
   category: {
     food: {
       vegetables: 'Vegetables',
@@ -154,6 +156,7 @@ export const en: MessageSchema = {
     invalid_credentials: 'E-mail address or password is wrong.',
     UNAUTHENTICATED: 'Please log in.',
     FORBIDDEN: 'You do not have permission for this.',
+    NOT_ADMITTED: 'Only admitted members can do this. Your membership application is still waiting for the board.',
     network: 'The server cannot be reached right now. Please try again in a moment.',
     unknown: 'Something went wrong. Please try again.',
     loadOffers: 'The offers could not be loaded.',

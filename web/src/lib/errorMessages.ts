@@ -3,7 +3,7 @@
 import type { CombinedError } from '@urql/vue';
 
 const resultErrorCodes = ['validation_failed', 'email_taken', 'weak_password', 'invalid_credentials'] as const;
-const requestErrorCodes = ['UNAUTHENTICATED', 'FORBIDDEN'] as const;
+const requestErrorCodes = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_ADMITTED'] as const;
 
 type ResultErrorCode = (typeof resultErrorCodes)[number];
 type RequestErrorCode = (typeof requestErrorCodes)[number];
@@ -33,4 +33,9 @@ export function requestErrorMessageKey(error: CombinedError): ErrorMessageKey {
 export function fieldName(path: string): string {
   const segments = path.split('.');
   return segments[segments.length - 1] ?? path;
+}
+
+/** Whether a request failed because the logged-in person is not an admitted member (yet). */
+export function isNotAdmitted(error: CombinedError | undefined): boolean {
+  return error?.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === 'NOT_ADMITTED') ?? false;
 }

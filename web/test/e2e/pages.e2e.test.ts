@@ -33,6 +33,9 @@ interface Fixture {
   placedOrderPath: string;
   /** Reported by the buyer as a problem. */
   disputedOrderPath: string;
+  /** The demo's closed vote, and the member's draft of a proposal. */
+  closedProposalPath: string;
+  draftProposalPath: string;
 }
 
 interface Walk {
@@ -50,6 +53,10 @@ const walks: Record<Role, Walk[]> = {
     { route: 'producer', path: (fixture) => fixture.producerPath },
     { route: 'needs', path: (fixture) => fixture.needPath },
     { route: 'not-found', path: () => '/no-such-page' },
+    { route: 'proposals', path: () => '/proposals' },
+    { route: 'proposal', path: (fixture) => fixture.closedProposalPath },
+    { route: 'proposal-minutes', path: (fixture) => `${fixture.closedProposalPath}/minutes` },
+    { route: 'transparency', path: () => '/transparency' },
   ],
   member: [
     { route: 'wallet', path: () => '/wallet' },
@@ -59,6 +66,9 @@ const walks: Record<Role, Walk[]> = {
     { route: 'messages', path: () => '/messages' },
     { route: 'notifications', path: () => '/notifications' },
     { route: 'account', path: () => '/account' },
+    { route: 'proposal-new', path: () => '/proposals/new' },
+    { route: 'proposal-edit', path: (fixture) => `${fixture.draftProposalPath}/edit` },
+    { route: 'membership', path: () => '/membership' },
   ],
   producer: [
     { route: 'dashboard', path: () => '/dashboard' },
@@ -69,6 +79,8 @@ const walks: Record<Role, Walk[]> = {
   admin: [
     { route: 'disputes', path: () => '/disputes' },
     { route: 'order', path: (fixture) => fixture.disputedOrderPath },
+    { route: 'board-applications', path: () => '/board/applications' },
+    { route: 'board-register', path: () => '/board/register' },
   ],
   accountant: [{ route: 'audit', path: () => '/audit' }],
 };
@@ -183,7 +195,18 @@ async function createFixture(): Promise<Fixture> {
   // Something in the cart, so the cart page shows its lines.
   await graphqlInPage(member, 'mutation($input: CartItemInput!) { addToCart(input: $input) { __typename } }', { input: { offerId, quantity: 3 } });
 
+  const closed = await graphqlInPage(member, '{ proposals(phase: closed, first: 1) { edges { node { id } } } }', {});
+  const draft = await graphqlInPage(
+    member,
+    `mutation($input: CreateProposalInput!) { createProposal(input: $input) { __typename ... on MutationCreateProposalSuccess { data { id } } } }`,
+    { input: { kind: 'resolution', title: `Resolution ${unbroken(60)}`, rationale: `Begründung ${unbroken(600)}` } },
+  );
+  expect(draft.createProposal.__typename).toBe('MutationCreateProposalSuccess');
+  const proposalPath = (globalId: string) => `/proposals/${Buffer.from(globalId, 'base64').toString().split(':')[1]}`;
+
   return {
+    closedProposalPath: proposalPath(closed.proposals.edges[0].node.id),
+    draftProposalPath: proposalPath(draft.createProposal.data.id),
     offerPath: `/offers/${encodeURIComponent(offerId)}`,
     producerPath: `/producers/${encodeURIComponent(profile.updateProducerProfile.data.id)}`,
     needPath: `/needs/${Buffer.from(need.postNeed.data.id, 'base64').toString().split(':')[1]}`,

@@ -16,8 +16,19 @@ const outputCharsMax = 20_000;
 
 export interface RunningApp {
   url: string;
+  /** The data folder: PGlite's files are in `pgliteDataDirFor(dataDir)`. */
+  dataDir: string;
   output: () => string;
-  stop: () => Promise<void>;
+  /** Ends the server; its data folder is deleted unless kept or given to startApp by the caller. */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
+}
+
+export interface StartAppOptions {
+  /**
+   * An existing data folder to start on, e.g. the one of a server stopped with `keepData`: the demo
+   * is not seeded again. The caller owns it, so stopping never deletes it.
+   */
+  dataDir?: string;
 }
 
 function freePort(): Promise<number> {
@@ -49,12 +60,14 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /**
- * Starts `npx tsx scripts/start.ts` on a free port with a fresh data folder and no external
- * services, so it runs in the embedded mode and seeds the demo cooperative, and waits for /healthz.
+ * Starts `npx tsx scripts/start.ts` on a free port with a fresh data folder (or the given one) and no
+ * external services, so it runs in the embedded mode and seeds the demo cooperative on a fresh
+ * folder, and waits for /healthz.
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'allmende-e2e-'));
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'allmende-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
@@ -72,12 +85,12 @@ export async function startApp(): Promise<RunningApp> {
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
 
-  const stop = async () => {
+  const stop = async ({ keepData = false }: { keepData?: boolean } = {}) => {
     signalGroup(child, 'SIGTERM');
     const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), stopTimeoutMs);
     await exited(child);
     clearTimeout(timer);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (ownsDataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
   };
 
   const url = `http://127.0.0.1:${port}`;
@@ -89,7 +102,7 @@ export async function startApp(): Promise<RunningApp> {
     }
     try {
       const response = await fetch(`${url}/healthz`);
-      if (response.ok) return { url, output: () => output, stop };
+      if (response.ok) return { url, dataDir, output: () => output, stop };
     } catch {
       // Not listening yet.
     }

@@ -1,0 +1,147 @@
+import { useI18n } from 'vue-i18n';
+import { formatDecimal } from '@/lib/formatDecimal';
+import { basisPointsOf, type ProposalKindName } from '@/lib/governance';
+import type { PolicySettingsFieldsFragment, VotingRuleFieldsFragment } from '@/generated/graphql';
+
+/** One line of a policy in words: "Beitrag" and "3 %". */
+export interface PolicyLine {
+  key: string;
+  label: string;
+  value: string;
+}
+
+/** A line of a comparison: the value in force and the proposed one, and whether they differ. */
+export interface PolicyChange extends PolicyLine {
+  proposed: string;
+  changed: boolean;
+}
+
+const minuteMs = 60_000;
+const hourMs = 60 * minuteMs;
+const dayMs = 24 * hourMs;
+
+/**
+ * Wording of governance in the interface language: times in the member's own time zone with the
+ * zone named (they are stored in UTC), shares as percentages and policies as plain lines.
+ */
+export function useGovernanceFormat() {
+  const { t, locale } = useI18n();
+
+  /** "24. November 2026, 11:00 MEZ": the browser's time zone, named. */
+  function zonedTime(iso: string, month: 'long' | 'short' = 'long'): string {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(locale.value, {
+      year: 'numeric',
+      month,
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(date);
+  }
+
+  /** A day in the member's time zone: "24. November 2026", or "24.11.2026" with `medium`. */
+  function zonedDate(iso: string, style: 'long' | 'medium' = 'long'): string {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(locale.value, { dateStyle: style }).format(date);
+  }
+
+  /** The name of the member's time zone, e.g. "Europe/Berlin (MEZ)". */
+  function zoneName(): string {
+    const format = new Intl.DateTimeFormat(locale.value, { timeZoneName: 'short' });
+    const short = format.formatToParts(new Date()).find((part) => part.type === 'timeZoneName')?.value;
+    const zone = format.resolvedOptions().timeZone;
+    return short && short !== zone ? `${zone} (${short})` : zone;
+  }
+
+  /** How long until the deadline, in days, hours and minutes; null once it has passed. */
+  function remaining(iso: string, now: number): string | null {
+    const left = new Date(iso).getTime() - now;
+    if (Number.isNaN(left) || left <= 0) return null;
+    const days = Math.floor(left / dayMs);
+    const hours = Math.floor((left % dayMs) / hourMs);
+    const minutes = Math.floor((left % hourMs) / minuteMs);
+    const parts: string[] = [];
+    if (days > 0) parts.push(t('governance.time.days', { count: days }, days));
+    if (hours > 0) parts.push(t('governance.time.hours', { count: hours }, hours));
+    if (days === 0 && minutes > 0) parts.push(t('governance.time.minutes', { count: minutes }, minutes));
+    return parts.length > 0 ? parts.join(', ') : t('governance.time.lessThanMinute');
+  }
+
+  /** A share as a number of percent in the interface language: "0.025" is "2,5" in German. */
+  function percentNumber(share: string): string {
+    const basisPoints = basisPointsOf(share);
+    if (basisPoints === null) return share;
+    const fraction = String(basisPoints % 100)
+      .padStart(2, '0')
+      .replace(/0+$/, '');
+    return formatDecimal(fraction ? `${Math.floor(basisPoints / 100)}.${fraction}` : String(Math.floor(basisPoints / 100)), locale.value, 0);
+  }
+
+  /** A share as a percentage: "0.025" is "2,5 %" in German and "2.5%" in English. */
+  function percent(share: string): string {
+    return t('governance.policy.rateValue', { percent: percentNumber(share) });
+  }
+
+  function taler(amount: string): string {
+    return t('governance.policy.amount', { amount: formatDecimal(amount, locale.value) });
+  }
+
+  function kindName(kind: string): string {
+    return t(`governance.kind.${kind}`);
+  }
+
+  function ruleLines(rule: VotingRuleFieldsFragment): PolicyLine[] {
+    const words = 'governance.policy.rules';
+    return [
+      { key: 'days', label: t(`${words}.days`), value: t(`${words}.daysValue`, { min: rule.votingDaysMin, max: rule.votingDaysMax }) },
+      { key: 'quorum', label: t(`${words}.quorum`), value: t(`${words}.quorumValue`, { percent: percentNumber(rule.quorum) }) },
+      { key: 'threshold', label: t(`${words}.threshold`), value: t(`${words}.thresholdValue`, { percent: percentNumber(rule.threshold) }) },
+      {
+        key: 'abstentions',
+        label: t(`${words}.abstentions`),
+        value: t(rule.abstentionsCountTowardQuorum ? `${words}.abstentionsCount` : `${words}.abstentionsIgnored`),
+      },
+    ];
+  }
+
+  /** A policy as lines of words; the voting rules as one line per kind of proposal and rule. */
+  function policyLines(settings: PolicySettingsFieldsFragment): PolicyLine[] {
+    switch (settings.__typename) {
+      case 'ContributionRatePolicy':
+        return [{ key: 'rate', label: t('governance.policy.rate'), value: percent(settings.rate) }];
+      case 'CreditPolicy':
+        return [
+          { key: 'creditLimit', label: t('governance.policy.creditLimit'), value: taler(settings.creditLimit) },
+          {
+            key: 'maximumBalance',
+            label: t('governance.policy.maximumBalance'),
+            value: settings.maximumBalance ? taler(settings.maximumBalance) : t('governance.policy.noMaximum'),
+          },
+        ];
+      case 'AdmissionPolicy':
+        return [{ key: 'mode', label: t('governance.policy.admission'), value: t(`governance.policy.mode.${settings.mode}`) }];
+      case 'VotingRulesPolicy':
+        return settings.rules.flatMap((rule) =>
+          ruleLines(rule).map((line) => ({ ...line, key: `${rule.kind}.${line.key}`, label: `${kindName(rule.kind)}: ${line.label}` })),
+        );
+    }
+  }
+
+  /** The lines of a proposed policy next to those in force, for "Beitrag: 3 % → 5 %". */
+  function policyChanges(inForce: PolicySettingsFieldsFragment, proposed: PolicySettingsFieldsFragment): PolicyChange[] {
+    const before = new Map(policyLines(inForce).map((line) => [line.key, line.value]));
+    return policyLines(proposed).map((line) => {
+      const value = before.get(line.key) ?? '—';
+      return { key: line.key, label: line.label, value, proposed: line.value, changed: value !== line.value };
+    });
+  }
+
+  function rulesByKind(settings: PolicySettingsFieldsFragment | null | undefined): Map<ProposalKindName, VotingRuleFieldsFragment> {
+    return new Map(settings?.__typename === 'VotingRulesPolicy' ? settings.rules.map((rule) => [rule.kind, rule]) : []);
+  }
+
+  return { zonedTime, zonedDate, zoneName, remaining, percent, percentNumber, taler, kindName, ruleLines, policyLines, policyChanges, rulesByKind };
+}

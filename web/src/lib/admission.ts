@@ -1,0 +1,23 @@
+// Pages only admitted members can use. An applicant (or a declined applicant) is logged in but every
+// request of these pages would be refused with NOT_ADMITTED, so the app shows the membership status
+// there instead. Public pages (the marketplace, offers, producers, needs, votes and transparency),
+// the account page and the membership page stay open to them.
+const pagesForAdmittedMembers = new Set([
+  'wallet',
+  'audit',
+  'cart',
+  'orders',
+  'order',
+  'disputes',
+  'dashboard',
+  'messages',
+  'notifications',
+  'proposal-new',
+  'proposal-edit',
+  'board-applications',
+  'board-register',
+]);
+
+export function needsAdmission(routeName: unknown): boolean {
+  return typeof routeName === 'string' && pagesForAdmittedMembers.has(routeName);
+}
