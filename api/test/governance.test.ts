@@ -107,6 +107,8 @@ describe('governance', () => {
     }
     const own = await (await logIn(api, voter.email)).graphql(proposalQuery, { id: globalId(proposal.id) });
     expect(own.data?.node).toMatchObject({ myVote: 'yes', hasVoted: true, canVote: true, result: null });
+    const byQuery = await viewers[0]!.graphql(`query($id: ID!) { proposal(id: $id) { status result { yes } } }`, { id: globalId(proposal.id) });
+    expect(byQuery.data?.proposal).toEqual({ status: 'voting', result: null });
   });
 
   it('enacts a passed policy for the next sale, never for an order already placed', async () => {

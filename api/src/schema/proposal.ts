@@ -204,6 +204,19 @@ builder.queryField('proposals', (t) =>
   }),
 );
 
+builder.queryField('proposal', (t) =>
+  t.prismaField({
+    type: 'Proposal',
+    nullable: true,
+    description: "A proposal by id; null for an unknown id or another member's draft.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, context) => {
+      const id = rowIdOf(String(args.id), ['Proposal']);
+      return id ? context.prisma.proposal.findFirst({ ...query, where: { AND: [visibleProposalsWhere(context), { id }] } }) : null;
+    },
+  }),
+);
+
 /** A proposal id from a client's global id; anything else names no proposal. */
 function proposalIdOf(id: string | number): string {
   const rowId = rowIdOf(String(id), ['Proposal']);

@@ -209,6 +209,7 @@ describe('governance in the browser', () => {
     await producerPage.getByTestId('order-status').filter({ hasText: 'Geliefert' }).first().waitFor();
     await closed.goto('/orders');
     await closed.getByTestId('confirm-order').first().click();
+    await closed.getByTestId('confirm-dialog-submit').click();
     await closed.getByTestId('order-status').filter({ hasText: 'Abgeschlossen' }).first().waitFor();
 
     const orders = await graphqlInPage<{ myOrders: { edges: { node: { total: string; contributionAmount: string | null } }[] } }>(
