@@ -73,9 +73,9 @@ export async function seedMarketDataset(pool: Pool, database: Database, settings
     place: pickUniform(places, random),
   }));
   await pool.query(
-    `INSERT INTO "Member" ("id", "email", "displayName", "passwordHash", "roles", "locale", "updatedAt")
-     SELECT id, email, name, $4, roles::"Role"[], 'de', now()
-     FROM unnest($1::uuid[], $2::text[], $3::text[], $5::text[]) AS m(id, email, name, roles)`,
+    `INSERT INTO "Member" ("id", "email", "displayName", "passwordHash", "roles", "locale", "status", "memberNumber", "admittedAt", "updatedAt")
+     SELECT id, email, name, $4, roles::"Role"[], 'de', 'admitted', number::int, now(), now()
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $5::text[]) WITH ORDINALITY AS m(id, email, name, roles, number)`,
     [members.map((m) => m.id), members.map((m) => m.email), members.map((m) => m.displayName), passwordHash, members.map((m) => (m.producer ? '{member,producer}' : '{member}'))],
   );
   const producers = members.filter((member) => member.producer);
