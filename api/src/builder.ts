@@ -15,8 +15,8 @@ import { ValidationError } from './errors';
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { member: boolean; producer: boolean; accountant: boolean; admin: boolean };
-  AuthContexts: { member: Context & { member: NonNullable<Context['member']> } };
+  AuthScopes: { signedIn: boolean; member: boolean; producer: boolean; accountant: boolean; admin: boolean };
+  AuthContexts: { signedIn: Context & { member: NonNullable<Context['member']> }; member: Context & { member: NonNullable<Context['member']> } };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Decimal: { Input: string; Output: Decimal | string };
@@ -29,12 +29,14 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
-    // Every scope needs an admitted member (`member`): applicants and declined applicants are logged in but may
-    // only read `me` and the public pages until the board (or the admission policy) admits them.
+    // Every scope but `signedIn` needs an admitted member (`member`): applicants and declined applicants
+    // are logged in but may only read `me`, their notifications (the board's decision among them) and
+    // the public pages until the board (or the admission policy) admits them.
     authScopes: (context) => {
       const admitted = context.member?.status === 'admitted';
       const roles = admitted ? (context.member?.roles ?? []) : [];
       return {
+        signedIn: context.member !== null,
         member: admitted,
         producer: roles.includes('producer'),
         accountant: roles.includes('accountant'),

@@ -198,6 +198,9 @@ describe('governance', () => {
     await boardClient.graphql(`mutation($id: ID!) { declineMember(memberId: $id, reason: "Bitte zuerst ein Gespräch.") { __typename } }`, { id: memberGlobalId(other.id) });
     const otherClient = await logIn(api, other.email);
     expect((await otherClient.graphql(`{ me { status declineReason } }`)).data?.me).toEqual({ status: 'declined', declineReason: 'Bitte zuerst ein Gespräch.' });
+    const notices = await otherClient.graphql(`{ notifications { edges { node { kind } } } }`);
+    expect(notices.data?.notifications.edges).toEqual([{ node: { kind: 'membership_declined' } }]);
+    expect((await otherClient.graphql(`{ cart { total } }`)).errors?.[0]?.extensions?.code).toBe('NOT_ADMITTED');
     const csv = await boardClient.graphql(`{ memberRegisterCsv }`);
     expect(csv.data?.memberRegisterCsv).toMatch(/^member_number,name,status,admitted_on,applied_on\r\n1,Vorstand,admitted,/);
   });

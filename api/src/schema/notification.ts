@@ -75,7 +75,7 @@ builder.queryField('notifications', (t) =>
     type: 'Notification',
     cursor: 'id',
     description: "The logged-in member's notifications, newest first.",
-    authScopes: { member: true },
+    authScopes: { signedIn: true },
     defaultSize: 20,
     maxSize: 50,
     resolve: (query, _root, _args, context) =>
@@ -88,13 +88,13 @@ builder.queryField('notifications', (t) =>
 );
 
 builder.queryField('unreadNotificationCount', (t) =>
-  t.withAuth({ member: true }).int({
+  t.withAuth({ signedIn: true }).int({
     resolve: (_root, _args, context) => context.prisma.notification.count({ where: { recipientId: context.member.id, readAt: null } }),
   }),
 );
 
 builder.mutationField('markNotificationsRead', (t) =>
-  t.withAuth({ member: true }).int({
+  t.withAuth({ signedIn: true }).int({
     description: `Marks the given notifications (at most ${markReadBatchMax}), or all when ids is absent, as read. Returns how many changed.`,
     args: { ids: t.arg.idList() },
     resolve: (_root, args, context) => {

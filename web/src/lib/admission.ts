@@ -1,7 +1,8 @@
 // Pages only admitted members can use. An applicant (or a declined applicant) is logged in but every
 // request of these pages would be refused with NOT_ADMITTED, so the app shows the membership status
 // there instead. Public pages (the marketplace, offers, producers, needs, votes and transparency),
-// the account page and the membership page stay open to them.
+// the account page, the notifications (where the board's decision arrives) and the membership page
+// stay open to them.
 const pagesForAdmittedMembers = new Set([
   'wallet',
   'audit',
@@ -11,7 +12,6 @@ const pagesForAdmittedMembers = new Set([
   'disputes',
   'dashboard',
   'messages',
-  'notifications',
   'proposal-new',
   'proposal-edit',
   'board-applications',
