@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import { Client } from 'pg';
 import { openPGlite, pgliteDataDirFor } from '../../../api/src/db/client';
 import { graphqlInPage, type Language, launchBrowser, logIn, type RunningApp, screenshot, startApp, switchLanguage } from './support';
 
@@ -27,8 +29,38 @@ let browser: Browser | undefined;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
+/**
+ * With E2E_DATABASE_URL (an empty PostgreSQL database) and E2E_REDIS_URL the same flow runs in services
+ * mode: PostgreSQL, BullMQ on Redis, the workers in the server process.
+ */
+const services =
+  process.env.E2E_DATABASE_URL && process.env.E2E_REDIS_URL ? { databaseUrl: process.env.E2E_DATABASE_URL, redisUrl: process.env.E2E_REDIS_URL } : undefined;
+
+/** Runs SQL on the stopped server's database: PostgreSQL in services mode, else its PGlite folder. */
+async function onStoppedDatabase<T>(work: (query: (sql: string, values: unknown[]) => Promise<number>) => Promise<T>): Promise<T> {
+  if (services) {
+    const client = new Client({ connectionString: services.databaseUrl });
+    await client.connect();
+    try {
+      return await work(async (sql, values) => (await client.query(sql, values)).rowCount ?? 0);
+    } finally {
+      await client.end();
+    }
+  }
+  const database = await openPGlite({ dataDir: pgliteDataDirFor(dataDir) });
+  try {
+    return await work(async (sql, values) => (await database.query(sql, values)).affectedRows ?? 0);
+  } finally {
+    await database.close();
+  }
+}
+
 beforeAll(async () => {
-  app = await startApp({ dataDir });
+  if (services) {
+    const migrated = spawnSync('npx', ['tsx', 'scripts/migrate.ts'], { cwd: path.resolve(__dirname, '../../..'), env: { ...process.env, DATABASE_URL: services.databaseUrl }, encoding: 'utf8' });
+    if (migrated.status !== 0) throw new Error(`Migrating the services database failed:\n${migrated.stdout}${migrated.stderr}`);
+  }
+  app = await startApp({ dataDir, services });
   browser = await launchBrowser();
 });
 
@@ -134,20 +166,17 @@ describe('governance in the browser', () => {
 
     // The deadline passes while the server is down: the window is moved back by the voting days.
     await app!.stop({ keepData: true });
-    const database = await openPGlite({ dataDir: pgliteDataDirFor(dataDir) });
-    try {
-      const rowId = proposalPath.split('/').pop()!;
-      const moved = await database.query(
+    const rowId = proposalPath.split('/').pop()!;
+    const moved = await onStoppedDatabase((query) =>
+      query(
         `UPDATE "Proposal" SET "votingOpensAt" = "votingOpensAt" - make_interval(days => $2), "votingClosesAt" = "votingClosesAt" - make_interval(days => $2)
          WHERE "id" = $1 AND "status" = 'voting'`,
         [rowId, votingDays],
-      );
-      expect(moved.affectedRows).toBe(1);
-    } finally {
-      await database.close();
-    }
+      ),
+    );
+    expect(moved).toBe(1);
     // Started again on the same data, the governance sweep closes the overdue vote.
-    app = await startApp({ dataDir });
+    app = await startApp({ dataDir, services });
 
     const closed = await openPage({ email: author });
     const deadline = Date.now() + closeTimeoutMs;

@@ -29,6 +29,11 @@ export interface StartAppOptions {
    * is not seeded again. The caller owns it, so stopping never deletes it.
    */
   dataDir?: string;
+  /**
+   * Runs the server in services mode on this PostgreSQL database (migrated by the caller) and Redis,
+   * with the job workers in the server process and the demo seeded into the empty database.
+   */
+  services?: { databaseUrl: string; redisUrl: string };
 }
 
 function freePort(): Promise<number> {
@@ -71,6 +76,15 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
+  if (options.services) {
+    Object.assign(env, {
+      DATABASE_URL: options.services.databaseUrl,
+      REDIS_URL: options.services.redisUrl,
+      RUN_WORKERS_IN_PROCESS: 'true',
+      SEED_DEMO: 'true',
+      SESSION_SECRET: 'e2e-services-secret-e2e-services-secret',
+    });
+  }
 
   const child = spawn('npx', ['tsx', 'scripts/start.ts'], {
     cwd: repositoryRoot,
