@@ -1,10 +1,8 @@
 // The web app's pages tell the browser to load nothing from other sites.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startApp, type RunningApp } from '../src/main';
-import { testConfig } from './support/api';
-import { createTestDatabase, type TestDatabase } from '../../scripts/test/database';
+import type { RunningApp } from '../src/main';
+import { startTestServer, type TestServer } from './support/server';
 
 function directives(header: string | null): Map<string, string[]> {
   return new Map(
@@ -17,32 +15,20 @@ function directives(header: string | null): Map<string, string[]> {
 }
 
 describe('Content-Security-Policy of the web app', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'allmende-csp-'));
-  const webDistDir = path.join(dataDir, 'web');
-  let postgres: TestDatabase | undefined;
+  let server: TestServer;
   let app: RunningApp;
 
   beforeAll(async () => {
-    mkdirSync(path.join(webDistDir, 'assets'), { recursive: true });
-    writeFileSync(path.join(webDistDir, 'index.html'), '<!doctype html><div id="app"></div><script type="module" src="/assets/app.js"></script>');
-    writeFileSync(path.join(webDistDir, 'assets', 'app.js'), 'console.log("app")');
-    if (process.env.DATABASE_URL) postgres = await createTestDatabase();
-    app = await startApp(
-      testConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        WEB_DIST_DIR: webDistDir,
-        SEED_DEMO: 'false',
-        ...(postgres?.url ? { DATABASE_URL: postgres.url } : {}),
-      }),
-    );
+    server = await startTestServer('csp', (dataDir) => {
+      const webDistDir = path.join(dataDir, 'web');
+      mkdirSync(path.join(webDistDir, 'assets'), { recursive: true });
+      writeFileSync(path.join(webDistDir, 'index.html'), '<!doctype html><div id="app"></div><script type="module" src="/assets/app.js"></script>');
+      writeFileSync(path.join(webDistDir, 'assets', 'app.js'), 'console.log("app")');
+      return { WEB_DIST_DIR: webDistDir };
+    });
+    app = server.app;
   });
-  afterAll(async () => {
-    await app.stop();
-    await postgres?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => server.stop());
 
   it('allows scripts, styles, fonts, images and requests from this server only', async () => {
     for (const pathname of ['/', '/producers/some-producer', '/assets/app.js']) {

@@ -1,11 +1,9 @@
 // The HTTP side of uploads: the larger body limit applies to multipart requests only, the CSRF rule
 // still holds for them, and processed images are served read-only with long cache headers.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startApp, type RunningApp } from '../src/main';
-import { testConfig } from './support/api';
-import { createTestDatabase, type TestDatabase } from '../../scripts/test/database';
+import type { RunningApp } from '../src/main';
+import { startTestServer, type TestServer } from './support/server';
 
 const uploadBytesMax = 2_000_000;
 const addImage = 'mutation Add($offerId: ID!, $file: File!) { addOfferImage(offerId: $offerId, file: $file) { __typename } }';
@@ -19,30 +17,16 @@ function multipart(fileBytes: number): FormData {
 }
 
 describe('uploads over HTTP and the media folder', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'allmende-media-server-'));
-  const mediaDir = path.join(dataDir, 'pictures');
-  let postgres: TestDatabase | undefined;
+  let server: TestServer;
   let app: RunningApp;
+  let mediaDir: string;
 
   beforeAll(async () => {
-    if (process.env.DATABASE_URL) postgres = await createTestDatabase();
-    app = await startApp(
-      testConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        MEDIA_DIR: mediaDir,
-        UPLOAD_MAX_BYTES: String(uploadBytesMax),
-        SEED_DEMO: 'false',
-        ...(postgres?.url ? { DATABASE_URL: postgres.url } : {}),
-      }),
-    );
+    server = await startTestServer('media-server', (dataDir) => ({ MEDIA_DIR: path.join(dataDir, 'pictures'), UPLOAD_MAX_BYTES: String(uploadBytesMax) }));
+    app = server.app;
+    mediaDir = path.join(server.dataDir, 'pictures');
   });
-  afterAll(async () => {
-    await app.stop();
-    await postgres?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => server.stop());
 
   it('lets a multipart request above 1 MB through to GraphQL, but not a JSON one or a too large upload', async () => {
     const upload = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'x-allmende-csrf': '1' }, body: multipart(1_500_000) });
