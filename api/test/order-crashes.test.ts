@@ -8,11 +8,13 @@ import { createTestApi, type TestApi } from './support/api';
 import { CrashError, CrashPlan, crashingSqlDriver } from './support/crash-points';
 import { orderInvariantProblems } from './support/order-invariants';
 import { createMember, createOffer, type TestMember } from './support/orders';
+import { randomUUID } from 'node:crypto';
+import { undoAbandonedCheckouts } from '../src/orders/abandoned-checkouts';
 import { autoConfirmOrders } from '../src/orders/auto-confirm-orders';
 import { addToCart } from '../src/orders/cart';
 import { checkout } from '../src/orders/checkout';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../src/orders/order-lifecycle';
-import type { OrderServices } from '../src/orders/order-money';
+import { cooperativeAccounts, holdRequests, type OrderServices } from '../src/orders/order-money';
 import { ensureMemberAccount } from '../src/wallet/ensure-member-account';
 
 describe('order steps cut off at every point', () => {
@@ -85,7 +87,7 @@ describe('order steps cut off at every point', () => {
    * Runs the step cut off at event 0, 1, 2, ... until it is cut off after its COMMIT; then runs it
    * again as a client's retry would. Returns what the retry returned.
    */
-  async function cutEverywhere<T>(name: string, step: () => Promise<T>, done: () => Promise<boolean>): Promise<T> {
+  async function cutEverywhere<T>(name: string, step: () => Promise<T>, done: () => Promise<boolean>, options: { consistentBefore?: boolean } = {}): Promise<T> {
     for (let crashAt = 0; crashAt < 100; crashAt += 1) {
       const before = await state();
       plan.arm(crashAt);
@@ -99,7 +101,7 @@ describe('order steps cut off at every point', () => {
         plan.arm(null);
       }
       if (!crash) throw new Error(`${name} ran through without reaching event ${crashAt}`);
-      await expectConsistent();
+      if (options.consistentBefore !== false || crash.event.kind === 'committed') await expectConsistent();
       if (crash.event.kind !== 'committed' || !(await done())) {
         expect({ name, at: crash.event, state: await state() }).toEqual({ name, at: crash.event, state: before });
         continue;
@@ -191,5 +193,35 @@ describe('order steps cut off at every point', () => {
       },
       async () => (await statusOf(orderId)) === 'confirmed',
     );
+  });
+
+  it('an order an earlier checkout left in placing is undone whole: stock back, hold voided, failed', async () => {
+    // As the earlier checkout left it: the order and its items written and the stock reserved in one
+    // transaction, the hold written in a second one, and nothing after.
+    const price = '7.30';
+    const bought = await offer(bert, price, 9);
+    const orderId = randomUUID();
+    const total = new Decimal(price).times(3);
+    await api.database.prisma.$transaction([
+      api.database.prisma.order.create({
+        data: {
+          id: orderId, buyerId: buyer.id, producerId: bert.id, checkoutKey: `legacy-${orderId}`, status: 'placing', total: total.toFixed(2),
+          createdAt: new Date(Date.now() - 60 * 60_000),
+          items: { create: [{ offerId: bought.id, title: bought.title, unit: 'Stück', unitPrice: price, quantity: 3, lineTotal: total.toFixed(2) }] },
+        },
+      }),
+      api.database.prisma.offer.update({ where: { id: bought.id }, data: { stock: { decrement: 3 } } }),
+    ]);
+    const buyerAccount = await ensureMemberAccount(api.services, buyer);
+    const { escrow } = await cooperativeAccounts(api.services.ledger);
+    const [hold] = await api.services.ledger.createTransfers(holdRequests([{ id: orderId, total }], buyerAccount.id, escrow));
+    expect(hold).toMatchObject({ ok: true, transfer: { type: 'pending' } });
+
+    const result = await cutEverywhere('undo abandoned checkout', () => undoAbandonedCheckouts(crashing), async () => (await statusOf(orderId)) === 'failed', {
+      consistentBefore: false,
+    });
+    expect(result).toEqual({ undone: 0 });
+    expect((await api.database.prisma.offer.findUniqueOrThrow({ where: { id: bought.id } })).stock).toBe(9);
+    await expectConsistent();
   });
 });

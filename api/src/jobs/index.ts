@@ -10,6 +10,7 @@ import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-hol
 import { ledgerSealBlocks, ledgerSealBlocksEveryMs } from './ledger-seal-blocks';
 import { notificationEmails, notificationEmailsEveryMs } from './notification-emails';
 import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confirm';
+import { ordersUndoAbandonedCheckouts, ordersUndoAbandonedCheckoutsEveryMs } from './orders-undo-abandoned-checkouts';
 import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
@@ -20,6 +21,7 @@ export { ledgerExpireHolds } from './ledger-expire-holds';
 export { ledgerSealBlocks } from './ledger-seal-blocks';
 export { notificationEmails, notificationEmailsJobKey } from './notification-emails';
 export { ordersAutoConfirm } from './orders-auto-confirm';
+export { ordersUndoAbandonedCheckouts } from './orders-undo-abandoned-checkouts';
 export { sessionCleanup } from './session-cleanup';
 
 export const jobDefinitions: JobDefinition<unknown>[] = [
@@ -27,6 +29,7 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   ledgerSealBlocks,
   ledgerExpireHolds,
   ordersAutoConfirm,
+  ordersUndoAbandonedCheckouts,
   notificationEmails,
   governanceCloseProposal,
   governanceSweep,
@@ -39,6 +42,7 @@ export function repeatingSchedules(options: { orderAutoConfirmDays?: number } = 
     { job: ledgerSealBlocks, payload: {}, everyMs: ledgerSealBlocksEveryMs },
     { job: ledgerExpireHolds, payload: {}, everyMs: ledgerExpireHoldsEveryMs },
     { job: ordersAutoConfirm, payload: { afterDays: options.orderAutoConfirmDays ?? orderAutoConfirmDaysDefault }, everyMs: ordersAutoConfirmEveryMs },
+    { job: ordersUndoAbandonedCheckouts, payload: {}, everyMs: ordersUndoAbandonedCheckoutsEveryMs },
     { job: notificationEmails, payload: {}, everyMs: notificationEmailsEveryMs },
     { job: governanceSweep, payload: {}, everyMs: governanceSweepEveryMs },
   ];

@@ -58,8 +58,17 @@ export async function orderInvariantProblems(prisma: PrismaClient, ledger: Ledge
   for (const order of orders) {
     const name = `order ${order.id} (${order.status})`;
     const total = new Decimal(order.total.toString());
-    if (order.status === 'placing' || order.status === 'failed') {
-      problems.push(`${name} is in a state no order enters`);
+    if (order.status === 'failed') {
+      // Undone: an earlier checkout's order, its stock returned (see stockInitial) and its hold, if
+      // it had one, voided.
+      const hold = byKey.get(orderStepKey(order.id, 'hold'));
+      const resolution = hold ? resolutionOf.get(hold.id) : undefined;
+      if (hold && resolution?.type !== 'void') problems.push(`${name}: its hold is not voided`);
+      if (order.producerAmount || order.contributionAmount || order.refundAmount) problems.push(`${name} has settled amounts`);
+      continue;
+    }
+    if (order.status === 'placing') {
+      problems.push(`${name} is unfinished`);
       continue;
     }
     const hold = byKey.get(orderStepKey(order.id, 'hold'));
