@@ -2,7 +2,7 @@
 // and on every failure nothing reserved and nothing held.
 import { Decimal } from '@allmende/ledger';
 import { createTestApi, type TestApi } from './support/api';
-import { createMember, createOffer, type TestMember } from './support/orders';
+import { createMember, createOffer, type TestMember, checkoutOrders } from './support/orders';
 import { addToCart } from '../src/orders/cart';
 import { checkout } from '../src/orders/checkout';
 import { CartEmptyError, OfferUnavailableError, OutOfStockError, PriceChangedError } from '../src/orders/errors';
@@ -45,7 +45,7 @@ describe('checkout', () => {
     const expectedPrices = [apples, honey, bread].map((offer) => ({ offerId: offer.id, price: offer.price.toFixed(2) }));
     const before = await available(buyer.id);
 
-    const result = await checkout(api.services, buyer, { idempotencyKey: 'checkout-one', expectedPrices });
+    const result = await checkoutOrders(api.services, buyer, { idempotencyKey: 'checkout-one', expectedPrices });
     expect(result.alreadyExisted).toBe(false);
     expect(result.orders).toHaveLength(2);
     const byProducer = new Map(result.orders.map((order) => [order.producerId, order]));
@@ -58,7 +58,7 @@ describe('checkout', () => {
     expect(before.minus(await available(buyer.id)).toFixed(2)).toBe('23.60');
     expect(await prisma.cartItem.count({ where: { memberId: buyer.id } })).toBe(0);
 
-    const retry = await checkout(api.services, buyer, { idempotencyKey: 'checkout-one', expectedPrices: [] });
+    const retry = await checkoutOrders(api.services, buyer, { idempotencyKey: 'checkout-one', expectedPrices: [] });
     expect(retry.alreadyExisted).toBe(true);
     expect(retry.orders.map((order) => [order.id, order.holdTransferId])).toEqual(result.orders.map((order) => [order.id, order.holdTransferId]));
     expect(before.minus(await available(buyer.id)).toFixed(2)).toBe('23.60');
@@ -75,7 +75,7 @@ describe('checkout', () => {
     const input = { idempotencyKey: 'checkout-twice', expectedPrices: [plums, cheese].map((offer) => ({ offerId: offer.id, price: offer.price.toFixed(2) })) };
     const results = await Promise.all([checkout(api.services, buyerTwice, input), checkout(api.services, buyerTwice, input)]);
     expect(results.map((result) => result.alreadyExisted).sort()).toEqual([false, true]);
-    expect(results[0]!.orders.map((order) => order.id)).toEqual(results[1]!.orders.map((order) => order.id));
+    expect(results[0]!.orderIds).toEqual(results[1]!.orderIds);
     expect(await prisma.order.count({ where: { buyerId: buyerTwice.id } })).toBe(2);
     expect((await prisma.offer.findUniqueOrThrow({ where: { id: plums.id } })).stock).toBe(4);
     expect((await available(buyerTwice.id)).toFixed(2)).toBe('88.00');
@@ -133,7 +133,7 @@ describe('checkout', () => {
 
     // A refused checkout keeps no key: with less in the cart the same key goes through.
     await prisma.cartItem.deleteMany({ where: { memberId: buyerPoor.id, offerId: lamp.id } });
-    const retried = await checkout(api.services, buyerPoor, { idempotencyKey: 'checkout-poor', expectedPrices: prices });
+    const retried = await checkoutOrders(api.services, buyerPoor, { idempotencyKey: 'checkout-poor', expectedPrices: prices });
     expect(retried.alreadyExisted).toBe(false);
     expect(retried.orders.map((order) => [order.status, order.total.toFixed(2)])).toEqual([['placed', '60.00']]);
     expect((await prisma.offer.findUniqueOrThrow({ where: { id: tractor.id } })).stock).toBe(3);

@@ -15,11 +15,11 @@ import { sweepProposals } from '../src/governance/sweep-proposals';
 import { updateProposal } from '../src/governance/update-proposal';
 import { ValidationError } from '../src/errors';
 import { addToCart } from '../src/orders/cart';
-import { checkout } from '../src/orders/checkout';
 import { acceptOrder, confirmOrder, fulfilOrder } from '../src/orders/order-lifecycle';
 import { findMemberAccount } from '../src/wallet/ensure-member-account';
 import { createTestApi, type TestApi } from './support/api';
 import { buildMember, buildOffer, logIn } from './support/builders';
+import { checkoutOrders } from './support/orders';
 
 const dayMs = 24 * 60 * 60_000;
 
@@ -119,7 +119,7 @@ describe('governance', () => {
     const offer = await buildOffer(api, producer.id, { price: '20.00', stock: null });
     const order = async (key: string) => {
       await addToCart(prisma, buyer.id, { offerId: offer.id, quantity: 1 });
-      return (await checkout(api.services, buyer, { idempotencyKey: key, expectedPrices: [{ offerId: offer.id, price: '20.00' }] })).orders[0]!;
+      return (await checkoutOrders(api.services, buyer, { idempotencyKey: key, expectedPrices: [{ offerId: offer.id, price: '20.00' }] })).orders[0]!;
     };
     const settle = async (orderId: string) => {
       await acceptOrder(api.services, { id: producer.id, roles: ['member', 'producer'] }, orderId);

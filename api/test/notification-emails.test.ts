@@ -49,8 +49,8 @@ describe('notification e-mails', () => {
     const offer = await createOffer(api, producer.id, { title: 'Käse', price: '7.00', stock: 20 });
     await addToCart(api.database.prisma, buyer.id, { offerId: offer.id, quantity: 1 });
     keyCounter += 1;
-    const { orders } = await checkout(api.services, buyer, { idempotencyKey: `mail-order-${keyCounter}`, expectedPrices: [{ offerId: offer.id, price: '7.00' }] });
-    return orders[0]!.id;
+    const { orderIds } = await checkout(api.services, buyer, { idempotencyKey: `mail-order-${keyCounter}`, expectedPrices: [{ offerId: offer.id, price: '7.00' }] });
+    return orderIds[0]!;
   }
 
   it('writes one .eml per notification in the recipient language, with a link, and nothing on a second run', async () => {

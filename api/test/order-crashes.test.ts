@@ -7,12 +7,11 @@ import { Decimal, createLedger, createSqlLedgerStore } from '@allmende/ledger';
 import { createTestApi, type TestApi } from './support/api';
 import { CrashError, CrashPlan, crashingSqlDriver } from './support/crash-points';
 import { orderInvariantProblems } from './support/order-invariants';
-import { createMember, createOffer, type TestMember } from './support/orders';
+import { createMember, createOffer, type TestMember, checkoutOrders } from './support/orders';
 import { randomUUID } from 'node:crypto';
 import { undoAbandonedCheckouts } from '../src/orders/abandoned-checkouts';
 import { autoConfirmOrders } from '../src/orders/auto-confirm-orders';
 import { addToCart } from '../src/orders/cart';
-import { checkout } from '../src/orders/checkout';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../src/orders/order-lifecycle';
 import { cooperativeAccounts, holdRequests, type OrderServices } from '../src/orders/order-money';
 import { ensureMemberAccount } from '../src/wallet/ensure-member-account';
@@ -56,7 +55,7 @@ describe('order steps cut off at every point', () => {
   async function orderIn(state: 'placed' | 'accepted' | 'fulfilled' | 'disputed', price = '12.40'): Promise<string> {
     const bought = await offer(anna, price, 20);
     await addToCart(api.database.prisma, buyer.id, { offerId: bought.id, quantity: 2 });
-    const { orders } = await checkout(api.services, buyer, { idempotencyKey: `crash-setup-${++keyCounter}`, expectedPrices: [{ offerId: bought.id, price }] });
+    const { orders } = await checkoutOrders(api.services, buyer, { idempotencyKey: `crash-setup-${++keyCounter}`, expectedPrices: [{ offerId: bought.id, price }] });
     const orderId = orders[0]!.id;
     if (state === 'placed') return orderId;
     await acceptOrder(api.services, actor(anna), orderId);
@@ -134,7 +133,7 @@ describe('order steps cut off at every point', () => {
     }
     const input = { idempotencyKey: 'crash-checkout-1', expectedPrices: [apples, honey, bread].map((item) => ({ offerId: item.id, price: item.price.toFixed(2) })) };
     const done = async () => (await api.database.prisma.order.count({ where: { buyerId: buyer.id, checkoutKey: input.idempotencyKey } })) > 0;
-    const retried = await cutEverywhere('checkout', () => checkout(crashing, buyer, input), done);
+    const retried = await cutEverywhere('checkout', () => checkoutOrders(crashing, buyer, input), done);
     expect(retried.alreadyExisted).toBe(true);
     expect(retried.orders.map((order) => [order.status, order.total.toFixed(2)]).sort()).toEqual([
       ['placed', '15.20'],

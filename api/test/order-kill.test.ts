@@ -190,10 +190,10 @@ describe(`an API process killed during a burst of order steps (${databaseUrl ? '
     for (let index = 0; index < confirmingBuyers; index += 1) {
       const buyer = await member(`Bestaetiger${index}`);
       await addToCart(prisma, buyer.id, { offerId: jam.id, quantity: 1 + (index % 3) });
-      const { orders } = await checkout(services, { id: buyer.id, displayName: buyer.displayName }, { idempotencyKey: `kill-setup-${index}`, expectedPrices: [{ offerId: jam.id, price: price.get(jam.id)! }] });
-      await acceptOrder(services, 'system', orders[0]!.id);
-      await fulfilOrder(services, 'system', orders[0]!.id);
-      requests.push({ name: `confirm-${index}`, token: await session(buyer.id), query: transitionMutation('confirmOrder'), variables: { id: encodeGlobalID('Order', orders[0]!.id) }, answers: [] });
+      const { orderIds: [orderId] } = await checkout(services, { id: buyer.id, displayName: buyer.displayName }, { idempotencyKey: `kill-setup-${index}`, expectedPrices: [{ offerId: jam.id, price: price.get(jam.id)! }] });
+      await acceptOrder(services, 'system', orderId!);
+      await fulfilOrder(services, 'system', orderId!);
+      requests.push({ name: `confirm-${index}`, token: await session(buyer.id), query: transitionMutation('confirmOrder'), variables: { id: encodeGlobalID('Order', orderId!) }, answers: [] });
     }
     // Buyers who check out carts that together want more than the stock.
     for (let index = 0; index < checkoutBuyers; index += 1) {

@@ -2,9 +2,8 @@
 // does to stock and money, and that repeating a move changes nothing.
 import { Decimal } from '@allmende/ledger';
 import { createTestApi, type TestApi } from './support/api';
-import { createMember, createOffer, type TestMember } from './support/orders';
+import { createMember, createOffer, type TestMember, checkoutOrders } from './support/orders';
 import { addToCart } from '../src/orders/cart';
-import { checkout } from '../src/orders/checkout';
 import { OrderForbiddenError, OrderStatusError } from '../src/orders/errors';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../src/orders/order-lifecycle';
 import { autoConfirmOrders } from '../src/orders/auto-confirm-orders';
@@ -49,7 +48,7 @@ describe('order lifecycle', () => {
     const offer = await createOffer(api, producer.id, { price, stock });
     await addToCart(api.database.prisma, buyer.id, { offerId: offer.id, quantity });
     keyCounter += 1;
-    const { orders } = await checkout(api.services, buyer, { idempotencyKey: `lifecycle-${keyCounter}`, expectedPrices: [{ offerId: offer.id, price }] });
+    const { orders } = await checkoutOrders(api.services, buyer, { idempotencyKey: `lifecycle-${keyCounter}`, expectedPrices: [{ offerId: offer.id, price }] });
     return { order: orders[0]!, offer };
   }
 

@@ -29,10 +29,10 @@ describe('order notifications', () => {
     await addToCart(api.database.prisma, buyer.id, { offerId: offer.id, quantity: 2 });
     keyCounter += 1;
     const input = { idempotencyKey: `notify-${keyCounter}`, expectedPrices: [{ offerId: offer.id, price: '3.00' }] };
-    const { orders } = await checkout(api.services, buyer, input);
+    const { orderIds } = await checkout(api.services, buyer, input);
     // A retried checkout returns the same order and notifies nobody again.
     await checkout(api.services, buyer, input);
-    return orders[0]!.id;
+    return orderIds[0]!;
   }
 
   /** The notifications of this order, as "recipient:kind", sorted (moves in one millisecond tie on createdAt). */

@@ -17,33 +17,41 @@ export function readCart(prisma: PrismaClient, memberId: string) {
   return prisma.cartItem.findMany({ where: { memberId }, include: { offer: true }, orderBy: [{ createdAt: 'asc' }, { offerId: 'asc' }], take: cartLinesMaximum });
 }
 
-async function checkOffer(prisma: PrismaClient, memberId: string, offerId: string): Promise<void> {
-  const offer = await prisma.offer.findUnique({ where: { id: offerId }, select: { producerId: true, status: true } });
-  if (!offer) throw new NotFoundError('offer');
-  if (offer.producerId === memberId) throw new OwnOfferError(offerId);
-  if (offer.status !== 'active') throw new OfferUnavailableError(offerId, offer.status);
-}
-
-async function checkLineCount(prisma: PrismaClient, memberId: string, offerId: string): Promise<void> {
-  const existing = await prisma.cartItem.findUnique({ where: { memberId_offerId: { memberId, offerId } }, select: { quantity: true } });
-  if (existing) return;
-  const lines = await prisma.cartItem.count({ where: { memberId } });
-  if (lines >= cartLinesMaximum) throw new ValidationError([{ field: 'offerId', message: `a cart holds at most ${cartLinesMaximum} offers` }]);
+/**
+ * Adds units to the member's line of an offer (or sets its quantity), in one statement that checks
+ * the offer (there, not the member's own, active) and the number of lines in the cart; the quantity
+ * is capped at the maximum. Throws the refusal the statement found, having written nothing then.
+ */
+async function putLine(prisma: PrismaClient, memberId: string, offerId: string, quantity: number, mode: 'add' | 'set'): Promise<void> {
+  const [found] = await prisma.$queryRaw<{ producer_id: string | null; status: string | null; written: boolean }[]>`
+    WITH offer AS (SELECT "producerId", status FROM "Offer" WHERE id = ${offerId}::uuid),
+    room AS (
+      SELECT EXISTS (SELECT 1 FROM "CartItem" WHERE "memberId" = ${memberId}::uuid AND "offerId" = ${offerId}::uuid)
+        OR (SELECT count(*) FROM "CartItem" WHERE "memberId" = ${memberId}::uuid) < ${cartLinesMaximum}::int AS ok
+    ),
+    written AS (
+      INSERT INTO "CartItem" ("memberId", "offerId", quantity, "createdAt", "updatedAt")
+      SELECT ${memberId}::uuid, ${offerId}::uuid, LEAST(${quantity}::int, ${cartQuantityMaximum}::int), now(), now()
+      FROM offer, room
+      WHERE offer.status = 'active' AND offer."producerId" <> ${memberId}::uuid AND room.ok
+      ON CONFLICT ("memberId", "offerId") DO UPDATE SET
+        quantity = LEAST(CASE WHEN ${mode === 'add'}::boolean THEN "CartItem".quantity + EXCLUDED.quantity ELSE EXCLUDED.quantity END, ${cartQuantityMaximum}::int),
+        "updatedAt" = now()
+      RETURNING 1
+    )
+    SELECT offer."producerId"::text AS producer_id, offer.status::text AS status, EXISTS (SELECT 1 FROM written) AS written
+    FROM (SELECT 1) one LEFT JOIN offer ON true`;
+  if (found?.written) return;
+  if (!found?.producer_id) throw new NotFoundError('offer');
+  if (found.producer_id === memberId) throw new OwnOfferError(offerId);
+  if (found.status !== 'active') throw new OfferUnavailableError(offerId, found.status ?? 'archived');
+  throw new ValidationError([{ field: 'offerId', message: `a cart holds at most ${cartLinesMaximum} offers` }]);
 }
 
 /** Adds units of an active offer to the cart (the quantity grows when it is there already). */
 export async function addToCart(prisma: PrismaClient, memberId: string, input: { offerId: string; quantity: number }) {
   const { offerId, quantity } = parseInput(cartChangeSchema, input);
-  await checkOffer(prisma, memberId, offerId);
-  await checkLineCount(prisma, memberId, offerId);
-  const item = await prisma.cartItem.upsert({
-    where: { memberId_offerId: { memberId, offerId } },
-    create: { memberId, offerId, quantity },
-    update: { quantity: { increment: quantity } },
-  });
-  if (item.quantity > cartQuantityMaximum) {
-    await prisma.cartItem.update({ where: { memberId_offerId: { memberId, offerId } }, data: { quantity: cartQuantityMaximum } });
-  }
+  await putLine(prisma, memberId, offerId, quantity, 'add');
   return readCart(prisma, memberId);
 }
 
@@ -54,9 +62,7 @@ export async function setCartQuantity(prisma: PrismaClient, memberId: string, in
     input,
   );
   if (quantity === 0) return removeFromCart(prisma, memberId, { offerId });
-  await checkOffer(prisma, memberId, offerId);
-  await checkLineCount(prisma, memberId, offerId);
-  await prisma.cartItem.upsert({ where: { memberId_offerId: { memberId, offerId } }, create: { memberId, offerId, quantity }, update: { quantity } });
+  await putLine(prisma, memberId, offerId, quantity, 'set');
   return readCart(prisma, memberId);
 }
 

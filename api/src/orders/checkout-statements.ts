@@ -54,18 +54,6 @@ export async function lockCheckout(
   };
 }
 
-/** Takes the units out of the offers' stock; the rows are locked and were checked to have them. */
-export async function reserveStock(session: SqlSession, lines: ReadonlyArray<{ offerId: string; quantity: number }>): Promise<void> {
-  if (lines.length === 0) return;
-  const { affectedRows } = await session.run(
-    `UPDATE "Offer" f SET stock = f.stock - w.quantity
-     FROM unnest($1::uuid[], $2::int[]) AS w(id, quantity)
-     WHERE f.id = w.id AND f.stock >= w.quantity`,
-    [lines.map((line) => line.offerId), lines.map((line) => line.quantity)],
-  );
-  if (affectedRows !== lines.length) throw new Error('Stock changed under a row lock');
-}
-
 export interface NewOrder {
   id: string;
   producerId: string;
@@ -75,12 +63,21 @@ export interface NewOrder {
 }
 
 /**
- * In one statement: inserts the placed orders with their items and notifications, and removes the
- * bought lines from the cart.
+ * In one statement: takes the bought units out of the offers' stock (their rows are locked and were
+ * checked to have them), inserts the placed orders with their items and notifications, and removes
+ * the bought lines from the cart.
  */
 export async function insertOrders(
   session: SqlSession,
-  checkout: { buyerId: string; checkoutKey: string; now: Date; orders: readonly NewOrder[]; notifications: readonly NotificationRow[] },
+  checkout: {
+    buyerId: string;
+    checkoutKey: string;
+    now: Date;
+    orders: readonly NewOrder[];
+    notifications: readonly NotificationRow[];
+    /** The lines of offers with limited stock. */
+    reservations: ReadonlyArray<{ offerId: string; quantity: number }>;
+  },
 ): Promise<void> {
   const parameters = new StatementParameters();
   const { orders } = checkout;
@@ -89,8 +86,15 @@ export async function insertOrders(
   const key = parameters.add(checkout.checkoutKey, 'text');
   const now = parameters.add(checkout.now, 'timestamptz');
   const list = <T>(rows: readonly T[], valueOf: (row: T) => unknown, type: string) => parameters.add(rows.map(valueOf), type);
-  const { rows } = await session.run<{ orders: number; items: number }>(
-    `WITH orders AS (
+  const { reservations } = checkout;
+  const { rows } = await session.run<{ orders: number; items: number; reserved: number }>(
+    `WITH reserved AS (
+       UPDATE "Offer" f SET stock = f.stock - w.quantity
+       FROM unnest(${list(reservations, (line) => line.offerId, 'uuid[]')}, ${list(reservations, (line) => line.quantity, 'int[]')}) AS w(id, quantity)
+       WHERE f.id = w.id AND f.stock >= w.quantity
+       RETURNING f.id
+     ),
+     orders AS (
        INSERT INTO "Order" (id, "buyerId", "producerId", "checkoutKey", status, total, "holdTransferId", "placedAt", "createdAt", "updatedAt")
        SELECT o.id, ${buyer}, o.producer, ${key}, 'placed', o.total, o.hold, ${now}, ${now}, ${now}
        FROM unnest(${list(orders, (order) => order.id, 'uuid[]')}, ${list(orders, (order) => order.producerId, 'uuid[]')},
@@ -110,8 +114,10 @@ export async function insertOrders(
      cleared AS (
        DELETE FROM "CartItem" WHERE "memberId" = ${buyer} AND "offerId" = ANY(${list(items, (item) => item.offerId, 'uuid[]')})
      )
-     SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM items)::int AS items`,
+     SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM items)::int AS items, (SELECT count(*) FROM reserved)::int AS reserved`,
     parameters.values,
   );
-  if (Number(rows[0]?.orders) !== orders.length || Number(rows[0]?.items) !== items.length) throw new Error('Not every order of the checkout was written');
+  const written = rows[0];
+  if (Number(written?.reserved) !== reservations.length) throw new Error('Stock changed under a row lock');
+  if (Number(written?.orders) !== orders.length || Number(written?.items) !== items.length) throw new Error('Not every order of the checkout was written');
 }

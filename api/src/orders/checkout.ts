@@ -14,10 +14,9 @@ import { ensureMemberAccount } from '../wallet/ensure-member-account';
 import { InsufficientCreditError, TransferRejectedError } from '../wallet/errors';
 import { orderEventNotifications, type OrderNotice } from '../notifications/order-notifications';
 import { cartLinesMaximum } from './cart';
-import { lockCheckout, insertOrders, reserveStock, type LockedCartLine, type NewOrder } from './checkout-statements';
+import { lockCheckout, insertOrders, type LockedCartLine, type NewOrder } from './checkout-statements';
 import { CartEmptyError, OfferUnavailableError, OutOfStockError, OwnOfferError, PriceChangedError } from './errors';
 import { cooperativeAccounts, firstFailure, holdRequests, type OrderServices } from './order-money';
-import { loadOrders, type OrderWithItems } from './order-queries';
 import { parseInput, amountSchema } from '../shared/input';
 import { amountText } from '../wallet/cooperative-currency';
 
@@ -37,7 +36,8 @@ export interface CheckoutInput {
 }
 
 export interface CheckoutResult {
-  orders: OrderWithItems[];
+  /** One order per producer, in the order they were written. */
+  orderIds: string[];
   /** True when this was a retry of a checkout that already happened. */
   alreadyExisted: boolean;
 }
@@ -56,30 +56,29 @@ class HoldsRefused extends Error {
  */
 export async function checkout(services: OrderServices, buyer: { id: string; displayName: string }, input: CheckoutInput): Promise<CheckoutResult> {
   const { idempotencyKey, expectedPrices } = parseInput(checkoutSchema, input);
-  const { prisma, ledger } = services;
+  const { ledger } = services;
   const expected = new Map(expectedPrices.map((entry) => [entry.offerId, new Decimal(entry.price)]));
   // Accounts before the transaction: creating one is a transaction of its own, and an empty account
   // is no trace of anything.
   const [buyerAccount, { escrow }] = await Promise.all([ensureMemberAccount(services, buyer), cooperativeAccounts(ledger)]);
 
-  let outcome: { orderIds: string[]; alreadyExisted: boolean };
+  let outcome: CheckoutResult;
   try {
     outcome = await ledger.transaction(async (transaction) => {
       const { existingOrderIds, lines, offerIdsByTitle } = await lockCheckout(transaction.session, { buyerId: buyer.id, checkoutKey: idempotencyKey, linesMaximum: cartLinesMaximum });
-      if (existingOrderIds.length > 0) return { orderIds: existingOrderIds, alreadyExisted: true };
+      if (existingOrderIds.length > 0) return { orderIds: existingOrderIds.sort(), alreadyExisted: true };
       checkLines(buyer.id, lines, expected);
-      await reserveStock(transaction.session, lines.filter((line) => line.stock !== null));
       const orders = await placeHolds(transaction, lines, buyerAccount.id, escrow);
       const notifications = orders.flatMap((order) => orderEventNotifications(placedNotice(buyer, order, offerIdsByTitle), 'placed'));
-      await insertOrders(transaction.session, { buyerId: buyer.id, checkoutKey: idempotencyKey, now: new Date(), orders, notifications });
-      return { orderIds: orders.map((order) => order.id), alreadyExisted: false };
+      const reservations = lines.filter((line) => line.stock !== null);
+      await insertOrders(transaction.session, { buyerId: buyer.id, checkoutKey: idempotencyKey, now: new Date(), orders, notifications, reservations });
+      return { orderIds: orders.map((order) => order.id).sort(), alreadyExisted: false };
     });
   } catch (error) {
     if (error instanceof HoldsRefused) return throwRefusal(services, buyer, error.code);
     throw error;
   }
-  const orders = await loadOrders(prisma, { id: { in: outcome.orderIds } });
-  return { orders, alreadyExisted: outcome.alreadyExisted };
+  return outcome;
 }
 
 /** A new order as the producer's notification describes it: with the buyer's name. */

@@ -134,7 +134,7 @@ const CheckoutPayloadType = builder.objectRef<CheckoutResult>('CheckoutPayload')
       type: ['Order'],
       description: 'One order per producer.',
       resolve: (query, result, _args, context) =>
-        context.prisma.order.findMany({ ...query, where: { id: { in: result.orders.map((order) => order.id) } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+        context.prisma.order.findMany({ ...query, where: { id: { in: result.orderIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     }),
     alreadyExisted: t.exposeBoolean('alreadyExisted', { description: 'True when this key was checked out before.' }),
   }),

@@ -1,6 +1,9 @@
 // Members, offers and clients for the order tests.
 import type { TestApi, ApiClient } from './api';
 import { buildMember, buildOffer, logIn, testPassword } from './builders';
+import { checkout, type CheckoutInput } from '../../src/orders/checkout';
+import type { OrderServices } from '../../src/orders/order-money';
+import { loadOrders } from '../../src/orders/order-queries';
 
 export { testPassword };
 
@@ -56,4 +59,10 @@ export function transitionMutation(name: string, withReason = false): string {
     ... on Error { code }
   }
 }`;
+}
+
+/** Checks out through the use case and reads the orders it made (with their items). */
+export async function checkoutOrders(services: OrderServices, buyer: { id: string; displayName: string }, input: CheckoutInput) {
+  const result = await checkout(services, buyer, input);
+  return { ...result, orders: await loadOrders(services.prisma, { id: { in: result.orderIds } }) };
 }
