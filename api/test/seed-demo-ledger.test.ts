@@ -1,7 +1,8 @@
 import { createTestApi, type TestApi } from './support/api';
 import { findMemberAccount } from '../src/wallet/ensure-member-account';
 import { seedDemoCooperative } from '../src/seed/seed-demo-cooperative';
-import { demoMembers } from '../src/seed/demo-data';
+import { demoMembers, demoOpenRankingVote } from '../src/seed/demo-data';
+import { policyInForce } from '../src/governance/policies';
 import { demoPaymentCount, seedDemoLedger } from '../src/seed/seed-demo-ledger';
 
 describe('demo ledger', () => {
@@ -29,5 +30,19 @@ describe('demo ledger', () => {
     // Running the ledger part again adds nothing.
     await seedDemoLedger(api.database);
     expect((await ledger.listTransfers({ limit: 1000 })).filter((transfer) => transfer.kind === 'payment')).toHaveLength(payments.length);
+  });
+
+  it('has a passed vote behind the contribution rate and a ranking proposal open for voting', async () => {
+    const prisma = api.database.prisma;
+    const proposals = await prisma.proposal.findMany({ orderBy: { createdAt: 'asc' }, include: { _count: { select: { votes: true, electors: true } } } });
+    expect(proposals.map((proposal) => [proposal.kind, proposal.status])).toEqual([
+      ['contribution_rate', 'passed'],
+      ['ranking', 'voting'],
+    ]);
+    const ranking = proposals[1]!;
+    expect(ranking._count).toEqual({ votes: demoOpenRankingVote.votes.length, electors: demoMembers.length });
+    expect(ranking.votingClosesAt!.getTime()).toBeGreaterThan(Date.now());
+    expect((await policyInForce(prisma, 'contribution_rate')).version).toBe(2);
+    expect((await policyInForce(prisma, 'ranking')).version).toBe(1);
   });
 });

@@ -2,6 +2,7 @@
 // payload is always one of these, checked when a proposal is drafted and again when it is enacted.
 // Rates and amounts are decimal texts, never JavaScript numbers.
 import { z } from 'zod';
+import { rankingSchema } from '../ranking/policy';
 import { amountProblem } from '../shared/input';
 
 /** A share between 0 and 1 with at most four decimal places ("0.03" is 3 %). */
@@ -33,7 +34,7 @@ export const creditSchema = z.object({
 /** Who admits applicants: the board (admins), or everyone who registers is admitted at once. */
 export const admissionSchema = z.object({ mode: z.enum(['board', 'automatic']) });
 
-export const proposalKinds = ['contribution_rate', 'credit', 'admission', 'voting_rules', 'resolution'] as const;
+export const proposalKinds = ['contribution_rate', 'credit', 'admission', 'ranking', 'voting_rules', 'resolution'] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
 /** How one kind of proposal is decided. */
@@ -54,9 +55,21 @@ export type VotingRule = z.infer<typeof votingRuleSchema>;
 /** Changes to the voting rules themselves need at least this share of yes. */
 export const votingRulesThresholdMin = '0.75';
 
+/**
+ * How the kinds added after the founding assembly are decided until the members vote other rules: a
+ * version of the voting rules from before a kind existed does not name it. These are part of adding
+ * the kind, as its founding version is.
+ */
+export const votingRulesOfLaterKinds: Partial<Record<ProposalKind, VotingRule>> = {
+  ranking: { votingDaysMin: 3, votingDaysMax: 28, quorum: '0.2', threshold: '0.5', abstentionsCountTowardQuorum: true },
+};
+
 export const votingRulesSchema = z.object({
   rules: z
-    .object(Object.fromEntries(proposalKinds.map((kind) => [kind, votingRuleSchema])) as Record<ProposalKind, typeof votingRuleSchema>)
+    .preprocess(
+      (rules) => (rules && typeof rules === 'object' ? { ...votingRulesOfLaterKinds, ...rules } : rules),
+      z.object(Object.fromEntries(proposalKinds.map((kind) => [kind, votingRuleSchema])) as Record<ProposalKind, typeof votingRuleSchema>),
+    )
     .refine((rules) => Number(rules.voting_rules.threshold) >= Number(votingRulesThresholdMin), {
       message: `changes to the voting rules need a threshold of at least ${votingRulesThresholdMin}`,
       path: ['voting_rules', 'threshold'],
@@ -67,6 +80,7 @@ export const policySchemas = {
   contribution_rate: contributionRateSchema,
   credit: creditSchema,
   admission: admissionSchema,
+  ranking: rankingSchema,
   voting_rules: votingRulesSchema,
 } as const;
 

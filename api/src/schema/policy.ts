@@ -3,6 +3,7 @@
 // only closing a passed proposal does.
 import { builder } from '../builder';
 import { policiesInForce, policyHistory, type PolicyVersionOf } from '../governance/policies';
+import { RankingPolicy } from './ranking';
 import { policyKinds, proposalKinds, type PolicyKind, type PolicyPayload, type ProposalKind, type VotingRule } from '../governance/policy-kinds';
 
 export const PolicyKindEnum = builder.enumType('PolicyKind', { values: policyKinds });
@@ -58,6 +59,7 @@ const settingsTypes = {
   contribution_rate: ContributionRatePolicy,
   credit: CreditPolicy,
   admission: AdmissionPolicy,
+  ranking: RankingPolicy,
   voting_rules: VotingRulesPolicy,
 } as const;
 

@@ -17,6 +17,7 @@ import type { TallyResult } from '../governance/tally';
 import { updateProposal } from '../governance/update-proposal';
 import { withdrawProposal } from '../governance/withdraw-proposal';
 import { pageSizeMax } from '../shared/input';
+import { RankingInput, rankingPayloadOf } from './ranking';
 import { rowIdOf } from '../shared/global-id';
 import type { Context } from '../context';
 import { memberOf } from './global-id';
@@ -245,6 +246,7 @@ const ProposalPayloadInput = builder.inputType('ProposalPayloadInput', {
     contributionRate: t.field({ type: ContributionRateInput }),
     credit: t.field({ type: CreditInput }),
     admission: t.field({ type: AdmissionInput }),
+    ranking: t.field({ type: RankingInput }),
     votingRules: t.field({ type: [VotingRuleInput] }),
   }),
 });
@@ -260,6 +262,8 @@ function payloadOf(kind: ProposalKind, input: PayloadInput | null | undefined): 
       return input?.credit && { creditLimit: input.credit.creditLimit, maximumBalance: input.credit.maximumBalance ?? null };
     case 'admission':
       return input?.admission;
+    case 'ranking':
+      return input?.ranking && rankingPayloadOf(input.ranking);
     case 'voting_rules':
       return input?.votingRules && { rules: Object.fromEntries(input.votingRules.map(({ kind: ruleKind, ...rule }) => [ruleKind, rule])) };
     case 'resolution':

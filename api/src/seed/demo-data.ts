@@ -168,6 +168,28 @@ export const demoClosedVote = {
   votingDays: 14,
 };
 
+/** A ranking proposal that favours ecological offers, open for voting with some votes cast. */
+export const demoOpenRankingVote = {
+  title: 'Ökologische Angebote zuerst zeigen',
+  rationale:
+    'Bisher stehen die neuesten Angebote oben. Wir schlagen vor, dass Bio, Regionalität, verpackungsfreie Ware und Reparatur mehr zählen, das Alter eines Angebots weniger, und dass kleine Höfe und Werkstätten sichtbar bleiben.',
+  authorKey: 'noah',
+  payload: {
+    weights: { ecology: 40, proximity: 10, reuse: 10, price: 0, rating: 10, recency: 20, smallProducer: 10, available: 0, text: 0 },
+    ecologyAttributeWeights: { organic_certified: 40, regional: 30, packaging_free: 20, low_co2_transport: 10 },
+    recencyHalfLifeDays: 30,
+    proximityHalfDistanceKm: 25,
+  },
+  openedDaysAgo: 2,
+  votingDays: 10,
+  votes: [
+    ['noah', 'yes'],
+    ['jonas', 'yes'],
+    ['sabine', 'abstain'],
+    ['martin', 'no'],
+  ],
+} as const;
+
 export function demoEmail(key: string): string {
   return `${key}@${demoEmailDomain}`;
 }

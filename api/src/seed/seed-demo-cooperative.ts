@@ -1,7 +1,7 @@
 import type { Database } from '../db/client';
 import { hashPassword } from '../members/password';
 import { demoApplicant, demoCooperative, demoEmail, demoMembers, demoPassword } from './demo-data';
-import { seedDemoVote } from './seed-demo-vote';
+import { seedDemoRankingVote, seedDemoVote } from './seed-demo-vote';
 import { seedDemoLedger } from './seed-demo-ledger';
 import { seedDemoMarketplace } from './demo-marketplace';
 
@@ -61,6 +61,7 @@ export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 's
     });
   });
   await seedDemoVote(prisma);
+  await seedDemoRankingVote(prisma);
   await seedDemoMarketplace(prisma);
   await seedDemoLedger(database);
   return true;

@@ -1,12 +1,15 @@
-// The demo's governance history: a contribution-rate proposal that passed a month ago, written as
+// The demo's governance: a contribution-rate proposal that passed a month ago, written as
 // the close would have left it (electorate, receipts without choices, the result, version 2 of the
-// policy), so the transparency page and the proposals list are not empty on a fresh start.
+// policy), so the transparency page and the proposals list are not empty on a fresh start; and a
+// ranking proposal that favours ecological offers, open for voting, so a visitor meets the idea at once.
 import type { Prisma } from '../../../prisma/generated/client/client';
 import type { PrismaClient } from '../db/client';
 import { policyInForce } from '../governance/policies';
 import { votingRuleSchema } from '../governance/policy-kinds';
 import { tally } from '../governance/tally';
-import { demoClosedVote, demoEmail } from './demo-data';
+import { castVote } from '../governance/cast-vote';
+import { rankingSchema } from '../ranking/policy';
+import { demoClosedVote, demoEmail, demoOpenRankingVote } from './demo-data';
 
 const dayMs = 24 * 60 * 60_000;
 
@@ -47,4 +50,35 @@ export async function seedDemoVote(prisma: PrismaClient, now = new Date()): Prom
       });
     }
   });
+}
+
+/** The ranking proposal open for voting: the electorate frozen when it opened, a few votes cast. */
+export async function seedDemoRankingVote(prisma: PrismaClient, now = new Date()): Promise<void> {
+  const vote = demoOpenRankingVote;
+  const openedAt = new Date(now.getTime() - vote.openedDaysAgo * dayMs);
+  const members = await prisma.member.findMany({ where: { status: 'admitted' }, orderBy: { memberNumber: 'asc' } });
+  const byEmail = new Map(members.map((member) => [member.email, member]));
+  const author = byEmail.get(demoEmail(vote.authorKey));
+  if (!author) throw new Error('The demo ranking vote needs its author among the demo members');
+  const rule = votingRuleSchema.parse((await policyInForce(prisma, 'voting_rules', openedAt)).payload.rules.ranking);
+  const proposal = await prisma.proposal.create({
+    data: {
+      kind: 'ranking',
+      title: vote.title,
+      rationale: vote.rationale,
+      payload: rankingSchema.parse(vote.payload),
+      authorId: author.id,
+      status: 'voting',
+      createdAt: new Date(openedAt.getTime() - 5 * dayMs),
+      discussionStartedAt: new Date(openedAt.getTime() - 5 * dayMs),
+      votingOpensAt: openedAt,
+      votingClosesAt: new Date(openedAt.getTime() + vote.votingDays * dayMs),
+      rules: rule,
+      electors: { createMany: { data: members.map((member) => ({ memberId: member.id })) } },
+    },
+  });
+  for (const [key, choice] of vote.votes) {
+    const voter = byEmail.get(demoEmail(key));
+    if (voter) await castVote(prisma, voter, proposal.id, { choice }, new Date(openedAt.getTime() + 3 * 60 * 60_000));
+  }
 }

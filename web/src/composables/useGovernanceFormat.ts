@@ -123,6 +123,24 @@ export function useGovernanceFormat() {
         ];
       case 'AdmissionPolicy':
         return [{ key: 'mode', label: t('governance.policy.admission'), value: t(`governance.policy.mode.${settings.mode}`) }];
+      case 'RankingPolicy': {
+        const total = settings.weights.reduce((sum, entry) => sum + entry.weight, 0);
+        const words = 'ranking.policy';
+        return [
+          ...settings.weights.map((entry) => ({
+            key: `weight.${entry.feature}`,
+            label: t(`${words}.weight`, { feature: t(`ranking.feature.${entry.feature}`) }),
+            value: t(`${words}.weightValue`, { weight: entry.weight, share: percentNumber(total === 0 ? '0' : (entry.weight / total).toFixed(4)) }),
+          })),
+          ...settings.ecologyAttributeWeights.map((entry) => ({
+            key: `attribute.${entry.attribute}`,
+            label: t(`${words}.attribute`, { attribute: t(`ranking.attribute.${entry.attribute}`) }),
+            value: t(`${words}.attributeValue`, { weight: entry.weight }),
+          })),
+          { key: 'halfLife', label: t(`${words}.halfLife`), value: t(`${words}.halfLifeValue`, { days: settings.recencyHalfLifeDays }) },
+          { key: 'halfDistance', label: t(`${words}.halfDistance`), value: t(`${words}.halfDistanceValue`, { km: settings.proximityHalfDistanceKm }) },
+        ];
+      }
       case 'VotingRulesPolicy':
         return settings.rules.flatMap((rule) =>
           ruleLines(rule).map((line) => ({ ...line, key: `${rule.kind}.${line.key}`, label: `${kindName(rule.kind)}: ${line.label}` })),

@@ -6,6 +6,7 @@ import { reviewsDe } from './reviews.de';
 import { messagesDe } from './messages.de';
 import { imagesDe } from './images.de';
 import { governanceDe } from './governance.de';
+import { rankingDe } from './ranking.de';
 
 export const de = {
   app: {
@@ -97,6 +98,7 @@ export const de = {
   messages: messagesDe,
   images: imagesDe,
   governance: governanceDe,
+  ranking: rankingDe,
   category: {
     food: {
       vegetables: 'Gemüse',

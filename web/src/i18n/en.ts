@@ -5,6 +5,7 @@ import { reviewsEn } from './reviews.en';
 import { messagesEn } from './messages.en';
 import { imagesEn } from './images.en';
 import { governanceEn } from './governance.en';
+import { rankingEn } from './ranking.en';
 
 export const en: MessageSchema = {
   app: {
@@ -96,6 +97,7 @@ export const en: MessageSchema = {
   messages: messagesEn,
   images: imagesEn,
   governance: governanceEn,
+  ranking: rankingEn,
   category: {
     food: {
       vegetables: 'Vegetables',

@@ -76,7 +76,7 @@ export function rowIdOf(globalId: string): string {
 }
 
 /** The proposal kinds, in the order forms and tables list them. */
-export const proposalKinds = ['contribution_rate', 'credit', 'admission', 'voting_rules', 'resolution'] as const;
+export const proposalKinds = ['contribution_rate', 'credit', 'admission', 'ranking', 'voting_rules', 'resolution'] as const;
 export type ProposalKindName = (typeof proposalKinds)[number];
 
 /** Limits the server checks too (api/src/governance/proposal-input.ts and policy-kinds.ts). */
@@ -103,7 +103,7 @@ export function proposalFieldOf(path: string): string {
   const segments = path.split('.');
   if (segments[0] === 'input') segments.shift();
   if (segments[0] === 'payload') segments.shift();
-  if (segments[0] === 'contributionRate' || segments[0] === 'credit' || segments[0] === 'admission') segments.shift();
+  if (segments[0] === 'contributionRate' || segments[0] === 'credit' || segments[0] === 'admission' || segments[0] === 'ranking') segments.shift();
   if (segments[0] === 'rules' || segments[0] === 'votingRules') segments.shift();
   return segments.join('.') || path;
 }
