@@ -107,6 +107,7 @@ export const governanceDe = {
     inForce: 'Gilt jetzt',
     inForceBefore: 'Galt vorher',
     proposed: 'Vorgeschlagen',
+    setting: 'Einstellung',
     unchanged: 'unverändert',
     summary: 'Kurz gesagt',
     turnoutTitle: 'Beteiligung',

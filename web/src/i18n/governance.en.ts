@@ -107,6 +107,7 @@ export const governanceEn: typeof governanceDe = {
     inForce: 'In force now',
     inForceBefore: 'In force before',
     proposed: 'Proposed',
+    setting: 'Setting',
     unchanged: 'unchanged',
     summary: 'In short',
     turnoutTitle: 'Turnout',
