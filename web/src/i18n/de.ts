@@ -6,6 +6,7 @@ import { reviewsDe } from './reviews.de';
 import { messagesDe } from './messages.de';
 import { imagesDe } from './images.de';
 import { governanceDe } from './governance.de';
+import { fieldErrorsDe } from './fieldErrors.de';
 
 export const de = {
   app: {
@@ -97,6 +98,7 @@ export const de = {
   messages: messagesDe,
   images: imagesDe,
   governance: governanceDe,
+  fieldErrors: fieldErrorsDe,
   category: {
     food: {
       vegetables: 'Gemüse',

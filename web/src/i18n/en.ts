@@ -4,6 +4,7 @@ import { ordersEn } from './orders.en';
 import { reviewsEn } from './reviews.en';
 import { messagesEn } from './messages.en';
 import { imagesEn } from './images.en';
+import { fieldErrorsEn } from './fieldErrors.en';
 import { governanceEn } from './governance.en';
 
 export const en: MessageSchema = {
@@ -96,6 +97,7 @@ export const en: MessageSchema = {
   messages: messagesEn,
   images: imagesEn,
   governance: governanceEn,
+  fieldErrors: fieldErrorsEn,
   category: {
     food: {
       vegetables: 'Vegetables',
