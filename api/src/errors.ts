@@ -38,6 +38,14 @@ export class WeakPasswordError extends AppError {
   }
 }
 
+export class InvalidResetTokenError extends AppError {
+  readonly code = 'invalid_reset_token';
+  constructor() {
+    super('The link to reset the password is unknown, used or expired.');
+    this.name = 'InvalidResetTokenError';
+  }
+}
+
 export class InvalidCredentialsError extends AppError {
   readonly code = 'invalid_credentials';
   constructor() {

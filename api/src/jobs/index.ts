@@ -10,6 +10,7 @@ import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-hol
 import { ledgerSealBlocks, ledgerSealBlocksEveryMs } from './ledger-seal-blocks';
 import { notificationEmails, notificationEmailsEveryMs } from './notification-emails';
 import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confirm';
+import { passwordResetEmails, passwordResetEmailsEveryMs } from './password-reset-emails';
 import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
@@ -20,6 +21,7 @@ export { ledgerExpireHolds } from './ledger-expire-holds';
 export { ledgerSealBlocks } from './ledger-seal-blocks';
 export { notificationEmails, notificationEmailsJobKey } from './notification-emails';
 export { ordersAutoConfirm } from './orders-auto-confirm';
+export { passwordResetEmails, passwordResetEmailsJobKey } from './password-reset-emails';
 export { sessionCleanup } from './session-cleanup';
 
 export const jobDefinitions: JobDefinition<unknown>[] = [
@@ -28,6 +30,7 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   ledgerExpireHolds,
   ordersAutoConfirm,
   notificationEmails,
+  passwordResetEmails,
   governanceCloseProposal,
   governanceSweep,
 ];
@@ -40,6 +43,7 @@ export function repeatingSchedules(options: { orderAutoConfirmDays?: number } = 
     { job: ledgerExpireHolds, payload: {}, everyMs: ledgerExpireHoldsEveryMs },
     { job: ordersAutoConfirm, payload: { afterDays: options.orderAutoConfirmDays ?? orderAutoConfirmDaysDefault }, everyMs: ordersAutoConfirmEveryMs },
     { job: notificationEmails, payload: {}, everyMs: notificationEmailsEveryMs },
+    { job: passwordResetEmails, payload: {}, everyMs: passwordResetEmailsEveryMs },
     { job: governanceSweep, payload: {}, everyMs: governanceSweepEveryMs },
   ];
 }

@@ -25,5 +25,6 @@ export const fieldErrorsDe = {
   password_too_simple: 'Das Passwort wiederholt zu wenige verschiedene Zeichen.',
   password_contains_email: 'Das Passwort darf deine E-Mail-Adresse nicht enthalten.',
   password_too_common: 'Dieses Passwort ist sehr verbreitet und leicht zu erraten.',
+  wrong_password: 'Das Passwort stimmt nicht.',
   invalid: 'Bitte prüfe diese Angabe.',
 };

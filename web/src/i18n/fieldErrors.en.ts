@@ -25,5 +25,6 @@ export const fieldErrorsEn: typeof fieldErrorsDe = {
   password_too_simple: 'The password repeats too few different characters.',
   password_contains_email: 'The password must not contain your e-mail address.',
   password_too_common: 'This password is very common and easy to guess.',
+  wrong_password: 'The password is wrong.',
   invalid: 'Please check this entry.',
 };

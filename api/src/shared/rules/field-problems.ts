@@ -32,6 +32,7 @@ export const fieldProblemCodes = [
   'password_too_simple',
   'password_contains_email',
   'password_too_common',
+  'wrong_password',
   'invalid',
 ] as const;
 
