@@ -7,6 +7,7 @@ import { messagesDe } from './messages.de';
 import { imagesDe } from './images.de';
 import { governanceDe } from './governance.de';
 import { fieldErrorsDe } from './fieldErrors.de';
+import { passwordDe } from './password.de';
 
 export const de = {
   app: {
@@ -99,6 +100,7 @@ export const de = {
   images: imagesDe,
   governance: governanceDe,
   fieldErrors: fieldErrorsDe,
+  password: passwordDe,
   category: {
     food: {
       vegetables: 'Gemüse',

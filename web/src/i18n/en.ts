@@ -5,6 +5,7 @@ import { reviewsEn } from './reviews.en';
 import { messagesEn } from './messages.en';
 import { imagesEn } from './images.en';
 import { fieldErrorsEn } from './fieldErrors.en';
+import { passwordEn } from './password.en';
 import { governanceEn } from './governance.en';
 
 export const en: MessageSchema = {
@@ -98,6 +99,7 @@ export const en: MessageSchema = {
   images: imagesEn,
   governance: governanceEn,
   fieldErrors: fieldErrorsEn,
+  password: passwordEn,
   category: {
     food: {
       vegetables: 'Vegetables',
