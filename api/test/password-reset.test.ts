@@ -10,18 +10,13 @@ import { passwordResetEmails } from '../src/jobs';
 import { createLogger } from '../src/logger';
 import { createMailer, type Mailer } from '../src/mail/mailer';
 import { resetRequestsPerHourMax, resetTokenHash, sendPasswordResetEmails } from '../src/members/password-reset';
+import { decodeEml } from './support/mail';
 
 const requestReset = `mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { __typename ... on MutationRequestPasswordResetSuccess { data } ... on Error { code } } }`;
 const resetPassword = `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) { __typename ... on MutationResetPasswordSuccess { data } ... on ValidationError { fieldErrors { field code } } ... on Error { code } } }`;
 const changePassword = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { __typename ... on MutationChangePasswordSuccess { data } ... on ValidationError { fieldErrors { field code params { name value } } } ... on Error { code } } }`;
 const login = `mutation($input: LoginInput!) { login(input: $input) { __typename } }`;
 const me = `{ me { email } }`;
-
-/** The text of an .eml file nodemailer wrote (quoted-printable body). */
-function decodeEml(raw: string): string {
-  const unfolded = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(unfolded, 'latin1').toString('utf8');
-}
 
 describe('passwords: change and reset by e-mail', () => {
   let api: TestApi;
