@@ -3,7 +3,7 @@
 // forms check too live in ./rules.
 import { z } from 'zod';
 import { ValidationError } from '../errors';
-import { amountIntegerDigitsMax, amountProblemOf, amountScale } from './rules/amount-rules';
+import { amountProblemMessage, amountProblemOf } from './rules/amount-rules';
 import { fieldProblemsOf } from './rules/field-problems';
 
 export { amountSchema } from './rules/amount-rules';
@@ -18,17 +18,7 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
 /** The first problem of an amount text in English, or null (see amountProblemOf). */
 export function amountProblem(value: string): string | null {
   const problem = amountProblemOf(value);
-  if (!problem) return null;
-  switch (problem.code) {
-    case 'not_positive':
-      return value.trim().startsWith('-') ? 'must be positive' : 'must be more than zero';
-    case 'too_many_decimals':
-      return `at most ${amountScale} decimal places`;
-    case 'amount_too_large':
-      return `must be less than 10^${amountIntegerDigitsMax}`;
-    default:
-      return 'must be a number like 12.50';
-  }
+  return problem ? amountProblemMessage(value, problem) : null;
 }
 
 export const idempotencyKeyLengthMaximum = 64;

@@ -28,13 +28,27 @@ export function amountProblemOf(value: string): FieldProblem | null {
   return null;
 }
 
+/** The problem of an amount in English, for logs and API clients (forms word the code themselves). */
+export function amountProblemMessage(value: string, found: FieldProblem): string {
+  switch (found.code) {
+    case 'not_positive':
+      return value.trim().startsWith('-') ? 'must be positive' : 'must be more than zero';
+    case 'too_many_decimals':
+      return `at most ${amountScale} decimal places`;
+    case 'amount_too_large':
+      return `must be less than 10^${amountIntegerDigitsMax}`;
+    default:
+      return 'must be a number like 12.50';
+  }
+}
+
 /** A positive amount of the cooperative's currency, as plain decimal text. */
 export const amountSchema = z
   .string()
   .trim()
   .superRefine((value, context) => {
     const found = amountProblemOf(value);
-    if (found) context.addIssue({ code: 'custom', ...problem(found.code, found.params) });
+    if (found) context.addIssue({ code: 'custom', ...problem(found.code, found.params, amountProblemMessage(value, found)) });
   });
 
 /** Compares two non-negative plain decimal texts: -1, 0 or 1. */
