@@ -11,6 +11,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  // The web app's alias for the form rules it shares with the API.
+  moduleNameMapper: { '^@rules/(.*)$': '<rootDir>/api/src/shared/rules/$1' },
   globalSetup: '<rootDir>/scripts/test/global-setup.ts',
   globalTeardown: '<rootDir>/scripts/test/global-teardown.ts',
   testTimeout: 60_000,

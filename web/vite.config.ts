@@ -9,7 +9,8 @@ const apiOrigin = 'http://localhost:4000';
 export default defineConfig({
   plugins: [vue()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    // @rules: the form rules the API parses its input with (zod only, no server code).
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)), '@rules': fileURLToPath(new URL('../api/src/shared/rules', import.meta.url)) },
   },
   define: {
     __VUE_I18N_FULL_INSTALL__: true,

@@ -10,7 +10,9 @@ import type { Decimal } from 'decimal.js';
 import type PrismaTypes from '../../prisma/generated/pothos-types';
 import { getDatamodel } from '../../prisma/generated/pothos-types';
 import type { Context } from './context';
+import type { z } from 'zod';
 import { ValidationError } from './errors';
+import { fieldProblemOf } from './shared/rules/field-problems';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -56,12 +58,15 @@ export const builder = new SchemaBuilder<{
   // Argument validation failures become the same typed ValidationError as the use cases raise. Field
   // paths are named within the mutation's single `input` argument, e.g. "email".
   validation: {
-    validationError: (result) =>
+    // The schemas are zod's, so each issue is a zod issue and has its field problem. The plugin hands
+    // them over as objects whose prototype is zod's issue, with the path to the argument added.
+    validationError: (result, args) =>
       new ValidationError(
         result.issues.map((issue) => {
           const path = (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment));
+          const found = fieldProblemOf(Object.create(issue, { path: { value: path } }) as z.core.$ZodIssue, args);
           if (path[0] === 'input' && path.length > 1) path.shift();
-          return { field: path.join('.') || 'input', message: issue.message };
+          return { field: path.join('.') || 'input', message: issue.message, ...found };
         }),
       ),
   },

@@ -2,11 +2,14 @@
 // codes. @pothos/plugin-errors turns them into union results sharing the GraphQL `Error` interface,
 // so clients branch on __typename or code, never on message text.
 
+import type { FieldProblem } from './shared/rules/field-problems';
+
 export abstract class AppError extends Error {
   abstract readonly code: string;
 }
 
-export interface FieldError {
+/** One field's problem: a stable code with its parameters, and the same in English for logs. */
+export interface FieldError extends FieldProblem {
   field: string;
   message: string;
 }
@@ -32,6 +35,14 @@ export class WeakPasswordError extends AppError {
   constructor(readonly reason: string) {
     super(`The password is too weak: ${reason}.`);
     this.name = 'WeakPasswordError';
+  }
+}
+
+export class InvalidResetTokenError extends AppError {
+  readonly code = 'invalid_reset_token';
+  constructor() {
+    super('The link to reset the password is unknown, used or expired.');
+    this.name = 'InvalidResetTokenError';
   }
 }
 

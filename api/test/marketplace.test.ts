@@ -154,7 +154,7 @@ describe('marketplace: profiles, offers, search, needs, notifications', () => {
       'title',
     ]);
     const zero = await farmer.graphql(createOfferMutation, { input: baseOffer({ price: '0.00' }) });
-    expect(zero.data?.createOffer.fieldErrors).toEqual([{ field: 'price', message: 'must be greater than 0' }]);
+    expect(zero.data?.createOffer.fieldErrors).toEqual([{ field: 'price', message: 'must be more than zero' }]);
 
     const member = await buyer.graphql(createOfferMutation, { input: baseOffer() });
     expect(member.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

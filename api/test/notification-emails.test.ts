@@ -13,13 +13,7 @@ import { addToCart } from '../src/orders/cart';
 import { checkout } from '../src/orders/checkout';
 import { acceptOrder } from '../src/orders/order-lifecycle';
 import { emailAgeMaxMs, emailAttemptsMax, sendPendingNotificationEmails } from '../src/notifications/send-notification-emails';
-
-/** The decoded text of an .eml file nodemailer wrote (quoted-printable body, encoded-word subject). */
-function decodeEml(raw: string): string {
-  const words = raw.replace(/=\?UTF-8\?Q\?([^?]*)\?=/gi, (_match, text: string) => text.replace(/_/g, ' '));
-  const unfolded = words.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(unfolded, 'latin1').toString('utf8');
-}
+import { decodeEml } from './support/mail';
 
 describe('notification e-mails', () => {
   let api: TestApi;

@@ -22,6 +22,18 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/RegisterPage.vue'),
     meta: { titleKey: 'auth.register.title' },
   },
+  {
+    path: '/password/forgot',
+    name: 'password-forgot',
+    component: () => import('@/pages/ForgotPasswordPage.vue'),
+    meta: { titleKey: 'password.forgot.title' },
+  },
+  {
+    path: '/password/reset',
+    name: 'password-reset',
+    component: () => import('@/pages/ResetPasswordPage.vue'),
+    meta: { titleKey: 'password.reset.title' },
+  },
   { path: '/account', name: 'account', component: () => import('@/pages/AccountPage.vue'), meta: { titleKey: 'account.title', requiresLogin: true } },
   { path: '/wallet', name: 'wallet', component: () => import('@/pages/WalletPage.vue'), meta: { titleKey: 'wallet.title', requiresLogin: true } },
   { path: '/audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { titleKey: 'audit.title', requiresLogin: true, roles: ['accountant', 'admin'] } },

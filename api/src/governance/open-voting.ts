@@ -38,7 +38,7 @@ export async function openVoting(
     parseProposalPayload(kind, proposal.payload);
     const rule = (await policyInForce(transaction, 'voting_rules', now)).payload.rules[kind];
     if (votingDays < rule.votingDaysMin || votingDays > rule.votingDaysMax) {
-      throw new ValidationError([{ field: 'votingDays', message: `between ${rule.votingDaysMin} and ${rule.votingDaysMax} days` }]);
+      throw new ValidationError([{ field: 'votingDays', code: 'out_of_range', params: { min: rule.votingDaysMin, max: rule.votingDaysMax }, message: `between ${rule.votingDaysMin} and ${rule.votingDaysMax} days` }]);
     }
     const votingClosesAt = new Date(now.getTime() + votingDays * dayMs);
     await transaction.$executeRaw`

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors';
 import { parseInput } from '../shared/input';
+import { fieldProblemsOf } from '../shared/rules/field-problems';
 import { isPolicyKind, policySchemas, proposalKinds, type ProposalKind } from './policy-kinds';
 
 export const proposalTitleLength = { min: 5, max: 120 } as const;
@@ -33,9 +34,7 @@ export function parseProposalPayload(kind: ProposalKind, payload: unknown): Reco
   if (!isPolicyKind(kind)) return {};
   const result = policySchemas[kind].safeParse(payload ?? {});
   if (result.success) return result.data as Record<string, unknown>;
-  throw new ValidationError(
-    result.error.issues.map((issue) => ({ field: ['payload', ...issue.path.map(String)].join('.'), message: issue.message })),
-  );
+  throw new ValidationError(fieldProblemsOf(result.error.issues, payload ?? {}, ['payload']));
 }
 
 export const commentSchema = z.object({

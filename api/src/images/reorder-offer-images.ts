@@ -13,7 +13,7 @@ export async function reorderOfferImages(prisma: PrismaClient, producerId: strin
     const images = await transaction.offerImage.findMany({ where: { offerId }, select: { id: true } });
     const current = new Set(images.map((image) => image.id));
     const complete = imageIds.length === current.size && new Set(imageIds).size === imageIds.length && imageIds.every((id) => current.has(id));
-    if (!complete) throw new ValidationError([{ field: 'imageIds', message: "must list each of the offer's images exactly once" }]);
+    if (!complete) throw new ValidationError([{ field: 'imageIds', code: 'invalid', params: {}, message: "must list each of the offer's images exactly once" }]);
     for (const [position, id] of imageIds.entries()) {
       await transaction.offerImage.update({ where: { id }, data: { position } });
     }

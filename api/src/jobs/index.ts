@@ -11,6 +11,7 @@ import { ledgerSealBlocks, ledgerSealBlocksEveryMs } from './ledger-seal-blocks'
 import { notificationEmails, notificationEmailsEveryMs } from './notification-emails';
 import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confirm';
 import { ordersUndoAbandonedCheckouts, ordersUndoAbandonedCheckoutsEveryMs } from './orders-undo-abandoned-checkouts';
+import { passwordResetEmails, passwordResetEmailsEveryMs } from './password-reset-emails';
 import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
@@ -22,6 +23,7 @@ export { ledgerSealBlocks } from './ledger-seal-blocks';
 export { notificationEmails, notificationEmailsJobKey } from './notification-emails';
 export { ordersAutoConfirm } from './orders-auto-confirm';
 export { ordersUndoAbandonedCheckouts } from './orders-undo-abandoned-checkouts';
+export { passwordResetEmails, passwordResetEmailsJobKey } from './password-reset-emails';
 export { sessionCleanup } from './session-cleanup';
 
 export const jobDefinitions: JobDefinition<unknown>[] = [
@@ -31,6 +33,7 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   ordersAutoConfirm,
   ordersUndoAbandonedCheckouts,
   notificationEmails,
+  passwordResetEmails,
   governanceCloseProposal,
   governanceSweep,
 ];
@@ -44,6 +47,7 @@ export function repeatingSchedules(options: { orderAutoConfirmDays?: number } = 
     { job: ordersAutoConfirm, payload: { afterDays: options.orderAutoConfirmDays ?? orderAutoConfirmDaysDefault }, everyMs: ordersAutoConfirmEveryMs },
     { job: ordersUndoAbandonedCheckouts, payload: {}, everyMs: ordersUndoAbandonedCheckoutsEveryMs },
     { job: notificationEmails, payload: {}, everyMs: notificationEmailsEveryMs },
+    { job: passwordResetEmails, payload: {}, everyMs: passwordResetEmailsEveryMs },
     { job: governanceSweep, payload: {}, everyMs: governanceSweepEveryMs },
   ];
 }

@@ -1,45 +1,26 @@
 import { z } from 'zod';
 import type { Prisma } from '../../../prisma/generated/client/client';
 import { resolveLocation } from './resolve-location';
-import {
-  categoryCodeSchema,
-  deliveryOptionsSchema,
-  ecologicalAttributesSchema,
-  latitudeSchema,
-  longitudeSchema,
-  offerKindSchema,
-  optionalText,
-  postcodeSchema,
-  priceSchema,
-  requiredText,
-} from './validation';
+import { categoryCodeSchema, deliveryOptionsSchema, ecologicalAttributesSchema, latitudeSchema, longitudeSchema, offerKindSchema } from './validation';
+import { offerFieldsSchema } from '../shared/rules/form-rules';
+import { problem } from '../shared/rules/field-problems';
 
-export const stockMax = 1_000_000;
+export { stockMax } from '../shared/rules/form-rules';
 
-/** The fields a producer writes when creating or editing an offer. */
+/** The fields a producer writes when creating or editing an offer: the form's fields and the taxonomy. */
 export const offerInputSchema = z
   .object({
-    title: requiredText(3, 120),
-    description: optionalText(4000),
+    ...offerFieldsSchema.shape,
     categoryCode: categoryCodeSchema,
     kind: offerKindSchema,
-    price: priceSchema,
-    unit: requiredText(1, 30),
-    /** Goods only; null or absent means unlimited. */
-    stock: z.number().int().min(0).max(stockMax).nullish(),
-    /** Services only: when the service is available. */
-    availability: optionalText(500),
-    /** Without postcode and coordinates the offer is where the producer is. */
-    postcode: postcodeSchema.nullish(),
-    place: optionalText(100),
     latitude: latitudeSchema.nullish(),
     longitude: longitudeSchema.nullish(),
     deliveryOptions: deliveryOptionsSchema,
     ecologicalAttributes: ecologicalAttributesSchema,
   })
-  .refine((offer) => offer.kind === 'good' || offer.stock == null, { message: 'services have no stock', path: ['stock'] })
+  .refine((offer) => offer.kind === 'good' || offer.stock == null, { ...problem('invalid', {}, 'services have no stock'), path: ['stock'] })
   .refine((offer) => offer.kind === 'service' || offer.availability === '', {
-    message: 'availability is for services',
+    ...problem('invalid', {}, 'availability is for services'),
     path: ['availability'],
   })
   .refine((offer) => (offer.latitude == null) === (offer.longitude == null), {

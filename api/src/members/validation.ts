@@ -1,19 +1,16 @@
 import { z } from 'zod';
-import { passwordLengthMax } from './password';
+import { problem } from '../shared/rules/field-problems';
+import { passwordLengthMax } from '../shared/rules/password-rules';
+import { hasNoControlCharacters } from '../shared/rules/text-rules';
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, 'at most 254 characters')
-  .pipe(z.email({ message: 'not a valid e-mail address' }));
+export { emailSchema } from '../shared/rules/text-rules';
 
 export const displayNameSchema = z
   .string()
   .trim()
   .min(2, 'at least 2 characters')
   .max(80, 'at most 80 characters')
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'must not contain control characters');
+  .refine(hasNoControlCharacters, problem('control_characters', {}, 'must not contain control characters'));
 
 export const localeSchema = z.enum(['de', 'en']);
 

@@ -1,21 +1,13 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
 import type { Need } from '../../../prisma/generated/client/client';
-import { categoryCodeSchema, optionalText, requiredText } from '../marketplace/validation';
+import { categoryCodeSchema } from '../marketplace/validation';
 import { parseInput } from '../shared/input';
+import { needFieldsSchema } from '../shared/rules/form-rules';
 
-export const needLifetimeDaysMax = 180;
+export { needLifetimeDaysMax } from '../shared/rules/form-rules';
 
-export const postNeedSchema = z.object({
-  title: requiredText(3, 120),
-  description: optionalText(2000),
-  categoryCode: categoryCodeSchema,
-  place: optionalText(100),
-  expiresAt: z
-    .date()
-    .refine((date) => date.getTime() > Date.now(), 'must be in the future')
-    .refine((date) => date.getTime() <= Date.now() + needLifetimeDaysMax * 86_400_000, `at most ${needLifetimeDaysMax} days ahead`),
-});
+export const postNeedSchema = z.object({ ...needFieldsSchema.shape, categoryCode: categoryCodeSchema });
 
 export type PostNeedInput = z.input<typeof postNeedSchema>;
 

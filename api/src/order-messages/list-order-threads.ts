@@ -39,7 +39,7 @@ function encodeCursor(cursor: ThreadCursor): string {
 function decodeCursor(cursor: string): ThreadCursor {
   const [lastMessageAt = '', orderId = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (Number.isNaN(Date.parse(lastMessageAt)) || !/^[0-9a-f-]{36}$/i.test(orderId)) {
-    throw new ValidationError([{ field: 'after', message: 'not a cursor of this list' }]);
+    throw new ValidationError([{ field: 'after', code: 'invalid', params: {}, message: 'not a cursor of this list' }]);
   }
   return { lastMessageAt, orderId };
 }
@@ -60,7 +60,7 @@ type Row = {
  */
 export async function listOrderThreads(prisma: PrismaClient, memberId: string, page: { first?: number | null; after?: string | null }): Promise<OrderThreadPage> {
   if (page.first != null && (page.first < 1 || page.first > threadPageSizeMax)) {
-    throw new ValidationError([{ field: 'first', message: `from 1 to ${threadPageSizeMax}` }]);
+    throw new ValidationError([{ field: 'first', code: 'out_of_range', params: { min: 1, max: threadPageSizeMax }, message: `from 1 to ${threadPageSizeMax}` }]);
   }
   const size = page.first ?? threadPageSizeDefault;
   const after = page.after ? decodeCursor(page.after) : null;

@@ -6,12 +6,12 @@ import { ValidationError } from '../errors';
 import { NotFoundError } from '../marketplace/errors';
 import { OfferUnavailableError, OwnOfferError } from './errors';
 import { parseInput } from '../shared/input';
+import { cartQuantityChangeSchema, cartQuantityMaximum, cartQuantitySchema } from '../shared/rules/form-rules';
 
-export const cartQuantityMaximum = 999;
+export { cartQuantityMaximum };
 export const cartLinesMaximum = 50;
 
-const quantitySchema = z.number().int('a whole number').min(1, 'at least 1').max(cartQuantityMaximum, `at most ${cartQuantityMaximum}`);
-const cartChangeSchema = z.object({ offerId: z.uuid({ message: 'not an offer id' }), quantity: quantitySchema });
+const cartChangeSchema = z.object({ offerId: z.uuid({ message: 'not an offer id' }), quantity: cartQuantitySchema });
 
 export function readCart(prisma: PrismaClient, memberId: string) {
   return prisma.cartItem.findMany({ where: { memberId }, include: { offer: true }, orderBy: [{ createdAt: 'asc' }, { offerId: 'asc' }], take: cartLinesMaximum });
@@ -45,7 +45,7 @@ async function putLine(prisma: PrismaClient, memberId: string, offerId: string, 
   if (!found?.producer_id) throw new NotFoundError('offer');
   if (found.producer_id === memberId) throw new OwnOfferError(offerId);
   if (found.status !== 'active') throw new OfferUnavailableError(offerId, found.status ?? 'archived');
-  throw new ValidationError([{ field: 'offerId', message: `a cart holds at most ${cartLinesMaximum} offers` }]);
+  throw new ValidationError([{ field: 'offerId', code: 'too_many', params: { max: cartLinesMaximum }, message: `a cart holds at most ${cartLinesMaximum} offers` }]);
 }
 
 /** Adds units of an active offer to the cart (the quantity grows when it is there already). */
@@ -58,7 +58,7 @@ export async function addToCart(prisma: PrismaClient, memberId: string, input: {
 /** Sets the quantity of an offer in the cart; zero removes it. */
 export async function setCartQuantity(prisma: PrismaClient, memberId: string, input: { offerId: string; quantity: number }) {
   const { offerId, quantity } = parseInput(
-    z.object({ offerId: z.uuid({ message: 'not an offer id' }), quantity: z.number().int('a whole number').min(0, 'at least 0').max(cartQuantityMaximum, `at most ${cartQuantityMaximum}`) }),
+    z.object({ offerId: z.uuid({ message: 'not an offer id' }), quantity: cartQuantityChangeSchema }),
     input,
   );
   if (quantity === 0) return removeFromCart(prisma, memberId, { offerId });

@@ -99,7 +99,7 @@ function checkLines(buyerId: string, lines: readonly LockedCartLine[], expected:
   }
   for (const line of lines) {
     const seen = expected.get(line.offerId);
-    if (!seen) throw new ValidationError([{ field: 'expectedPrices', message: `no price given for offer ${line.offerId}` }]);
+    if (!seen) throw new ValidationError([{ field: 'expectedPrices', code: 'invalid', params: {}, message: `no price given for offer ${line.offerId}` }]);
     if (!seen.equals(line.price)) throw new PriceChangedError(line.offerId, amountText(line.price));
   }
   for (const line of lines) {

@@ -10,6 +10,7 @@ import type { PrismaClient } from '../db/client';
 import { ValidationError } from '../errors';
 import { ensureMemberAccount } from '../wallet/ensure-member-account';
 import { TransferRejectedError } from '../wallet/errors';
+import { amountText } from '../wallet/cooperative-currency';
 import { orderEventNotifications, type OrderEvent } from '../notifications/order-notifications';
 import { OrderForbiddenError, OrderNotFoundError, OrderStatusError } from './errors';
 import {
@@ -205,8 +206,13 @@ export async function resolveDispute(
   authorize(current, actor, 'resolve');
   const total = new Decimal(current.total.toString());
   const paid = outcome === 'pay_producer' ? total : outcome === 'refund_buyer' ? new Decimal(0) : amountToProducer;
-  if (paid === null || paid.isNegative() || paid.greaterThan(total) || (outcome === 'partial_refund' && (paid.isZero() || paid.equals(total)))) {
-    throw new ValidationError([{ field: 'amountToProducer', message: 'for a partial refund more than zero and less than the total' }]);
+  if (paid === null || paid.isNegative() || paid.greaterThan(total) || (outcome === 'partial_refund' && (paid.isZero() || paid.greaterThanOrEqualTo(total)))) {
+    const message = 'for a partial refund more than zero and less than the total';
+    throw new ValidationError([
+      paid === null || !paid.isPositive()
+        ? { field: 'amountToProducer', code: paid === null ? 'required' : 'not_positive', params: {}, message }
+        : { field: 'amountToProducer', code: 'amount_not_below_total', params: { total: amountText(total) }, message },
+    ]);
   }
   return makeMove(
     services,

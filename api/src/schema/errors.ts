@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { fieldProblemCodes } from '../shared/rules/field-problems';
 import { EmailTakenError, InvalidCredentialsError, ValidationError, WeakPasswordError, type FieldError } from '../errors';
 
 export const ErrorInterface = builder.interfaceRef<{ code: string; message: string }>('Error').implement({
@@ -9,10 +10,29 @@ export const ErrorInterface = builder.interfaceRef<{ code: string; message: stri
   }),
 });
 
+const FieldErrorCodeEnum = builder.enumType('FieldErrorCode', {
+  description: 'What is wrong with an input field; clients word it in their own language.',
+  values: fieldProblemCodes,
+});
+
+const FieldErrorParamType = builder.objectRef<{ name: string; value: string }>('FieldErrorParam').implement({
+  description: 'A parameter of a field error, e.g. min = "3" for too_short.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    value: t.exposeString('value'),
+  }),
+});
+
 const FieldErrorType = builder.objectRef<FieldError>('FieldError').implement({
   fields: (t) => ({
     field: t.exposeString('field', { description: 'Dotted path of the input field, e.g. "email".' }),
-    message: t.exposeString('message'),
+    code: t.field({ type: FieldErrorCodeEnum, resolve: (error) => error.code }),
+    params: t.field({
+      type: [FieldErrorParamType],
+      description: 'The parameters of the code, e.g. the minimum length.',
+      resolve: (error) => Object.entries(error.params).map(([name, value]) => ({ name, value: String(value) })),
+    }),
+    message: t.exposeString('message', { description: 'The problem in English; forms word the code instead.' }),
   }),
 });
 

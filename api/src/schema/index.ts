@@ -3,6 +3,7 @@ import { builder } from '../builder';
 import './scalars';
 import './errors';
 import './member';
+import './password';
 import './marketplace-enums';
 import './marketplace-errors';
 import './category';

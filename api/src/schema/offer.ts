@@ -162,7 +162,7 @@ const OfferInput = builder.inputType('OfferInput', {
     description: t.string(),
     categoryCode: t.string({ required: true }),
     kind: t.field({ type: OfferKindEnum, required: true }),
-    price: t.field({ type: 'Decimal', required: true, description: 'Credits per unit, at most 2 fraction digits.' }),
+    price: t.string({ required: true, description: 'Credits per unit as decimal text ("12.50"), at most 2 fraction digits; a bad price is a ValidationError.' }),
     unit: t.string({ required: true }),
     stock: t.int({ description: 'Goods only; null means unlimited.' }),
     availability: t.string({ description: 'Services only.' }),

@@ -211,7 +211,7 @@ const ResolveDisputeInput = builder.inputType('ResolveDisputeInput', {
   fields: (t) => ({
     orderId: t.id({ required: true }),
     outcome: t.field({ type: DisputeOutcomeEnum, required: true }),
-    amountToProducer: t.field({ type: 'Decimal', description: 'For partial_refund: more than zero and less than the total.' }),
+    amountToProducer: t.string({ description: 'For partial_refund: more than zero and less than the total, as decimal text ("12.50"); a bad amount is a ValidationError.' }),
   }),
 });
 

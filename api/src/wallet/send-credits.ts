@@ -8,6 +8,16 @@ import { cooperativeCurrency } from './cooperative-currency';
 import { ensureMemberAccount } from './ensure-member-account';
 import { IdempotencyKeyReusedError, InsufficientCreditError, RecipientLimitReachedError, RecipientNotFoundError, TransferRejectedError } from './errors';
 import { amountSchema, idempotencyKeySchema, parseInput } from '../shared/input';
+import { amountMax, amountScale } from '../shared/rules/amount-rules';
+import type { FieldProblem } from '../shared/rules/field-problems';
+
+/** The ledger's amount failures as field problems of the amount field. */
+const ledgerAmountProblems: Record<'amount_invalid' | 'amount_must_be_positive' | 'amount_scale_exceeded' | 'amount_too_large', FieldProblem> = {
+  amount_invalid: { code: 'invalid_amount', params: {} },
+  amount_must_be_positive: { code: 'not_positive', params: {} },
+  amount_scale_exceeded: { code: 'too_many_decimals', params: { max: amountScale } },
+  amount_too_large: { code: 'amount_too_large', params: { max: amountMax } },
+};
 
 export const memoLengthMaximum = 200;
 export const paymentKind = 'payment';
@@ -48,7 +58,7 @@ export async function sendCredits(
   input: SendCreditsInput,
 ): Promise<SendCreditsResult> {
   const { recipientId, amount, memo, idempotencyKey } = parseInput(sendCreditsSchema, input);
-  if (recipientId === sender.id) throw new ValidationError([{ field: 'recipientId', message: 'cannot send credits to yourself' }]);
+  if (recipientId === sender.id) throw new ValidationError([{ field: 'recipientId', code: 'invalid', params: {}, message: 'cannot send credits to yourself' }]);
   const recipient = await services.prisma.member.findUnique({ where: { id: recipientId, status: 'admitted' }, select: { id: true, displayName: true } });
   if (!recipient) throw new RecipientNotFoundError();
   const [senderAccount, recipientAccount] = await Promise.all([
@@ -80,7 +90,7 @@ export async function sendCredits(
     case 'amount_must_be_positive':
     case 'amount_scale_exceeded':
     case 'amount_too_large':
-      throw new ValidationError([{ field: 'amount', message: result.code }]);
+      throw new ValidationError([{ field: 'amount', ...ledgerAmountProblems[result.code], message: result.code }]);
     default:
       throw new TransferRejectedError(result.code);
   }

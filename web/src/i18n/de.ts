@@ -7,6 +7,8 @@ import { messagesDe } from './messages.de';
 import { imagesDe } from './images.de';
 import { governanceDe } from './governance.de';
 import { rankingDe } from './ranking.de';
+import { fieldErrorsDe } from './fieldErrors.de';
+import { passwordDe } from './password.de';
 
 export const de = {
   app: {
@@ -99,6 +101,8 @@ export const de = {
   images: imagesDe,
   governance: governanceDe,
   ranking: rankingDe,
+  fieldErrors: fieldErrorsDe,
+  password: passwordDe,
   category: {
     food: {
       vegetables: 'Gemüse',

@@ -4,6 +4,8 @@ import { ordersEn } from './orders.en';
 import { reviewsEn } from './reviews.en';
 import { messagesEn } from './messages.en';
 import { imagesEn } from './images.en';
+import { fieldErrorsEn } from './fieldErrors.en';
+import { passwordEn } from './password.en';
 import { governanceEn } from './governance.en';
 import { rankingEn } from './ranking.en';
 
@@ -98,6 +100,8 @@ export const en: MessageSchema = {
   images: imagesEn,
   governance: governanceEn,
   ranking: rankingEn,
+  fieldErrors: fieldErrorsEn,
+  password: passwordEn,
   category: {
     food: {
       vegetables: 'Vegetables',

@@ -49,6 +49,8 @@ const walks: Record<Role, Walk[]> = {
     { route: 'home', path: () => '/' },
     { route: 'login', path: () => '/login' },
     { route: 'register', path: () => '/register' },
+    { route: 'password-forgot', path: () => '/password/forgot' },
+    { route: 'password-reset', path: () => '/password/reset?token=unknown-token' },
     { route: 'offer', path: (fixture) => fixture.offerPath },
     { route: 'producer', path: (fixture) => fixture.producerPath },
     { route: 'needs', path: (fixture) => fixture.needPath },

@@ -144,6 +144,8 @@ export function launchBrowser(): Promise<Browser> {
 export interface AppInBrowser {
   /** A page in a fresh browser context: no cookies, storage or language choice carry over. */
   newPage(options?: { width?: number; height?: number; language?: Language }): Promise<Page>;
+  /** The running app's data folder, e.g. to read the e-mails in its outbox. */
+  dataDir(): string;
 }
 
 /**
@@ -173,6 +175,10 @@ export function useAppInBrowser(): AppInBrowser {
   });
 
   return {
+    dataDir() {
+      if (!app) throw new Error('The app is not running');
+      return app.dataDir;
+    },
     async newPage({ width = 1200, height = 900, language = 'de' } = {}) {
       if (!app || !browser) throw new Error('The app is not running');
       const locale = language === 'de' ? 'de-DE' : 'en-GB';

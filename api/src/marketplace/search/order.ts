@@ -39,14 +39,14 @@ export function encodeCursor(cursor: RecencyCursor): string {
 export function decodeCursor(cursor: string): RecencyCursor {
   const [createdAt = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw new ValidationError([{ field: 'after', message: 'not a cursor of this list' }]);
+    throw new ValidationError([{ field: 'after', code: 'invalid', params: {}, message: 'not a cursor of this list' }]);
   }
   return { createdAt, id };
 }
 
 /** The page size a request asks for: at least 1; more than pageSizeMax is refused. */
 export function pageSizeOf(page: PageRequest): number {
-  if (page.first != null && page.first > pageSizeMax) throw new ValidationError([{ field: 'first', message: `at most ${pageSizeMax}` }]);
+  if (page.first != null && page.first > pageSizeMax) throw new ValidationError([{ field: 'first', code: 'too_large', params: { max: pageSizeMax }, message: `at most ${pageSizeMax}` }]);
   return Math.max(page.first ?? pageSizeDefault, 1);
 }
 
