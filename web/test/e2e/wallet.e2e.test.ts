@@ -19,7 +19,7 @@ async function orderFromMartin(buyerPage: Page, producerPage: Page, title: strin
   const checkedOut = await graphqlInPage(
     buyerPage,
     `mutation($input: CheckoutInput!) { checkout(input: $input) { __typename ... on MutationCheckoutSuccess { data { orders { id } } } } }`,
-    { input: { idempotencyKey: `wallet-e2e-${title}`, expectedPrices: [{ offerId, price }] } },
+    { input: { idempotencyKey: `wallet-e2e-${price.replace(".", "-")}`, expectedPrices: [{ offerId, price }] } },
   );
   expect(checkedOut.checkout.__typename).toBe('MutationCheckoutSuccess');
   const globalId = checkedOut.checkout.data.orders[0].id as string;
