@@ -165,6 +165,9 @@ export const de = {
     loadOffers: 'Die Angebote konnten nicht geladen werden.',
     loadCooperative: 'Die Genossenschaft konnte nicht geladen werden.',
   },
+  charts: {
+    showTable: 'Als Tabelle zeigen',
+  },
   wallet: {
     title: 'Geldbörse',
     summaryLabel: 'Dein Kontostand',

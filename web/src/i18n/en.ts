@@ -164,6 +164,9 @@ export const en: MessageSchema = {
     loadOffers: 'The offers could not be loaded.',
     loadCooperative: 'The cooperative could not be loaded.',
   },
+  charts: {
+    showTable: 'Show as a table',
+  },
   wallet: {
     title: 'Wallet',
     summaryLabel: 'Your balance',

@@ -69,6 +69,11 @@ describe('the wallet in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Geldbörse' }).waitFor();
     await page.getByTestId('statement-entry').first().waitFor();
     await page.getByRole('img', { name: /Kontostand der letzten 60 Tage/ }).waitFor();
+    // The chart's figures as a table too.
+    const chart = page.getByTestId('balance-chart');
+    await chart.locator('summary').click();
+    expect(await chart.locator('table caption').textContent()).toContain('Kontostand der letzten 60 Tage');
+    expect(await chart.locator('tbody tr').count()).toBeGreaterThan(1);
     expect(await page.getByTestId('wallet-credit-limit').textContent()).toContain('100,00');
     const balanceBefore = cents((await page.getByTestId('wallet-balance').textContent()) ?? '');
     const availableBefore = cents((await page.getByTestId('wallet-available').textContent()) ?? '');
@@ -189,6 +194,20 @@ describe('the wallet in the browser', () => {
     // The order number leads to the order's page.
     await paid.getByTestId('statement-order').click();
     await page.waitForURL(new RegExp(`/orders/${settled}$`));
+
+    // The producer's sales chart, with its table, drawn without breaking the page's policy.
+    const refusedByPolicy: string[] = [];
+    producerPage.on('console', (message) => {
+      if (message.type() === 'error') refusedByPolicy.push(message.text());
+    });
+    await producerPage.goto('/dashboard');
+    const salesChart = producerPage.getByTestId('sales-chart');
+    await salesChart.getByRole('img', { name: /Erhaltene Taler je Woche/ }).waitFor();
+    await salesChart.locator('summary').click();
+    expect(await salesChart.locator('table caption').textContent()).toContain('Erhaltene Taler je Woche');
+    expect(await salesChart.locator('tbody tr').count()).toBe(12);
+    await screenshot(producerPage, 'dashboard-sales-chart');
+    expect(refusedByPolicy).toEqual([]);
 
     await producerPage.goto('/wallet');
     const sale = entriesOfOrder(producerPage, settled);
