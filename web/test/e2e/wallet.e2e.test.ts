@@ -216,6 +216,12 @@ describe('the wallet in the browser', () => {
     expect(await sale.textContent()).toContain(lena.displayName);
     expect(await sale.textContent()).toContain('Genossenschaftsbeitrag an den Gemeinschaftsfonds');
     await screenshot(producerPage, 'wallet-statement-sale');
+
+    // The producer was told of the money with the amount and who paid.
+    const paidOut = (await sale.getByTestId('statement-amount').textContent())!.trim().replace(/^\+/, '');
+    await producerPage.goto('/notifications');
+    await producerPage.getByText(`Lena Fischer hat dir ${paidOut} gezahlt.`).first().waitFor();
+    await screenshot(producerPage, 'notifications-credits-received');
   });
 
   it('wraps a long note without a space and keeps amount and balance in view on a phone', async () => {
