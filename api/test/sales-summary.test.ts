@@ -43,7 +43,7 @@ describe('sales summary', () => {
     expect(result.data?.[action].__typename).toMatch(/Success$/);
   }
 
-  it('counts what waits, what is held and what was paid, and ranks the best sellers', async () => {
+  it('counts what waits, what is held and what was paid, per week too, and ranks the best sellers', async () => {
     const empty = await producer.client.graphql(summaryQuery);
     expect(empty.data?.salesSummary).toEqual({
       awaitingAcceptance: 0, open: 0, disputed: 0, heldInEscrow: '0.00', recentDays: 30,
@@ -90,6 +90,22 @@ describe('sales summary', () => {
     });
     // The other producer sees only their own order.
     expect((await otherProducer.client.graphql(summaryQuery)).data?.salesSummary).toMatchObject({ awaitingAcceptance: 1, heldInEscrow: '7.00', topOffers: [] });
+
+    // Per week for the chart: the last twelve, oldest first, weeks without sales as zero.
+    const result = await producer.client.graphql('{ salesSummary { weeks { start orders revenue contributions } } }');
+    const weeks = result.data?.salesSummary.weeks as { start: string; orders: number; revenue: string; contributions: string }[];
+    expect(weeks).toHaveLength(12);
+    const starts = weeks.map((week) => new Date(week.start));
+    for (const [index, start] of starts.entries()) {
+      expect(start.getUTCDay()).toBe(1);
+      expect(start.getUTCHours()).toBe(0);
+      if (index > 0) expect(start.getTime() - starts[index - 1]!.getTime()).toBe(7 * 24 * 60 * 60 * 1000);
+    }
+    expect(starts[11]!.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(Date.now() - starts[11]!.getTime()).toBeLessThan(7 * 24 * 60 * 60 * 1000);
+    // The two confirmed orders settled this week.
+    expect(weeks[11]).toMatchObject({ orders: 2, revenue: '36.86', contributions: '1.14' });
+    expect(weeks.slice(0, 11).every((week) => week.orders === 0 && week.revenue === '0.00')).toBe(true);
   });
 
   it('is for producers only', async () => {

@@ -16,7 +16,7 @@ import { createTransfers } from './use-cases/create-transfers';
 import { findAccountByCode, getAccount, getAccounts, getBalances, listAccounts } from './use-cases/get-accounts';
 import { type MoneySupply, getMoneySupply } from './use-cases/get-money-supply';
 import { type StatementQuery, type StatementResult, getStatement } from './use-cases/get-statement';
-import { findTransferByIdempotencyKey, getPendingStatus, getTransfer, listTransfers, type PendingStatus } from './use-cases/get-transfers';
+import { findTransferByIdempotencyKey, getPendingStatus, getPendingStatuses, getTransfer, listTransfers, type PendingStatus } from './use-cases/get-transfers';
 import { type TrialBalance, type TrialBalanceQuery, getTrialBalance } from './use-cases/get-trial-balance';
 import { sealBlock, sealBlocks } from './use-cases/seal-block';
 import { type LedgerTransaction, sharedTransaction } from './use-cases/shared-transaction';
@@ -78,6 +78,8 @@ export interface Ledger {
   findTransferByIdempotencyKey(key: string): Promise<Transfer | null>;
   listTransfers(query: { afterSequence?: bigint; limit?: number }): Promise<Transfer[]>;
   getPendingStatus(pendingId: string): Promise<PendingStatus | null>;
+  /** The states of up to 1,000 holds; ids that are no pending transfer are left out. */
+  getPendingStatuses(pendingIds: readonly string[]): Promise<PendingStatus[]>;
   getStatement(query: StatementQuery): Promise<StatementResult>;
   getTrialBalance(query: TrialBalanceQuery): Promise<TrialBalance>;
   getMoneySupply(query: { currency: string; asOf?: Date | null }): Promise<MoneySupply>;
@@ -112,6 +114,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     findTransferByIdempotencyKey: (key) => findTransferByIdempotencyKey(context, key),
     listTransfers: (query) => listTransfers(context, query),
     getPendingStatus: (pendingId) => getPendingStatus(context, pendingId),
+    getPendingStatuses: (pendingIds) => getPendingStatuses(context, pendingIds),
     getStatement: (query) => getStatement(context, query),
     getTrialBalance: (query) => getTrialBalance(context, query),
     getMoneySupply: (query) => getMoneySupply(context, query),

@@ -1,5 +1,6 @@
 // Two-phase transfers: holds, post (full or partial), void, expiry, and their failure codes.
 import { CURRENCY, type TestLedger, codeOf, createMember, expectOk, newKey, openTestLedger } from './support';
+import type { Transfer } from '../src';
 
 let t: TestLedger;
 beforeAll(async () => {
@@ -69,6 +70,25 @@ describe('pending transfers', () => {
     expect(expectOk(results[0]).transfer.amount.toFixed(2)).toBe('4.00');
     expect(await balances(buyer.id)).toEqual({ posted: '-4.00', pendingDebits: '0.00', pendingCredits: '0.00', available: '96.00' });
     expect((await t.ledger.getPendingStatus(two.id))?.state).toBe('voided');
+  });
+
+  it('reads the states of several holds at once, leaving out ids that are no hold', async () => {
+    const buyer = await createMember(t.ledger, 'buyer-states');
+    const seller = await createMember(t.ledger, 'seller-states');
+    const held = (await t.ledger.createTransfers([hold(buyer.id, seller.id, '1.00'), hold(buyer.id, seller.id, '2.00'), hold(buyer.id, seller.id, '3.00')])).map((result) => expectOk(result).transfer);
+    const [open, posted, voided] = held as [Transfer, Transfer, Transfer];
+    const resolutions = await t.ledger.createTransfers([
+      { type: 'post', idempotencyKey: newKey(), pendingId: posted.id },
+      { type: 'void', idempotencyKey: newKey(), pendingId: voided.id },
+    ]);
+    const postTransfer = expectOk(resolutions[0]).transfer;
+    const statuses = await t.ledger.getPendingStatuses([voided.id, postTransfer.id, open.id, posted.id, 'not-an-id', open.id]);
+    expect(statuses.map((status) => [status.pending.id, status.state, status.resolution?.type ?? null])).toEqual([
+      [voided.id, 'voided', 'void'],
+      [open.id, 'pending', null],
+      [posted.id, 'posted', 'post'],
+    ]);
+    expect(await t.ledger.getPendingStatuses([])).toEqual([]);
   });
 
   it('reports the failure codes of post and void', async () => {

@@ -4,6 +4,7 @@ import { notificationKinds } from './notification-kinds';
 const payload = {
   orderTitle: 'Brot',
   orderTotal: '6.00',
+  amount: '3.25',
   actorName: 'Rosa',
   excerpt: 'Hallo',
   needTitle: 'Leiter',
@@ -40,6 +41,8 @@ describe('notificationEmail', () => {
   it('writes German amounts with a decimal comma', () => {
     expect(notificationEmail({ ...base, kind: notificationKinds.orderPlaced, locale: 'de' }).text).toContain('6,00 Taler');
     expect(notificationEmail({ ...base, kind: notificationKinds.orderPlaced, locale: 'en' }).text).toContain('6.00 Taler');
+    expect(notificationEmail({ ...base, kind: notificationKinds.creditsReceived, locale: 'de' }).text).toContain('Rosa hat dir 3,25 Taler gezahlt.');
+    expect(notificationEmail({ ...base, kind: notificationKinds.creditsReceived, locale: 'en' }).text).toContain('Rosa paid you 3.25 Taler.');
   });
 
   it('writes the deadline of a vote in UTC and its end state in words', () => {

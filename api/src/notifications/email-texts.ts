@@ -18,6 +18,7 @@ const wordings: Record<MailLocale, Record<string, Wording>> = {
     [notificationKinds.orderConfirmed]: { subject: (p) => `Bestellung bestätigt: ${p.orderTitle}`, line: (p) => `Die Bestellung „${p.orderTitle}“ von ${p.actorName} ist bestätigt und bezahlt.` },
     [notificationKinds.orderResolved]: { subject: (p) => `Streitfall entschieden: ${p.orderTitle}`, line: (p) => `Der Streitfall zur Bestellung „${p.orderTitle}“ ist entschieden.` },
     [notificationKinds.orderMessage]: { subject: (p) => `Nachricht zu „${p.orderTitle}“`, line: (p) => `${p.actorName} schreibt zur Bestellung „${p.orderTitle}“:\n\n${p.excerpt}` },
+    [notificationKinds.creditsReceived]: { subject: (p) => `${p.amount} Taler von ${p.actorName}`, line: (p) => `${p.actorName} hat dir ${p.amount} Taler gezahlt. Du findest die Buchung in deiner Geldbörse.` },
     [notificationKinds.reviewReceived]: { subject: (p) => `Neue Bewertung: ${p.offerTitle}`, line: (p) => `${p.actorName} hat deine Bestellung „${p.offerTitle}“ mit ${p.rating} von 5 Sternen bewertet.` },
     [notificationKinds.votingOpened]: { subject: (p) => `Abstimmung eröffnet: ${p.title}`, line: (p) => `Über den Antrag „${p.title}“ wird jetzt abgestimmt. Du kannst bis ${p.closesAt} mit Ja, Nein oder Enthaltung stimmen.` },
     [notificationKinds.votingClosesSoon]: { subject: (p) => `Abstimmung endet bald: ${p.title}`, line: (p) => `Die Abstimmung über „${p.title}“ endet am ${p.closesAt}. Du hast noch nicht abgestimmt.` },
@@ -36,6 +37,7 @@ const wordings: Record<MailLocale, Record<string, Wording>> = {
     [notificationKinds.orderConfirmed]: { subject: (p) => `Order confirmed: ${p.orderTitle}`, line: (p) => `The order "${p.orderTitle}" from ${p.actorName} is confirmed and paid.` },
     [notificationKinds.orderResolved]: { subject: (p) => `Dispute decided: ${p.orderTitle}`, line: (p) => `The dispute about the order "${p.orderTitle}" has been decided.` },
     [notificationKinds.orderMessage]: { subject: (p) => `Message about "${p.orderTitle}"`, line: (p) => `${p.actorName} writes about the order "${p.orderTitle}":\n\n${p.excerpt}` },
+    [notificationKinds.creditsReceived]: { subject: (p) => `${p.amount} Taler from ${p.actorName}`, line: (p) => `${p.actorName} paid you ${p.amount} Taler. You find the entry in your wallet.` },
     [notificationKinds.reviewReceived]: { subject: (p) => `New review: ${p.offerTitle}`, line: (p) => `${p.actorName} rated your order "${p.offerTitle}" with ${p.rating} out of 5 stars.` },
     [notificationKinds.votingOpened]: { subject: (p) => `Voting opened: ${p.title}`, line: (p) => `The proposal "${p.title}" is now put to the vote. You can vote yes, no or abstain until ${p.closesAt}.` },
     [notificationKinds.votingClosesSoon]: { subject: (p) => `Voting closes soon: ${p.title}`, line: (p) => `Voting on "${p.title}" closes on ${p.closesAt}. You have not voted yet.` },
@@ -95,7 +97,9 @@ export function notificationEmail(input: { kind: string; payload: unknown; link:
   const wording = wordings[locale][input.kind] ?? general[locale];
   const payload = textsOf(input.payload);
   // Amounts are stored with a decimal point; German writes a decimal comma.
-  if (locale === 'de' && payload.orderTotal) payload.orderTotal = payload.orderTotal.replace('.', ',');
+  if (locale === 'de') {
+    for (const key of ['orderTotal', 'amount'] as const) if (payload[key]) payload[key] = payload[key].replace('.', ',');
+  }
   // The recipient's time zone is unknown here, so a deadline is written in UTC and says so.
   if (payload.closesAt) payload.closesAt = utcDateTime(payload.closesAt, locale);
   if (payload.endState) payload.endState = endStateWords[locale][payload.endState] ?? payload.endState;

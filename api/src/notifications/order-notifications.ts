@@ -3,6 +3,7 @@
 // theirs with the order's state and its ledger operation (orderEventNotifications, inserted by the
 // order's statements), messages through Prisma. Each order event has a dedupKey per recipient: a
 // repeated move inserts nothing a second time.
+import type { Decimal } from '@allmende/ledger';
 import type { Prisma } from '../../../prisma/generated/client/client';
 import type { StatementParameters } from '../orders/statement-parameters';
 import { notificationKinds, type NotificationKind } from './notification-kinds';
@@ -93,6 +94,35 @@ export function insertNotificationsSql(rows: readonly NotificationRow[], paramet
     SELECT gen_random_uuid(), n.recipient, n.kind, n.payload::jsonb, n.link, n.dedup
     FROM unnest(${recipients}, ${kinds}, ${payloads}, ${links}, ${dedupKeys}) AS n(recipient, kind, payload, link, dedup)
     ON CONFLICT ("dedupKey") DO NOTHING`;
+}
+
+/** Where a notification of money received leads: the wallet, whose statement shows the entry. */
+export const walletLink = '/wallet';
+
+/**
+ * The notification of money that arrived in a member's account: the amount, who paid, and for an
+ * order's payout the order. The dedupKey names the transfer's cause, so it is written once.
+ */
+export function creditsReceivedNotification(credit: {
+  recipientId: string;
+  amount: { toFixed(digits: number): string };
+  payerName: string;
+  dedupKey: string;
+  orderId?: string;
+}): NotificationRow {
+  return {
+    recipientId: credit.recipientId,
+    kind: notificationKinds.creditsReceived,
+    payload: { amount: amountText(credit.amount), actorName: credit.payerName, ...(credit.orderId ? { orderId: credit.orderId } : {}) },
+    link: walletLink,
+    dedupKey: `credits:${credit.dedupKey}:${credit.recipientId}`,
+  };
+}
+
+/** The notification of a settled order's payout to its producer, or none when nothing was paid out. */
+export function orderPayoutNotifications(order: OrderNotice, action: string, producerAmount: Decimal | null): NotificationRow[] {
+  if (!producerAmount?.greaterThan(0)) return [];
+  return [creditsReceivedNotification({ recipientId: order.producerId, amount: producerAmount, payerName: order.buyerName, dedupKey: `order:${order.id}:${action}`, orderId: order.id })];
 }
 
 export const messageExcerptLengthMax = 140;

@@ -11,7 +11,7 @@ import { ValidationError } from '../errors';
 import { ensureMemberAccount } from '../wallet/ensure-member-account';
 import { TransferRejectedError } from '../wallet/errors';
 import { amountText } from '../wallet/cooperative-currency';
-import { orderEventNotifications, type OrderEvent } from '../notifications/order-notifications';
+import { orderEventNotifications, orderPayoutNotifications, type OrderEvent } from '../notifications/order-notifications';
 import { OrderForbiddenError, OrderNotFoundError, OrderStatusError } from './errors';
 import {
   cooperativeAccounts,
@@ -118,11 +118,13 @@ async function makeMove(services: OrderServices, actor: Actor, orderId: string, 
     if (move.releaseStock) await releaseStock(transaction.session, order.id);
     const settlement = move.ledger ? await writeLedgerStep(transaction, order, move.ledger, terms) : null;
     const now = new Date();
+    // A payout to the producer is also money received: the producer hears of it with the move.
+    const payout = settlement && move.ledger?.kind === 'settle' ? orderPayoutNotifications(order, move.ledger.action, settlement.producerAmount) : [];
     await recordMove(
       transaction.session,
       order.id,
       { ...move.change(now), ...(settlement ?? {}), status: to },
-      orderEventNotifications(order, eventOf[move.action]),
+      [...orderEventNotifications(order, eventOf[move.action]), ...payout],
       now,
     );
   });

@@ -30,6 +30,8 @@ export function orderStepKey(orderId: string, step: OrderStep): string {
 
 /** The kind of an order's hold in the ledger. */
 const holdKind = 'escrow';
+/** The kind of the transfer that pays a settled order's producer. */
+export const salePayoutKind = 'sale';
 
 /**
  * The failure that refused a batch, or null when every item succeeded. In a linked chain the items
@@ -115,7 +117,7 @@ export function settlementRequests(
       debitAccountId: terms.escrow.id,
       creditAccountId: terms.producer.id,
       amount: amountText(split.producer),
-      kind: 'sale',
+      kind: salePayoutKind,
       ...common,
     });
   }

@@ -10,6 +10,9 @@ const heldStatuses: OrderStatus[] = ['placed', 'accepted', 'fulfilled', 'dispute
 const settledStatuses: OrderStatus[] = ['confirmed', 'resolved'];
 export const recentDays = 30;
 export const topOffersMax = 5;
+/** Weeks the sales chart shows, the current one last. */
+export const salesWeeksShown = 12;
+const dayMs = 24 * 60 * 60 * 1000;
 
 export interface SalesPeriod {
   orders: number;
@@ -27,6 +30,14 @@ export interface TopOffer {
   sales: Decimal;
 }
 
+/** The orders settled in one week (Monday to Sunday, UTC). */
+export interface SalesWeek {
+  start: Date;
+  orders: number;
+  revenue: Decimal;
+  contributions: Decimal;
+}
+
 export interface SalesSummary {
   /** Placed orders waiting for the producer to accept or reject them. */
   awaitingAcceptance: number;
@@ -38,16 +49,42 @@ export interface SalesSummary {
   recent: SalesPeriod;
   allTime: SalesPeriod;
   topOffers: TopOffer[];
+  /** The last salesWeeksShown weeks, oldest first, weeks without sales included. */
+  weeks: SalesWeek[];
 }
 
 function decimal(value: { toString(): string } | null | undefined): Decimal {
   return new Decimal(value?.toString() ?? '0');
 }
 
+/** Monday 00:00 UTC of the week the instant falls in. */
+function weekStart(instant: Date): Date {
+  const day = Math.floor(instant.getTime() / dayMs) * dayMs;
+  const weekday = (new Date(day).getUTCDay() + 6) % 7;
+  return new Date(day - weekday * dayMs);
+}
+
+/** Settled orders per week, one row per week that had any, summed by the database. */
+async function salesByWeek(prisma: PrismaClient, producerId: string, now: Date): Promise<SalesWeek[]> {
+  const first = new Date(weekStart(now).getTime() - (salesWeeksShown - 1) * 7 * dayMs);
+  const rows = await prisma.$queryRaw<{ week: Date; orders: number; revenue: string; contributions: string }[]>`
+    SELECT date_trunc('week', "closedAt" AT TIME ZONE 'UTC') AS week, count(*)::int AS orders,
+      sum("producerAmount")::text AS revenue, COALESCE(sum("contributionAmount"), 0)::text AS contributions
+    FROM "Order"
+    WHERE "producerId" = ${producerId}::uuid AND status IN ('confirmed', 'resolved') AND "producerAmount" > 0 AND "closedAt" >= ${first}
+    GROUP BY 1`;
+  const byWeek = new Map(rows.map((row) => [new Date(`${new Date(row.week).toISOString().slice(0, 10)}T00:00:00Z`).getTime(), row]));
+  return Array.from({ length: salesWeeksShown }, (_, index) => {
+    const start = new Date(first.getTime() + index * 7 * dayMs);
+    const row = byWeek.get(start.getTime());
+    return { start, orders: row?.orders ?? 0, revenue: decimal(row?.revenue), contributions: decimal(row?.contributions) };
+  });
+}
+
 export async function salesSummary(prisma: PrismaClient, producerId: string, now = new Date()): Promise<SalesSummary> {
   const settled = { producerId, status: { in: settledStatuses }, producerAmount: { gt: 0 } };
   const since = new Date(now.getTime() - recentDays * 24 * 60 * 60 * 1000);
-  const [byStatus, held, allTime, recent, top] = await Promise.all([
+  const [byStatus, held, allTime, recent, top, weeks] = await Promise.all([
     prisma.order.groupBy({ by: ['status'], where: { producerId, status: { in: [...heldStatuses] } }, _count: { _all: true } }),
     prisma.order.aggregate({ where: { producerId, status: { in: heldStatuses } }, _sum: { total: true } }),
     prisma.order.aggregate({ where: settled, _count: { _all: true }, _sum: { producerAmount: true, contributionAmount: true } }),
@@ -59,6 +96,7 @@ export async function salesSummary(prisma: PrismaClient, producerId: string, now
       orderBy: { _sum: { lineTotal: 'desc' } },
       take: topOffersMax,
     }),
+    salesByWeek(prisma, producerId, now),
   ]);
   const count = (status: OrderStatus) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
   const titles = new Map(
@@ -77,5 +115,6 @@ export async function salesSummary(prisma: PrismaClient, producerId: string, now
       unitsSold: row._sum.quantity ?? 0,
       sales: decimal(row._sum.lineTotal),
     })),
+    weeks,
   };
 }

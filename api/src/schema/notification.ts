@@ -44,6 +44,7 @@ builder.prismaNode('Notification', {
       resolve: (row) => payloadText(row.payload, 'orderTitle'),
     }),
     orderTotal: t.field({ type: 'Decimal', nullable: true, select: { payload: true }, resolve: (row) => payloadText(row.payload, 'orderTotal') }),
+    amount: t.field({ type: 'Decimal', nullable: true, description: 'credits_received: the amount that arrived.', select: { payload: true }, resolve: (row) => payloadText(row.payload, 'amount') }),
     excerpt: t.string({ nullable: true, description: 'order_message: the start of the message.', select: { payload: true }, resolve: (row) => payloadText(row.payload, 'excerpt') }),
     proposalTitle: t.string({
       nullable: true,

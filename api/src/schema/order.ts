@@ -41,6 +41,7 @@ export const OrderType = builder.prismaNode('Order', {
   // node(id:) finds only orders the member may see.
   findUnique: (id, context) => ({ ...visibleOrdersWhere(context.member), id }),
   fields: (t) => ({
+    number: t.exposeInt('number', { description: 'The order number members see, counted from 1 in the order of checkout.' }),
     status: t.expose('status', { type: OrderStatusEnum }),
     buyer: t.relation('buyer'),
     producer: t.relation('producer'),

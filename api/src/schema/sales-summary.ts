@@ -1,7 +1,7 @@
 // The producer dashboard's sales summary.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder';
-import { recentDays, salesSummary, type SalesPeriod, type SalesSummary, type TopOffer } from '../orders/sales-summary';
+import { recentDays, salesSummary, salesWeeksShown, type SalesPeriod, type SalesSummary, type SalesWeek, type TopOffer } from '../orders/sales-summary';
 import { memberOf } from './global-id';
 import { amountText } from '../wallet/cooperative-currency';
 
@@ -22,6 +22,16 @@ const TopOfferType = builder.objectRef<TopOffer>('TopOffer').implement({
   }),
 });
 
+const SalesWeekType = builder.objectRef<SalesWeek>('SalesWeek').implement({
+  description: 'Orders settled in one week, Monday to Sunday (UTC).',
+  fields: (t) => ({
+    start: t.expose('start', { type: 'DateTime', description: 'Monday 00:00 UTC.' }),
+    orders: t.exposeInt('orders'),
+    revenue: t.field({ type: 'Decimal', description: 'Paid to the producer, after the contribution.', resolve: (week) => amountText(week.revenue) }),
+    contributions: t.field({ type: 'Decimal', description: 'Paid to the common fund out of these orders.', resolve: (week) => amountText(week.contributions) }),
+  }),
+});
+
 const SalesSummaryType = builder.objectRef<SalesSummary>('SalesSummary').implement({
   description: 'A producer’s sales: orders waiting, credits held in escrow, payouts and best sellers.',
   fields: (t) => ({
@@ -32,6 +42,7 @@ const SalesSummaryType = builder.objectRef<SalesSummary>('SalesSummary').impleme
     recentDays: t.int({ resolve: () => recentDays }),
     recent: t.field({ type: SalesPeriodType, description: 'Orders settled in the last recentDays days.', resolve: (summary) => summary.recent }),
     allTime: t.field({ type: SalesPeriodType, resolve: (summary) => summary.allTime }),
+    weeks: t.field({ type: [SalesWeekType], description: `The last ${salesWeeksShown} weeks, oldest first, weeks without sales included.`, resolve: (summary) => summary.weeks }),
     topOffers: t.field({ type: [TopOfferType], description: 'The offers with the most sales in settled orders, at most five.', resolve: (summary) => summary.topOffers }),
   }),
 });

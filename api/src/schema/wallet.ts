@@ -1,7 +1,7 @@
 // The logged-in member's wallet: their account in the cooperative currency, its statement and
 // balance history, finding other members to pay, and paying them.
 import type { PrismaClient } from '../db/client';
-import { type Account, type AccountBalance, type Currency, type Ledger, type Transfer } from '@allmende/ledger';
+import { type Account, type AccountBalance, type Currency, type Decimal, type Ledger, type Transfer } from '@allmende/ledger';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
@@ -13,6 +13,8 @@ import { IdempotencyKeyReusedError, InsufficientCreditError, RecipientLimitReach
 import { findRecipients, type Recipient } from '../wallet/find-recipients';
 import { readStatement, StatementCursorInvalidError, statementPageDefault, statementPageMaximum, type StatementEntry, type StatementPage } from '../wallet/read-statement';
 import { sendCredits } from '../wallet/send-credits';
+import type { StatementEntryState, StatementPurpose } from '../wallet/statement-entries';
+import { orderLink } from '../notifications/order-notifications';
 import './wallet-errors';
 
 interface WalletAccount {
@@ -30,24 +32,67 @@ export const CurrencyType = builder.objectRef<Pick<Currency, 'code' | 'name' | '
   }),
 });
 
+const StatementPurposeEnum = builder.enumType('StatementPurpose', {
+  description: 'What a statement entry was for, as the member reads it.',
+  values: {
+    PAYMENT_SENT: { value: 'payment_sent', description: 'A payment to another member.' },
+    PAYMENT_RECEIVED: { value: 'payment_received', description: 'A payment from another member.' },
+    ORDER_RESERVED: { value: 'order_reserved', description: 'Reserved for an open order; not spent yet.' },
+    ORDER_PAID: { value: 'order_paid', description: "An order paid to its producer." },
+    ORDER_RELEASED: { value: 'order_released', description: "An order's reservation released: the order was cancelled, declined or refunded." },
+    ORDER_SALE: { value: 'order_sale', description: 'A settled order paid to its producer by the buyer, less the cooperative contribution.' },
+    OTHER: { value: 'other', description: 'Anything else, e.g. a transfer by the cooperative.' },
+  } as const satisfies Record<string, { value: StatementPurpose; description: string }>,
+});
+
+const StatementEntryStateEnum = builder.enumType('StatementEntryState', {
+  values: {
+    PENDING: { value: 'pending', description: 'Reserved: counts against what is available, the balance has not moved.' },
+    BOOKED: { value: 'booked', description: 'The balance moved.' },
+    RELEASED: { value: 'released', description: 'A reservation ended without a payment; the balance has not moved.' },
+  } as const satisfies Record<string, { value: StatementEntryState; description: string }>,
+});
+
+const StatementOrderType = builder.objectRef<NonNullable<StatementEntry['order']>>('StatementOrder').implement({
+  description: 'The order a statement entry belongs to.',
+  fields: (t) => ({
+    id: t.id({ description: 'The Order id.', resolve: (order) => encodeGlobalID('Order', order.id) }),
+    number: t.exposeInt('number', { description: 'The order number members see.' }),
+    path: t.string({ description: "The order's page in the web app.", resolve: (order) => orderLink(order.id) }),
+  }),
+});
+
+function optionalAmount(value: Decimal | null): string | null {
+  return value === null ? null : amountText(value);
+}
+
 const StatementEntryType = builder.objectRef<StatementEntry>('StatementEntry').implement({
   fields: (t) => ({
     transferId: t.exposeID('transferId'),
     date: t.expose('date', { type: 'DateTime' }),
-    counterpartyName: t.exposeString('counterpartyName', { description: "The other member's display name, or the system account's name." }),
+    purpose: t.field({ type: StatementPurposeEnum, resolve: (entry) => entry.purpose }),
+    state: t.field({ type: StatementEntryStateEnum, resolve: (entry) => entry.state }),
+    counterpartyName: t.string({
+      description: "The other member's display name (for an order, the other member of the order), or the system account's name.",
+      resolve: (entry) => entry.counterparty.name,
+    }),
     counterpartyId: t.id({
       nullable: true,
       description: 'The other member, or null for system accounts.',
-      resolve: (entry) => (entry.counterpartyMemberId ? encodeGlobalID('Member', entry.counterpartyMemberId) : null),
+      resolve: (entry) => (entry.counterparty.memberId ? encodeGlobalID('Member', entry.counterparty.memberId) : null),
     }),
     counterpartyType: t.string({
       nullable: true,
       description: "The other account's type: member, fund, escrow or system.",
-      resolve: (entry) => entry.counterpartyType,
+      resolve: (entry) => entry.counterparty.type,
     }),
-    memo: t.exposeString('memo'),
-    kind: t.exposeString('kind', { description: 'What the transfer was for, e.g. "payment".' }),
-    amount: t.field({ type: 'Decimal', description: 'Signed change of the balance: negative when paying.', resolve: (entry) => amountText(entry.amount) }),
+    order: t.field({ type: StatementOrderType, nullable: true, resolve: (entry) => entry.order }),
+    memo: t.exposeString('memo', { description: 'The text the ledger keeps; for payments between members, the payer\'s note.' }),
+    kind: t.exposeString('kind', { description: 'The ledger\'s kind of the transfer, e.g. "payment".' }),
+    amount: t.field({ type: 'Decimal', description: 'Signed change of the balance: negative when paying, zero for reservations and releases.', resolve: (entry) => amountText(entry.amount) }),
+    reservedAmount: t.field({ type: 'Decimal', nullable: true, description: 'For a pending entry: the amount reserved, negative when it will be paid.', resolve: (entry) => optionalAmount(entry.reservedAmount) }),
+    releasedAmount: t.field({ type: 'Decimal', nullable: true, description: 'What a release, or a payment of less than was reserved, gave back.', resolve: (entry) => optionalAmount(entry.releasedAmount) }),
+    contributionAmount: t.field({ type: 'Decimal', nullable: true, description: 'For a sale: the cooperative contribution paid to the common fund from the same order.', resolve: (entry) => optionalAmount(entry.contributionAmount) }),
     balance: t.field({ type: 'Decimal', description: 'Balance right after this entry.', resolve: (entry) => amountText(entry.balance) }),
   }),
 });
@@ -85,7 +130,7 @@ export const WalletAccountType = builder.objectRef<WalletAccount>('WalletAccount
       },
       resolve: async ({ account }, args, context) => {
         try {
-          return await readStatement(context, account.id, { first: args.first ?? statementPageDefault, after: args.after ?? null });
+          return await readStatement(context, account, { first: args.first ?? statementPageDefault, after: args.after ?? null });
         } catch (error) {
           if (error instanceof StatementCursorInvalidError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
           throw error;

@@ -1,29 +1,16 @@
-// A member's statement as people read it: each entry names the other side of the transfer (a
-// member's display name or the system account's name) and the signed change of the balance.
-import type { Account, AccountType, Decimal, Ledger, StatementEntry as LedgerStatementEntry, TransferType } from '@allmende/ledger';
+// A member's statement as people read it: each entry names the other side (a member's display name
+// or the system account's name), what it was for, whether it is reserved, booked or released, and
+// the signed change of the balance.
+import { type Account, type AccountType, Decimal, type Ledger } from '@allmende/ledger';
 import type { PrismaClient } from '../db/client';
+import { isUuid } from '../shared/global-id';
 import { memberIdOfAccountCode } from './ensure-member-account';
+import { describeStatementEntry, type StatementEntry, type StatementFacts, type StatementOrder } from './statement-entries';
+
+export type { StatementEntry } from './statement-entries';
 
 export const statementPageMaximum = 100;
 export const statementPageDefault = 20;
-
-export interface StatementEntry {
-  transferId: string;
-  date: Date;
-  /** The other account's owner: a member's display name, or the system account's name. */
-  counterpartyName: string;
-  /** The other member's id, or null for system accounts. */
-  counterpartyMemberId: string | null;
-  /** The other account's type: member, fund, escrow or system. */
-  counterpartyType: AccountType | null;
-  memo: string;
-  kind: string;
-  type: TransferType;
-  /** Change of the posted balance by this transfer (negative when paying); for holds, the held change. */
-  amount: Decimal;
-  /** Posted balance right after this transfer. */
-  balance: Decimal;
-}
 
 export interface StatementPage {
   entries: StatementEntry[];
@@ -54,16 +41,41 @@ export async function counterpartyNames(prisma: PrismaClient, ledger: Ledger, ac
   );
 }
 
-function signedChange(entry: LedgerStatementEntry): Decimal {
-  if (!entry.postedChange.isZero()) return entry.postedChange;
-  return entry.pendingCreditsChange.minus(entry.pendingDebitsChange);
+/** The orders named by the transfers' references, for the statement of a member who bought or sold. */
+async function ordersOf(prisma: PrismaClient, references: ReadonlyArray<string | null>): Promise<Map<string, StatementOrder>> {
+  const ids = [...new Set(references.filter((reference): reference is string => reference !== null && isUuid(reference)))];
+  if (ids.length === 0) return new Map();
+  const orders = await prisma.order.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, number: true, buyerId: true, producerId: true, contributionAmount: true, buyer: { select: { displayName: true } }, producer: { select: { displayName: true } } },
+  });
+  return new Map(
+    orders.map((order) => [
+      order.id,
+      {
+        id: order.id,
+        number: order.number,
+        buyerId: order.buyerId,
+        producerId: order.producerId,
+        buyerName: order.buyer.displayName,
+        producerName: order.producer.displayName,
+        contributionAmount: order.contributionAmount === null ? null : new Decimal(order.contributionAmount.toString()),
+      },
+    ]),
+  );
 }
 
+/**
+ * A page of the statement of a member's account, as the member reads it (see statement-entries.ts).
+ * Holds that were posted or voided are left out, so a page may hold fewer entries than asked for;
+ * the cursor still continues where the ledger's page ended.
+ */
 export async function readStatement(
   services: { prisma: PrismaClient; ledger: Ledger },
-  accountId: string,
+  account: Pick<Account, 'id' | 'code'>,
   page: { first: number; after: string | null },
 ): Promise<StatementPage> {
+  const accountId = account.id;
   const limit = Math.min(Math.max(Math.trunc(page.first), 1), statementPageMaximum);
   const result = await services.ledger.getStatement({ accountId, order: 'desc', limit, cursor: page.after });
   if (!result.ok) {
@@ -71,21 +83,18 @@ export async function readStatement(
     throw new Error(`The statement of account ${accountId} cannot be read: ${result.code}`);
   }
   const otherIds = result.entries.map(({ transfer, side }) => (side === 'debit' ? transfer.creditAccountId : transfer.debitAccountId));
-  const names = await counterpartyNames(services.prisma, services.ledger, otherIds);
-  const entries = result.entries.map((entry, index): StatementEntry => {
-    const other = names.get(otherIds[index]!);
-    return {
-      transferId: entry.transfer.id,
-      date: entry.transfer.createdAt,
-      counterpartyName: other?.name ?? '',
-      counterpartyMemberId: other?.memberId ?? null,
-      counterpartyType: other?.type ?? null,
-      memo: entry.transfer.memo,
-      kind: entry.transfer.kind,
-      type: entry.transfer.type,
-      amount: signedChange(entry),
-      balance: entry.postedBalance,
-    };
-  });
+  const holdIds = result.entries.filter(({ transfer }) => transfer.type === 'pending').map(({ transfer }) => transfer.id);
+  const [names, holdStatuses, orders] = await Promise.all([
+    counterpartyNames(services.prisma, services.ledger, otherIds),
+    services.ledger.getPendingStatuses(holdIds),
+    ordersOf(services.prisma, result.entries.map(({ transfer }) => transfer.reference)),
+  ]);
+  const facts: StatementFacts = {
+    memberId: memberIdOfAccountCode(account.code),
+    counterparties: names,
+    holdStates: new Map(holdStatuses.map((status) => [status.pending.id, status.state])),
+    orders,
+  };
+  const entries = result.entries.map((entry) => describeStatementEntry(entry, facts)).filter((entry): entry is StatementEntry => entry !== null);
   return { entries, nextCursor: result.nextCursor };
 }

@@ -1,5 +1,6 @@
 // sendCredits: a member pays another member. The amount, memo and key are checked here; the balance
-// check happens inside the ledger's write transaction, so concurrent payments can never overdraw.
+// check happens inside the ledger's write transaction, so concurrent payments can never overdraw, and
+// the recipient's notification is written in that same transaction.
 import { type AccountBalance, type Ledger, type Transfer } from '@allmende/ledger';
 import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
@@ -10,6 +11,8 @@ import { IdempotencyKeyReusedError, InsufficientCreditError, RecipientLimitReach
 import { amountSchema, idempotencyKeySchema, parseInput } from '../shared/input';
 import { amountMax, amountScale } from '../shared/rules/amount-rules';
 import type { FieldProblem } from '../shared/rules/field-problems';
+import { creditsReceivedNotification, insertNotificationsSql } from '../notifications/order-notifications';
+import { StatementParameters } from '../orders/statement-parameters';
 
 /** The ledger's amount failures as field problems of the amount field. */
 const ledgerAmountProblems: Record<'amount_invalid' | 'amount_must_be_positive' | 'amount_scale_exceeded' | 'amount_too_large', FieldProblem> = {
@@ -65,16 +68,29 @@ export async function sendCredits(
     ensureMemberAccount(services, sender),
     ensureMemberAccount(services, recipient),
   ]);
-  const result = await services.ledger.createTransfer({
-    type: 'immediate',
-    // Keys are per sender, so one member's key can never collide with another's.
-    idempotencyKey: `send:${sender.id}:${idempotencyKey}`,
-    debitAccountId: senderAccount.id,
-    creditAccountId: recipientAccount.id,
-    currency: cooperativeCurrency.code,
-    amount,
-    kind: paymentKind,
-    memo,
+  // The payment and the recipient's notification commit together; a retry that finds the payment
+  // made finds its notification written too (its dedupKey names the transfer).
+  const result = await services.ledger.transaction(async (transaction) => {
+    const [written] = await transaction.createTransfers([
+      {
+        type: 'immediate',
+        // Keys are per sender, so one member's key can never collide with another's.
+        idempotencyKey: `send:${sender.id}:${idempotencyKey}`,
+        debitAccountId: senderAccount.id,
+        creditAccountId: recipientAccount.id,
+        currency: cooperativeCurrency.code,
+        amount,
+        kind: paymentKind,
+        memo,
+      },
+    ]);
+    if (!written) throw new Error('The ledger returned no result for the payment');
+    if (written.ok && !written.alreadyExisted) {
+      const parameters = new StatementParameters();
+      const notification = creditsReceivedNotification({ recipientId: recipient.id, amount: written.transfer.amount, payerName: sender.displayName, dedupKey: `transfer:${written.transfer.id}` });
+      await transaction.session.run(insertNotificationsSql([notification], parameters), parameters.values);
+    }
+    return written;
   });
   const [balance] = await services.ledger.getBalances([senderAccount.id]);
   if (!balance) throw new Error(`The account ${senderAccount.id} has no balance`);

@@ -32,10 +32,34 @@ export interface PendingStatus {
 
 /** The state of a hold (see the state machine in domain/transfer.ts); null if no such pending transfer. */
 export async function getPendingStatus(context: LedgerContext, pendingId: string): Promise<PendingStatus | null> {
-  const pending = await getTransfer(context, pendingId);
-  if (!pending || pending.type !== 'pending') return null;
-  const [resolution] = await context.store.read.findResolutions([pending.id]);
-  if (!resolution) return { pending, state: 'pending', resolution: null };
-  const state: PendingState = resolution.type === 'post' ? 'posted' : resolution.kind === EXPIRY_KIND && resolution.idempotencyKey === expiryIdempotencyKey(pending.id) ? 'expired' : 'voided';
-  return { pending, state, resolution };
+  const [status] = await getPendingStatuses(context, [pendingId]);
+  return status ?? null;
+}
+
+export const PENDING_STATUSES_MAXIMUM = 1000;
+
+/**
+ * The states of several holds in two reads, e.g. for a page of a statement. Ids that are no pending
+ * transfer are left out; the result follows the order of the ids given.
+ */
+export async function getPendingStatuses(context: LedgerContext, pendingIds: readonly string[]): Promise<PendingStatus[]> {
+  assertContract(pendingIds.length <= PENDING_STATUSES_MAXIMUM, `at most ${PENDING_STATUSES_MAXIMUM} pending ids`);
+  const ids = [...new Set(pendingIds.map(normaliseId).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return [];
+  const pendings = (await context.store.read.findTransfers(ids)).filter((transfer) => transfer.type === 'pending');
+  if (pendings.length === 0) return [];
+  const resolutions = new Map((await context.store.read.findResolutions(pendings.map((pending) => pending.id))).map((resolution) => [resolution.pendingId, resolution]));
+  const byId = new Map(pendings.map((pending) => [pending.id, pending]));
+  return ids.flatMap((id) => {
+    const pending = byId.get(id);
+    if (!pending) return [];
+    const resolution = resolutions.get(id) ?? null;
+    return [{ pending, state: stateOf(pending, resolution), resolution }];
+  });
+}
+
+function stateOf(pending: Transfer, resolution: Transfer | null): PendingState {
+  if (!resolution) return 'pending';
+  if (resolution.type === 'post') return 'posted';
+  return resolution.kind === EXPIRY_KIND && resolution.idempotencyKey === expiryIdempotencyKey(pending.id) ? 'expired' : 'voided';
 }

@@ -20,6 +20,13 @@ export function useFormatters() {
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'long' }).format(parsed);
   }
 
+  /** Day and month only, e.g. "7. Dez." or "7 Dec", for chart axes. */
+  function dayMonth(value: string): string {
+    const parsed = new Date(value);
+    if (Number.isNaN(parsed.getTime())) return value;
+    return new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(parsed);
+  }
+
   function dateTime(value: string): string {
     const parsed = new Date(value);
     if (Number.isNaN(parsed.getTime())) return value;
@@ -46,5 +53,5 @@ export function useFormatters() {
     return new Intl.NumberFormat(locale.value).format(value);
   }
 
-  return { amount, taler, date, dateTime, relativeTime, count };
+  return { amount, taler, date, dayMonth, dateTime, relativeTime, count };
 }

@@ -169,6 +169,9 @@ export const de = {
     loadOffers: 'Die Angebote konnten nicht geladen werden.',
     loadCooperative: 'Die Genossenschaft konnte nicht geladen werden.',
   },
+  charts: {
+    showTable: 'Als Tabelle zeigen',
+  },
   wallet: {
     title: 'Geldbörse',
     summaryLabel: 'Dein Kontostand',
@@ -195,6 +198,22 @@ export const de = {
       loadingMore: 'Wird geladen …',
       allLoaded: 'Das sind alle Buchungen.',
       loadError: 'Der Kontoauszug konnte nicht geladen werden.',
+      orderNumber: 'Bestellung Nr. {number}',
+      releasedRest: '{amount} Taler der Vormerkung wieder frei',
+      contribution: 'Genossenschaftsbeitrag an den Gemeinschaftsfonds: {amount} Taler',
+      purposes: {
+        payment_sent: 'Zahlung',
+        payment_received: 'Zahlung',
+        order_reserved: 'Vorgemerkt, noch nicht bezahlt',
+        order_paid: 'Bezahlt',
+        order_released: 'Vormerkung aufgehoben, nichts bezahlt',
+        order_sale: 'Verkauf',
+        other: 'Buchung',
+      },
+      states: {
+        pending: 'vorgemerkt',
+        released: 'freigegeben',
+      },
     },
     send: {
       title: 'Taler senden',

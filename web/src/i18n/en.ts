@@ -168,6 +168,9 @@ export const en: MessageSchema = {
     loadOffers: 'The offers could not be loaded.',
     loadCooperative: 'The cooperative could not be loaded.',
   },
+  charts: {
+    showTable: 'Show as a table',
+  },
   wallet: {
     title: 'Wallet',
     summaryLabel: 'Your balance',
@@ -186,7 +189,7 @@ export const en: MessageSchema = {
       title: 'Statement',
       date: 'Date',
       counterparty: 'From / to',
-      memo: 'Memo',
+      memo: 'Purpose',
       amount: 'Amount',
       balance: 'Balance',
       empty: 'No entries yet. Once you send or receive taler, they appear here.',
@@ -194,6 +197,22 @@ export const en: MessageSchema = {
       loadingMore: 'Loading …',
       allLoaded: 'That is every entry.',
       loadError: 'The statement could not be loaded.',
+      orderNumber: 'Order no. {number}',
+      releasedRest: '{amount} taler of the reservation free again',
+      contribution: 'Cooperative contribution to the common fund: {amount} taler',
+      purposes: {
+        payment_sent: 'Payment',
+        payment_received: 'Payment',
+        order_reserved: 'Reserved, not paid yet',
+        order_paid: 'Paid',
+        order_released: 'Reservation released, nothing paid',
+        order_sale: 'Sale',
+        other: 'Transfer',
+      },
+      states: {
+        pending: 'reserved',
+        released: 'released',
+      },
     },
     send: {
       title: 'Send taler',

@@ -62,6 +62,7 @@ export const messagesDe = {
     order_disputed: '{actor} hat zu „{order}“ ein Problem gemeldet.',
     order_confirmed: '{actor} hat den Erhalt von „{order}“ bestätigt.',
     order_resolved: 'Der Streitfall zu „{order}“ ist entschieden.',
+    credits_received: '{actor} hat dir {amount} gezahlt.',
     order_message: 'Neue Nachricht von {actor} zu „{order}“: {excerpt}',
     review_received: '{actor} hat deine Bestellung „{offer}“ mit {rating} von 5 Sternen bewertet.',
     other: 'Neue Benachrichtigung',

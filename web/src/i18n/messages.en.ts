@@ -64,6 +64,7 @@ export const messagesEn: typeof messagesDe = {
     order_disputed: '{actor} reported a problem with "{order}".',
     order_confirmed: '{actor} confirmed receipt of "{order}".',
     order_resolved: 'The dispute about "{order}" has been decided.',
+    credits_received: '{actor} paid you {amount}.',
     order_message: 'New message from {actor} about "{order}": {excerpt}',
     review_received: '{actor} rated your order “{offer}” with {rating} out of 5 stars.',
     other: 'New notification',

@@ -1,10 +1,40 @@
 import type { Page } from 'playwright-core';
-import { logIn, screenshot, useAppInBrowser } from './support';
+import { graphqlInPage, logIn, screenshot, useAppInBrowser } from './support';
 
 const lena = { email: 'lena@demo.allmende.coop', displayName: 'Lena Fischer' };
+const martin = { email: 'martin@demo.allmende.coop' };
 const sabine = { email: 'sabine@demo.allmende.coop', displayName: 'Sabine Krüger' };
 
 const { newPage } = useAppInBrowser();
+
+/** An order of one unit of a new offer of Martin's, checked out by Lena through the API; its row id. */
+async function orderFromMartin(buyerPage: Page, producerPage: Page, title: string, price: string): Promise<string> {
+  const created = await graphqlInPage(
+    producerPage,
+    `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { ... on MutationCreateOfferSuccess { data { id } } } }`,
+    { input: { title, description: 'Für den Kontoauszug.', categoryCode: 'food.dairy', kind: 'good', price, unit: 'Stück', stock: 5 } },
+  );
+  const offerId = created.createOffer.data.id as string;
+  await graphqlInPage(buyerPage, `mutation($input: CartItemInput!) { addToCart(input: $input) { __typename } }`, { input: { offerId, quantity: 1 } });
+  const checkedOut = await graphqlInPage(
+    buyerPage,
+    `mutation($input: CheckoutInput!) { checkout(input: $input) { __typename ... on MutationCheckoutSuccess { data { orders { id } } } } }`,
+    { input: { idempotencyKey: `wallet-e2e-${price.replace(".", "-")}`, expectedPrices: [{ offerId, price }] } },
+  );
+  expect(checkedOut.checkout.__typename).toBe('MutationCheckoutSuccess');
+  const globalId = checkedOut.checkout.data.orders[0].id as string;
+  return Buffer.from(globalId, 'base64').toString('utf8').replace(/^Order:/, '');
+}
+
+async function move(page: Page, mutation: string, orderRowId: string): Promise<void> {
+  const result = await graphqlInPage(page, `mutation($id: ID!) { ${mutation}(id: $id) { __typename } }`, { id: Buffer.from(`Order:${orderRowId}`).toString('base64') });
+  expect(result[mutation].__typename).toMatch(/Success$/);
+}
+
+/** The statement's entries of one order, by the link to its page. */
+function entriesOfOrder(page: Page, orderRowId: string) {
+  return page.getByTestId('statement-entry').filter({ has: page.locator(`a[href="/orders/${orderRowId}"]`) });
+}
 let page: Page;
 
 // Every test gets its own browser context: no cookies, storage or language choice carry over.
@@ -39,6 +69,11 @@ describe('the wallet in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Geldbörse' }).waitFor();
     await page.getByTestId('statement-entry').first().waitFor();
     await page.getByRole('img', { name: /Kontostand der letzten 60 Tage/ }).waitFor();
+    // The chart's figures as a table too.
+    const chart = page.getByTestId('balance-chart');
+    await chart.locator('summary').click();
+    expect(await chart.locator('table caption').textContent()).toContain('Kontostand der letzten 60 Tage');
+    expect(await chart.locator('tbody tr').count()).toBeGreaterThan(1);
     expect(await page.getByTestId('wallet-credit-limit').textContent()).toContain('100,00');
     const balanceBefore = cents((await page.getByTestId('wallet-balance').textContent()) ?? '');
     const availableBefore = cents((await page.getByTestId('wallet-available').textContent()) ?? '');
@@ -121,6 +156,91 @@ describe('the wallet in the browser', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Your credit limit does not cover this\. You can send at most [\d,.]+ taler\./);
     await screenshot(page, 'wallet-english');
+  });
+
+  it('shows a reservation as pending, a settled order as one payment with its number, a cancelled one as released, and the producer the buyer', async () => {
+    await logInAs(lena.email);
+    const producerPage = await newPage();
+    await logIn(producerPage, martin.email);
+    const settled = await orderFromMartin(page, producerPage, 'Kontoauszug-Käse', '4.20');
+    const cancelled = await orderFromMartin(page, producerPage, 'Kontoauszug-Butter', '2.10');
+
+    await page.goto('/wallet');
+    const reserved = entriesOfOrder(page, settled);
+    await reserved.waitFor();
+    expect(await reserved.getAttribute('data-purpose')).toBe('ORDER_RESERVED');
+    expect(await reserved.getByTestId('statement-state').textContent()).toContain('vorgemerkt');
+    expect(await reserved.textContent()).toContain('Hof Sonnenwiese');
+    expect(await reserved.textContent()).not.toContain('Treuhand');
+    expect(await reserved.getByTestId('statement-order').textContent()).toMatch(/^Bestellung Nr\. \d+$/);
+    await screenshot(page, 'wallet-statement-reserved');
+
+    await move(producerPage, 'acceptOrder', settled);
+    await move(producerPage, 'fulfilOrder', settled);
+    await move(page, 'confirmOrder', settled);
+    await move(page, 'cancelOrder', cancelled);
+    await page.reload();
+    await page.getByTestId('statement-entry').first().waitFor();
+    const paid = entriesOfOrder(page, settled);
+    expect(await paid.count()).toBe(1);
+    expect(await paid.getAttribute('data-purpose')).toBe('ORDER_PAID');
+    expect(cents((await paid.getByTestId('statement-amount').textContent()) ?? '')).toBe(-420n);
+    const released = entriesOfOrder(page, cancelled);
+    expect(await released.count()).toBe(1);
+    expect(await released.getByTestId('statement-state').textContent()).toContain('freigegeben');
+    expect(await released.getByTestId('statement-amount').textContent()).not.toMatch(/[-+−]/);
+    await screenshot(page, 'wallet-statement-settled');
+
+    // The order number leads to the order's page.
+    await paid.getByTestId('statement-order').click();
+    await page.waitForURL(new RegExp(`/orders/${settled}$`));
+
+    // The producer's sales chart, with its table, drawn without breaking the page's policy.
+    const refusedByPolicy: string[] = [];
+    producerPage.on('console', (message) => {
+      if (message.type() === 'error') refusedByPolicy.push(message.text());
+    });
+    await producerPage.goto('/dashboard');
+    const salesChart = producerPage.getByTestId('sales-chart');
+    await salesChart.getByRole('img', { name: /Erhaltene Taler je Woche/ }).waitFor();
+    await salesChart.locator('summary').click();
+    expect(await salesChart.locator('table caption').textContent()).toContain('Erhaltene Taler je Woche');
+    expect(await salesChart.locator('tbody tr').count()).toBe(12);
+    await screenshot(producerPage, 'dashboard-sales-chart');
+    expect(refusedByPolicy).toEqual([]);
+
+    await producerPage.goto('/wallet');
+    const sale = entriesOfOrder(producerPage, settled);
+    await sale.waitFor();
+    expect(await sale.getAttribute('data-purpose')).toBe('ORDER_SALE');
+    expect(await sale.textContent()).toContain(lena.displayName);
+    expect(await sale.textContent()).toContain('Genossenschaftsbeitrag an den Gemeinschaftsfonds');
+    await screenshot(producerPage, 'wallet-statement-sale');
+
+    // The producer was told of the money with the amount and who paid.
+    const paidOut = (await sale.getByTestId('statement-amount').textContent())!.trim().replace(/^\+/, '');
+    await producerPage.goto('/notifications');
+    await producerPage.getByText(`Lena Fischer hat dir ${paidOut} gezahlt.`).first().waitFor();
+    await screenshot(producerPage, 'notifications-credits-received');
+  });
+
+  it('wraps a long note without a space and keeps amount and balance in view on a phone', async () => {
+    page = await newPage({ width: 390, height: 844 });
+    await logInAs(lena.email);
+    const recipients = await graphqlInPage(page, `query { recipients(search: "Sonnenwiese") { id } }`);
+    const note = 'x'.repeat(200);
+    await graphqlInPage(page, `mutation($input: SendCreditsInput!) { sendCredits(input: $input) { __typename } }`, {
+      input: { recipientId: recipients.recipients[0].id, amount: '0.01', memo: note, idempotencyKey: 'wallet-e2e-long-note' },
+    });
+    await page.goto('/wallet');
+    const entry = page.getByTestId('statement-entry').filter({ hasText: note });
+    await entry.waitFor();
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
+    const amountBox = await entry.getByTestId('statement-amount').boundingBox();
+    expect(amountBox).not.toBeNull();
+    expect(amountBox!.x + amountBox!.width).toBeLessThanOrEqual(390);
+    await screenshot(page, 'wallet-long-note-phone');
   });
 
   it('shows accountants the trial balance and money supply, and members no audit link', async () => {
