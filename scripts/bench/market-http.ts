@@ -1,15 +1,63 @@
 // A small GraphQL-over-HTTP client for the market benchmark: keep-alive connections (one per
 // concurrent caller), the CSRF header the server requires, and the session cookie of a logged-in member.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
+import { Kind, parse, visit, type FragmentDefinitionNode } from 'graphql';
 import { csrfHeaderName } from '../../api/src/server';
 
 const root = path.resolve(__dirname, '../..');
 
-/** A GraphQL document of the web app, read from its .graphql file so the benchmark sends what the app sends. */
+/**
+ * A GraphQL document of the web app, read from its .graphql file so the benchmark sends what the app
+ * sends, with the fragments it uses from other files of the web app appended (as the app's build does).
+ */
 export function webDocument(relativePath: string): string {
-  return readFileSync(path.join(root, 'web/src', relativePath), 'utf8');
+  const text = readFileSync(path.join(root, 'web/src', relativePath), 'utf8');
+  const defined = new Set(fragmentNames(text));
+  const appended: string[] = [];
+  for (let missing = spreadNames(text).filter((name) => !defined.has(name)); missing.length > 0; ) {
+    const name = missing.pop()!;
+    if (defined.has(name)) continue;
+    const fragment = webFragments().get(name);
+    if (!fragment) throw new Error(`The fragment ${name} used by ${relativePath} is not defined in the web app`);
+    defined.add(name);
+    appended.push(fragment);
+    missing.push(...spreadNames(fragment).filter((spread) => !defined.has(spread)));
+  }
+  return [text, ...appended].join('\n');
+}
+
+let fragmentsByName: Map<string, string> | undefined;
+
+/** Every fragment the web app's .graphql files define, by name. */
+function webFragments(): Map<string, string> {
+  if (fragmentsByName) return fragmentsByName;
+  fragmentsByName = new Map();
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory() && entry.name !== 'generated') walk(full);
+      else if (entry.name.endsWith('.graphql')) {
+        const text = readFileSync(full, 'utf8');
+        for (const definition of parse(text).definitions) {
+          if (definition.kind === Kind.FRAGMENT_DEFINITION && definition.loc) fragmentsByName!.set(definition.name.value, text.slice(definition.loc.start, definition.loc.end));
+        }
+      }
+    }
+  };
+  walk(path.join(root, 'web/src'));
+  return fragmentsByName;
+}
+
+function fragmentNames(text: string): string[] {
+  return parse(text).definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((definition) => definition.name.value);
+}
+
+function spreadNames(text: string): string[] {
+  const names: string[] = [];
+  visit(parse(text), { FragmentSpread: (node) => void names.push(node.name.value) });
+  return names;
 }
 
 export interface GraphQLResponse<Data> {
