@@ -68,6 +68,7 @@ export const listingNeutralMutations: ReadonlySet<string> = new Set([
   'postNeed',
   'answerNeed',
   'closeNeed',
+  'withdrawNeedAnswer',
   'admitMember',
   'declineMember',
   'createProposal',
