@@ -49,7 +49,7 @@ describe('checkout', () => {
     const result = await checkoutOrders(api.services, buyer, { idempotencyKey: 'checkout-one', expectedPrices });
     expect(result.alreadyExisted).toBe(false);
     expect(result.orders).toHaveLength(2);
-    const byProducer = new Map((await ordersOf(result)).map((order) => [order.producerId, order]));
+    const byProducer = new Map(result.orders.map((order) => [order.producerId, order]));
     expect(byProducer.get(anna.id)!.total.toFixed(2)).toBe('15.20');
     expect(byProducer.get(bert.id)!.total.toFixed(2)).toBe('8.40');
     expect(result.orders.every((order) => order.status === 'placed' && order.holdTransferId)).toBe(true);
@@ -159,10 +159,13 @@ describe('checkout', () => {
     expect(byProducer.get(anna.id)).toMatchObject({ deliveryOption: 'delivery', deliveryNote: 'Gartenweg 3, 34117 Kassel', messageToProducer: 'Bitte zweimal klingeln.' });
     expect(byProducer.get(bert.id)).toMatchObject({ deliveryOption: 'pickup', deliveryNote: 'Samstag vormittags', messageToProducer: '' });
 
-    // Without a choice the order is left to agree on, as before.
+    // Without a choice the order is left to agree on, as before, with or without a message.
     await addToCart(prisma, buyerChoosing.id, { offerId: bread.id, quantity: 1 });
     const unchosen = await checkout(api.services, buyerChoosing, { idempotencyKey: 'choice-none', expectedPrices });
     expect((await ordersOf(unchosen)).map((order) => [order.deliveryOption, order.deliveryNote])).toEqual([[null, '']]);
+    await addToCart(prisma, buyerChoosing.id, { offerId: bread.id, quantity: 1 });
+    const agreeLater = await attempt([{ producerId: bert.id, message: 'Wann passt es dir?' }], 'choice-later');
+    expect((await ordersOf(agreeLater)).map((order) => [order.deliveryOption, order.messageToProducer])).toEqual([[null, 'Wann passt es dir?']]);
   });
 
   it('refuses a checkout beyond the credit limit without a trace and keeps the cart', async () => {

@@ -1,6 +1,7 @@
 // How the buyer receives each order of a checkout: one of the delivery options (pickup, delivery,
-// shipping) that every offer of the order has, an address (required for delivery and shipping) or a
-// pickup note, and a message to the producer.
+// shipping) that every offer of the order has, or none (left to agree on, e.g. when the offers have
+// no option in common), an address (required for delivery and shipping) or a pickup note, and a
+// message to the producer.
 //
 // The options are read with the cart before the checkout's transaction, in parallel with its other
 // preparations and only when the buyer chose any, so the transaction itself runs no statement more.
@@ -24,12 +25,15 @@ export const addressedDeliveryOptions: readonly DeliveryOption[] = ['delivery', 
 export const deliveryChoiceSchema = z
   .object({
     producerId: z.uuid({ message: 'not a producer id' }),
-    option: z.enum(DeliveryOption),
+    option: z
+      .enum(DeliveryOption)
+      .nullish()
+      .transform((option) => option ?? null),
     note: optionalText(deliveryNoteLengthMax),
     message: optionalText(orderMessageLengthMax),
   })
   .superRefine((choice, context) => {
-    if (addressedDeliveryOptions.includes(choice.option) && choice.note === '') {
+    if (choice.option !== null && addressedDeliveryOptions.includes(choice.option) && choice.note === '') {
       context.addIssue({ code: 'custom', path: ['note'], message: 'an address is required for delivery and shipping' });
     }
   });
@@ -86,7 +90,7 @@ export function deliveryChoicesByProducer(
       return known.deliveryOptions;
     });
     const available = commonDeliveryOptions(optionLists);
-    if (!available.includes(choice.option)) throw new DeliveryOptionUnavailableError(choice.producerId, choice.option, available);
+    if (choice.option !== null && !available.includes(choice.option)) throw new DeliveryOptionUnavailableError(choice.producerId, choice.option, available);
     byProducer.set(choice.producerId, choice);
   });
   return byProducer;

@@ -137,7 +137,10 @@ const OrderDeliveryInput = builder.inputType('OrderDeliveryInput', {
   description: "How one producer's order of the checkout is handed over.",
   fields: (t) => ({
     producerId: t.id({ required: true, description: 'The producer whose order this is.' }),
-    option: t.field({ type: DeliveryOptionEnum, required: true, description: 'One of the options every offer of this producer in the cart has.' }),
+    option: t.field({
+      type: DeliveryOptionEnum,
+      description: 'One of the options every offer of this producer in the cart has; none leaves the handover to agree on.',
+    }),
     note: t.string({ description: `The delivery address, required for delivery and shipping, or a note on the pickup (at most ${deliveryNoteLengthMax} characters).` }),
     message: t.string({ description: `A message to the producer (at most ${orderMessageLengthMax} characters).` }),
   }),
