@@ -11,6 +11,7 @@ export const notificationKinds = {
   orderConfirmed: 'order_confirmed',
   orderResolved: 'order_resolved',
   orderMessage: 'order_message',
+  directMessage: 'direct_message',
   votingOpened: 'voting_opened',
   votingClosesSoon: 'voting_closes_soon',
   proposalClosed: 'proposal_closed',

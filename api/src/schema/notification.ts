@@ -44,7 +44,7 @@ builder.prismaNode('Notification', {
       resolve: (row) => payloadText(row.payload, 'orderTitle'),
     }),
     orderTotal: t.field({ type: 'Decimal', nullable: true, select: { payload: true }, resolve: (row) => payloadText(row.payload, 'orderTotal') }),
-    excerpt: t.string({ nullable: true, description: 'order_message: the start of the message.', select: { payload: true }, resolve: (row) => payloadText(row.payload, 'excerpt') }),
+    excerpt: t.string({ nullable: true, description: 'order_message and direct_message: the start of the message.', select: { payload: true }, resolve: (row) => payloadText(row.payload, 'excerpt') }),
     proposalTitle: t.string({
       nullable: true,
       description: 'Proposal kinds (voting_opened, voting_closes_soon, proposal_closed): the proposal\'s title.',

@@ -64,6 +64,8 @@ export const listingNeutralMutations: ReadonlySet<string> = new Set([
   'resolveDispute',
   'sendOrderMessage',
   'markOrderMessagesRead',
+  'sendDirectMessage',
+  'markConversationRead',
   'sendCredits',
   'postNeed',
   'answerNeed',
