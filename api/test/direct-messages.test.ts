@@ -1,7 +1,7 @@
 // Direct messages between members over HTTP: who may write to whom, the conversation of a pair, its
 // messages page by page, unread counts and notifications, and the one inbox with the order threads.
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { createTestApi, type TestApi } from './support/api';
+import { createTestApi, type GraphQLResponse, type TestApi } from './support/api';
 import { buildMember, logIn } from './support/builders';
 import { createMember, createOffer, type TestMember } from './support/orders';
 
@@ -33,6 +33,7 @@ const inboxQuery = `query Inbox($first: Int, $after: String) {
 }`;
 
 type InboxNode = { kind: string; otherPartyName: string; unreadCount: number; lastMessage: { excerpt: string; mine: boolean } };
+type InboxData = { inbox: { edges: { node: InboxNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
 
 describe('direct messages', () => {
   let api: TestApi;
@@ -158,7 +159,7 @@ describe('direct messages', () => {
     const paged: string[] = [];
     let after: string | null = null;
     for (let pageCount = 0; pageCount < 5; pageCount += 1) {
-      const page: { data?: { inbox: { edges: { node: InboxNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } = await sven.client.graphql(inboxQuery, { first: 1, after });
+      const page: GraphQLResponse<InboxData> = await sven.client.graphql<InboxData>(inboxQuery, { first: 1, after });
       paged.push(...page.data!.inbox.edges.map((edge) => edge.node.lastMessage.excerpt));
       if (!page.data!.inbox.pageInfo.hasNextPage) break;
       after = page.data!.inbox.pageInfo.endCursor;

@@ -149,7 +149,6 @@ export const marketDe = {
     yourAnswer: 'deine Antwort',
     withdraw: 'Antwort zurückziehen',
     withdrawn: 'Deine Antwort wurde zurückgezogen.',
-    writeMessage: 'Nachricht schreiben',
     message: 'Nachricht (optional)',
     answer: 'Antworten',
     answered: 'Deine Antwort wurde gesendet.',

@@ -150,7 +150,6 @@ export const marketEn: typeof marketDe = {
     yourAnswer: 'your answer',
     withdraw: 'Withdraw answer',
     withdrawn: 'Your answer was withdrawn.',
-    writeMessage: 'Write a message',
     message: 'Message (optional)',
     answer: 'Answer',
     answered: 'Your answer was sent.',
