@@ -143,7 +143,7 @@ describe('order messages in the browser', () => {
     // The producer takes the answer back; the member no longer sees it.
     await need.getByTestId('withdraw-answer').click();
     await need.getByText('Deine Antwort wurde zurückgezogen.').waitFor();
-    expect(await need.getByTestId('need-answer').count()).toBe(0);
+    await need.getByText('Noch keine Antworten.').waitFor();
     await buyerPage.reload();
     await buyerPage.locator('article', { hasText: 'Suche Quittengelee' }).getByText('Noch keine Antworten.').waitFor();
 
