@@ -5,7 +5,8 @@ import { createTestApi, type TestApi } from './support/api';
 import { createMember, createOffer, type TestMember, checkoutOrders } from './support/orders';
 import { addToCart } from '../src/orders/cart';
 import { checkout } from '../src/orders/checkout';
-import { CartEmptyError, OfferUnavailableError, OutOfStockError, PriceChangedError } from '../src/orders/errors';
+import { ValidationError } from '../src/errors';
+import { CartEmptyError, DeliveryOptionUnavailableError, OfferUnavailableError, OutOfStockError, PriceChangedError } from '../src/orders/errors';
 import { InsufficientCreditError } from '../src/wallet/errors';
 import { findMemberAccount } from '../src/wallet/ensure-member-account';
 
@@ -107,6 +108,64 @@ describe('checkout', () => {
     expect((await available(buyer.id)).equals(before)).toBe(true);
     expect(await prisma.order.count({ where: { buyerId: buyer.id, status: { not: 'placed' } } })).toBe(0);
     await clearCart(buyer.id);
+  });
+
+  it('keeps the delivery option, address and message chosen per order, and refuses an option not every offer has', async () => {
+    const prisma = api.database.prisma;
+    const buyerChoosing = await createMember(api, 'Greta');
+    const eggs = await createOffer(api, anna.id, { title: 'Eier', price: '0.50', stock: 20 });
+    const jam = await createOffer(api, anna.id, { title: 'Marmelade', price: '4.00', stock: 5 });
+    const bread = await createOffer(api, bert.id, { title: 'Brot', price: '4.20', stock: null });
+    await prisma.offer.update({ where: { id: eggs.id }, data: { deliveryOptions: ['pickup', 'delivery'] } });
+    await prisma.offer.update({ where: { id: jam.id }, data: { deliveryOptions: ['pickup', 'delivery', 'shipping'] } });
+    await prisma.offer.update({ where: { id: bread.id }, data: { deliveryOptions: ['pickup'] } });
+    await addToCart(prisma, buyerChoosing.id, { offerId: eggs.id, quantity: 6 });
+    await addToCart(prisma, buyerChoosing.id, { offerId: jam.id, quantity: 1 });
+    await addToCart(prisma, buyerChoosing.id, { offerId: bread.id, quantity: 1 });
+    const expectedPrices = [eggs, jam, bread].map((offer) => ({ offerId: offer.id, price: offer.price.toFixed(2) }));
+    const ordersOf = (result: { orderIds: string[] }) => prisma.order.findMany({ where: { id: { in: result.orderIds } } });
+    const attempt = (deliveries: Parameters<typeof checkout>[2]['deliveries'], key: string) => checkout(api.services, buyerChoosing, { idempotencyKey: key, expectedPrices, deliveries });
+
+    // The jam could be shipped, the eggs not: the order of both cannot.
+    const refused = attempt([{ producerId: anna.id, option: 'shipping', note: 'Gartenweg 3, 34117 Kassel' }], 'choice-shipping');
+    await expect(refused).rejects.toBeInstanceOf(DeliveryOptionUnavailableError);
+    await expect(refused).rejects.toMatchObject({ code: 'delivery_option_unavailable', producerId: anna.id, option: 'shipping', available: ['pickup', 'delivery'] });
+    await expect(attempt([{ producerId: bert.id, option: 'delivery', note: 'Gartenweg 3' }], 'choice-bert')).rejects.toBeInstanceOf(DeliveryOptionUnavailableError);
+    // Delivery needs an address; a producer with nothing in the cart and a second choice for one producer are input errors.
+    await expect(attempt([{ producerId: anna.id, option: 'delivery', note: '  ' }], 'choice-no-address')).rejects.toMatchObject({
+      fieldErrors: [{ field: 'deliveries.0.note', message: 'an address is required for delivery and shipping' }],
+    });
+    await expect(attempt([{ producerId: buyer.id, option: 'pickup' }], 'choice-stranger')).rejects.toMatchObject({ fieldErrors: [{ field: 'deliveries.0.producerId' }] });
+    await expect(
+      attempt(
+        [
+          { producerId: anna.id, option: 'pickup' },
+          { producerId: anna.id, option: 'delivery', note: 'Gartenweg 3' },
+        ],
+        'choice-twice',
+      ),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(await prisma.order.count({ where: { buyerId: buyerChoosing.id } })).toBe(0);
+    expect((await prisma.offer.findUniqueOrThrow({ where: { id: eggs.id } })).stock).toBe(20);
+
+    const result = await attempt(
+      [
+        { producerId: anna.id, option: 'delivery', note: 'Gartenweg 3, 34117 Kassel', message: 'Bitte zweimal klingeln.' },
+        { producerId: bert.id, option: 'pickup', note: 'Samstag vormittags' },
+      ],
+      'choice-ok',
+    );
+    const byProducer = new Map((await ordersOf(result)).map((order) => [order.producerId, order]));
+    expect(byProducer.get(anna.id)).toMatchObject({ deliveryOption: 'delivery', deliveryNote: 'Gartenweg 3, 34117 Kassel', messageToProducer: 'Bitte zweimal klingeln.' });
+    expect(byProducer.get(bert.id)).toMatchObject({ deliveryOption: 'pickup', deliveryNote: 'Samstag vormittags', messageToProducer: '' });
+
+    // Without a choice the order is left to agree on, as before, with or without a message.
+    await addToCart(prisma, buyerChoosing.id, { offerId: bread.id, quantity: 1 });
+    const unchosen = await checkout(api.services, buyerChoosing, { idempotencyKey: 'choice-none', expectedPrices });
+    expect((await ordersOf(unchosen)).map((order) => [order.deliveryOption, order.deliveryNote])).toEqual([[null, '']]);
+    await addToCart(prisma, buyerChoosing.id, { offerId: bread.id, quantity: 1 });
+    const agreeLater = await attempt([{ producerId: bert.id, message: 'Wann passt es dir?' }], 'choice-later');
+    expect((await ordersOf(agreeLater)).map((order) => [order.deliveryOption, order.messageToProducer])).toEqual([[null, 'Wann passt es dir?']]);
   });
 
   it('refuses a checkout beyond the credit limit without a trace and keeps the cart', async () => {

@@ -389,5 +389,39 @@ describe('marketplace: profiles, offers, search, needs, notifications', () => {
       expect((await farmer.graphql(answerMutation, { input: { needId, offerId: farmerOffer.id } })).data?.answerNeed.__typename).toBe('NeedClosedError');
       expect((await anonymous.graphql(`{ needs { edges { node { id } } } }`)).data?.needs.edges).toEqual([]);
     });
+
+    it('answers only with an offer the producer chose, and lets the producer withdraw the answer', async () => {
+      const posted = await buyer.graphql(postNeedMutation, { input: { title: 'Suche Walnüsse', categoryCode: 'food.fruit', expiresAt: inAWeek() } });
+      const needId = posted.data?.postNeed.data.id;
+      await create(farmer, baseOffer({ title: 'Haselnüsse' }));
+      const walnuts = await create(farmer, baseOffer({ title: 'Walnüsse' }));
+      const paused = await create(farmer, baseOffer({ title: 'Walnussöl' }), false);
+      const bakerOffer = await create(baker, baseOffer({ title: 'Nussbrot', categoryCode: 'food.bakery' }));
+
+      // No offer chosen is no answer: neither a missing nor an empty offer falls back to another offer.
+      expect((await farmer.graphql(answerMutation, { input: { needId } })).errors?.[0]?.message).toMatch(/offerId/);
+      expect((await farmer.graphql(answerMutation, { input: { needId, offerId: '' } })).data?.answerNeed).toMatchObject({ __typename: 'NotFoundError', code: 'not_found' });
+      expect((await farmer.graphql(answerMutation, { input: { needId, offerId: paused.id } })).data?.answerNeed.__typename).toBe('OfferNotActiveError');
+      expect((await farmer.graphql(answerMutation, { input: { needId, offerId: bakerOffer.id } })).data?.answerNeed.__typename).toBe('NotOwnerError');
+      const answerWithId = `mutation Answer($input: AnswerNeedInput!) { answerNeed(input: $input) { __typename ... on MutationAnswerNeedSuccess { data { id offer { title } } } } }`;
+      const answered = await farmer.graphql(answerWithId, { input: { needId, offerId: walnuts.id, message: 'Frisch geknackt' } });
+      expect(answered.data?.answerNeed.data.offer.title).toBe('Walnüsse');
+      const answerId = answered.data?.answerNeed.data.id as string;
+      expect((await buyer.graphql(`{ unreadNotificationCount }`)).data?.unreadNotificationCount).toBe(1);
+
+      const withdraw = `mutation W($id: ID!) { withdrawNeedAnswer(id: $id) { __typename ... on MutationWithdrawNeedAnswerSuccess { data { id answers { id } } } ... on NotFoundError { code entity } ... on Error { code } } }`;
+      expect((await baker.graphql(withdraw, { id: answerId })).data?.withdrawNeedAnswer.__typename).toBe('NotOwnerError');
+      expect((await buyer.graphql(withdraw, { id: answerId })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await farmer.graphql(withdraw, { id: 'no-answer' })).data?.withdrawNeedAnswer).toMatchObject({ code: 'not_found', entity: 'need_answer' });
+      const withdrawn = await farmer.graphql(withdraw, { id: answerId });
+      expect(withdrawn.data?.withdrawNeedAnswer).toMatchObject({ __typename: 'MutationWithdrawNeedAnswerSuccess', data: { id: needId, answers: [] } });
+      expect((await farmer.graphql(withdraw, { id: answerId })).data?.withdrawNeedAnswer.__typename).toBe('NotFoundError');
+
+      // The member who posted the need sees neither the answer nor its unread notification any more.
+      const seen = await buyer.graphql(`query N($id: ID!) { need(id: $id) { answers { id } } unreadNotificationCount }`, { id: needId });
+      expect(seen.data).toEqual({ need: { answers: [] }, unreadNotificationCount: 0 });
+      // The producer may answer again, with the same offer.
+      expect((await farmer.graphql(answerMutation, { input: { needId, offerId: walnuts.id } })).data?.answerNeed.__typename).toBe('MutationAnswerNeedSuccess');
+    });
   });
 });

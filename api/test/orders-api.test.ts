@@ -101,6 +101,47 @@ describe('orders API', () => {
     await buyer.client.graphql(`mutation($offerId: ID!) { removeFromCart(offerId: $offerId) { __typename } }`, { offerId: offerId(expensive.id) });
   });
 
+  it('checks out with a delivery choice that both parties read on the order, and refuses one the offer has not', async () => {
+    const buyerAtDoor = await createMember(api, 'Mia');
+    const honey = await createOffer(api, producer.id, { title: 'Honig', price: '6.00', stock: null });
+    await api.database.prisma.offer.update({ where: { id: honey.id }, data: { deliveryOptions: ['pickup', 'delivery'] } });
+    await buyerAtDoor.client.graphql(addToCartMutation, { input: { offerId: offerId(honey.id), quantity: 1 } });
+    const checkoutWith = (key: string, deliveries: unknown[]) =>
+      buyerAtDoor.client.graphql(
+        `mutation Checkout($input: CheckoutInput!) {
+          checkout(input: $input) {
+            __typename
+            ... on MutationCheckoutSuccess { data { orders { id deliveryOption deliveryNote messageToProducer } } }
+            ... on DeliveryOptionUnavailableError { code producerId option available }
+            ... on ValidationError { fieldErrors { field message } }
+          }
+        }`,
+        { input: { idempotencyKey: key, expectedPrices: [{ offerId: offerId(honey.id), price: '6.00' }], deliveries } },
+      );
+    const producerGlobalId = encodeGlobalID('Member', producer.id);
+    expect((await checkoutWith('door-shipping', [{ producerId: producerGlobalId, option: 'shipping', note: 'Am Markt 1' }])).data?.checkout).toEqual({
+      __typename: 'DeliveryOptionUnavailableError',
+      code: 'delivery_option_unavailable',
+      producerId: producerGlobalId,
+      option: 'shipping',
+      available: ['pickup', 'delivery'],
+    });
+    expect((await checkoutWith('door-no-address', [{ producerId: producerGlobalId, option: 'delivery' }])).data?.checkout).toEqual({
+      __typename: 'ValidationError',
+      fieldErrors: [{ field: 'deliveries.0.note', message: 'an address is required for delivery and shipping' }],
+    });
+    const placed = await checkoutWith('door-ok-1', [{ producerId: producerGlobalId, option: 'delivery', note: 'Am Markt 1, 34117 Kassel', message: 'Gern ab 17 Uhr.' }]);
+    if (!placed.data?.checkout.data) throw new Error(JSON.stringify(placed));
+    const placedOrder = placed.data.checkout.data.orders[0];
+    expect(placedOrder).toMatchObject({ deliveryOption: 'delivery', deliveryNote: 'Am Markt 1, 34117 Kassel', messageToProducer: 'Gern ab 17 Uhr.' });
+
+    const read = `query O($id: ID!) { order(id: $id) { deliveryOption deliveryNote messageToProducer } }`;
+    const expected = { order: { deliveryOption: 'delivery', deliveryNote: 'Am Markt 1, 34117 Kassel', messageToProducer: 'Gern ab 17 Uhr.' } };
+    expect((await producer.client.graphql(read, { id: placedOrder.id })).data).toEqual(expected);
+    expect((await buyerAtDoor.client.graphql(read, { id: placedOrder.id })).data).toEqual(expected);
+    expect((await stranger.client.graphql(read, { id: placedOrder.id })).data).toEqual({ order: null });
+  });
+
   it('lets only the producer accept, reject and fulfil, and only the buyer confirm, cancel and dispute', async () => {
     const first = await order('10.00');
     expect((await move(stranger, 'acceptOrder', first.id)).__typename).toBe('OrderForbiddenError');

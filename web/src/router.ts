@@ -57,6 +57,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/needs/:needId?', name: 'needs', component: () => import('@/pages/NeedsPage.vue'), meta: { titleKey: 'market.needs.title' } },
   { path: '/messages', name: 'messages', component: () => import('@/pages/MessagesPage.vue'), meta: { titleKey: 'messages.inbox.title', requiresLogin: true } },
   {
+    path: '/messages/members/:memberId',
+    name: 'conversation',
+    component: () => import('@/pages/ConversationPage.vue'),
+    meta: { titleKey: 'messages.conversation.fallbackTitle', requiresLogin: true },
+  },
+  {
     path: '/notifications',
     name: 'notifications',
     component: () => import('@/pages/NotificationsPage.vue'),

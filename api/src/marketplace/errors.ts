@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 
 export class NotFoundError extends AppError {
   readonly code = 'not_found';
-  constructor(readonly entity: 'offer' | 'need' | 'producer_profile' | 'postcode' | 'offer_image') {
+  constructor(readonly entity: 'offer' | 'need' | 'need_answer' | 'producer_profile' | 'postcode' | 'offer_image') {
     super(`No such ${entity.replace('_', ' ')}.`);
     this.name = 'NotFoundError';
   }

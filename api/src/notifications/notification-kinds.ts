@@ -12,6 +12,7 @@ export const notificationKinds = {
   orderResolved: 'order_resolved',
   orderMessage: 'order_message',
   creditsReceived: 'credits_received',
+  directMessage: 'direct_message',
   votingOpened: 'voting_opened',
   votingClosesSoon: 'voting_closes_soon',
   proposalClosed: 'proposal_closed',

@@ -4,11 +4,10 @@
 // lateral subqueries read one index entry per order, never whole threads.
 import { Prisma } from '../../../prisma/generated/client/client';
 import type { PrismaClient } from '../db/client';
-import { ValidationError } from '../errors';
+import { decodeInboxCursor, encodeInboxCursor, inboxPageSize, inboxPageSizeMax } from '../inbox/inbox-cursor';
 import { VISIBLE_ORDER_STATUSES } from '../orders/order-status';
 
-export const threadPageSizeDefault = 20;
-export const threadPageSizeMax = 50;
+export const threadPageSizeMax = inboxPageSizeMax;
 /** Characters of the newest message a row shows, an ellipsis included when it is cut; the thread has the rest. */
 export const threadExcerptLengthMax = 140;
 
@@ -27,23 +26,6 @@ export interface OrderThreadPage {
   hasNextPage: boolean;
 }
 
-interface ThreadCursor {
-  lastMessageAt: string;
-  orderId: string;
-}
-
-function encodeCursor(cursor: ThreadCursor): string {
-  return Buffer.from(`${cursor.lastMessageAt}|${cursor.orderId}`, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): ThreadCursor {
-  const [lastMessageAt = '', orderId = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (Number.isNaN(Date.parse(lastMessageAt)) || !/^[0-9a-f-]{36}$/i.test(orderId)) {
-    throw new ValidationError([{ field: 'after', code: 'invalid', params: {}, message: 'not a cursor of this list' }]);
-  }
-  return { lastMessageAt, orderId };
-}
-
 type Row = {
   orderId: string;
   otherPartyName: string;
@@ -59,13 +41,10 @@ type Row = {
  * further down. Orders without messages and orders of an unfinished checkout are not threads.
  */
 export async function listOrderThreads(prisma: PrismaClient, memberId: string, page: { first?: number | null; after?: string | null }): Promise<OrderThreadPage> {
-  if (page.first != null && (page.first < 1 || page.first > threadPageSizeMax)) {
-    throw new ValidationError([{ field: 'first', code: 'out_of_range', params: { min: 1, max: threadPageSizeMax }, message: `from 1 to ${threadPageSizeMax}` }]);
-  }
-  const size = page.first ?? threadPageSizeDefault;
-  const after = page.after ? decodeCursor(page.after) : null;
+  const size = inboxPageSize(page.first);
+  const after = page.after ? decodeInboxCursor(page.after) : null;
   const afterCondition = after
-    ? Prisma.sql`AND (last."createdAt", o.id) < (${after.lastMessageAt}::timestamptz, ${after.orderId}::uuid)`
+    ? Prisma.sql`AND (last."createdAt", o.id) < (${after.lastMessageAt}::timestamptz, ${after.id}::uuid)`
     : Prisma.empty;
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT o.id::text AS "orderId", other."displayName" AS "otherPartyName",
@@ -94,7 +73,7 @@ export async function listOrderThreads(prisma: PrismaClient, memberId: string, p
         lastMessageAuthorId: row.authorId,
         lastMessageAt,
         unreadCount: Number(row.unread),
-        cursor: encodeCursor({ lastMessageAt: lastMessageAt.toISOString(), orderId: row.orderId }),
+        cursor: encodeInboxCursor({ lastMessageAt: lastMessageAt.toISOString(), id: row.orderId }),
       };
     }),
     hasNextPage: rows.length > size,

@@ -59,6 +59,9 @@ export interface NewOrder {
   producerId: string;
   total: Decimal;
   holdTransferId: string;
+  deliveryOption: string | null;
+  deliveryNote: string;
+  messageToProducer: string;
   items: ReadonlyArray<{ offerId: string; title: string; unit: string; unitPrice: Decimal; quantity: number; lineTotal: Decimal }>;
 }
 
@@ -95,10 +98,12 @@ export async function insertOrders(
        RETURNING f.id
      ),
      orders AS (
-       INSERT INTO "Order" (id, "buyerId", "producerId", "checkoutKey", status, total, "holdTransferId", "placedAt", "createdAt", "updatedAt")
-       SELECT o.id, ${buyer}, o.producer, ${key}, 'placed', o.total, o.hold, ${now}, ${now}, ${now}
+       INSERT INTO "Order" (id, "buyerId", "producerId", "checkoutKey", status, total, "holdTransferId", "deliveryOption", "deliveryNote", "messageToProducer", "placedAt", "createdAt", "updatedAt")
+       SELECT o.id, ${buyer}, o.producer, ${key}, 'placed', o.total, o.hold, o.delivery_option::"DeliveryOption", o.delivery_note, o.message, ${now}, ${now}, ${now}
        FROM unnest(${list(orders, (order) => order.id, 'uuid[]')}, ${list(orders, (order) => order.producerId, 'uuid[]')},
-         ${list(orders, (order) => amountText(order.total), 'numeric[]')}, ${list(orders, (order) => order.holdTransferId, 'uuid[]')}) AS o(id, producer, total, hold)
+         ${list(orders, (order) => amountText(order.total), 'numeric[]')}, ${list(orders, (order) => order.holdTransferId, 'uuid[]')},
+         ${list(orders, (order) => order.deliveryOption, 'text[]')}, ${list(orders, (order) => order.deliveryNote, 'text[]')},
+         ${list(orders, (order) => order.messageToProducer, 'text[]')}) AS o(id, producer, total, hold, delivery_option, delivery_note, message)
        RETURNING id
      ),
      items AS (

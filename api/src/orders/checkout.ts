@@ -15,6 +15,7 @@ import { InsufficientCreditError, TransferRejectedError } from '../wallet/errors
 import { orderEventNotifications, type OrderNotice } from '../notifications/order-notifications';
 import { cartLinesMaximum } from './cart';
 import { lockCheckout, insertOrders, type LockedCartLine, type NewOrder } from './checkout-statements';
+import { deliveryChoicesByProducer, deliveryChoicesSchema, readCartDeliveryOptions, type DeliveryChoice, type DeliveryChoiceInput } from './delivery-choice';
 import { CartEmptyError, OfferUnavailableError, OutOfStockError, OwnOfferError, PriceChangedError } from './errors';
 import { cooperativeAccounts, firstFailure, holdRequests, type OrderServices } from './order-money';
 import { parseInput, amountSchema } from '../shared/input';
@@ -27,12 +28,15 @@ const checkoutSchema = z.object({
     .max(64, 'at most 64 characters')
     .regex(/^[A-Za-z0-9_.:-]+$/, 'only letters, digits, "_", ".", ":" and "-"'),
   expectedPrices: z.array(z.object({ offerId: z.uuid({ message: 'not an offer id' }), price: amountSchema })).max(cartLinesMaximum),
+  deliveries: deliveryChoicesSchema(cartLinesMaximum).nullish().transform((choices) => choices ?? []),
 });
 
 export interface CheckoutInput {
   idempotencyKey: string;
   /** The unit prices the buyer saw, per offer in the cart. */
   expectedPrices: { offerId: string; price: string }[];
+  /** How each producer's order is handed over; an order without a choice is left to agree on. */
+  deliveries?: DeliveryChoiceInput[] | null;
 }
 
 export interface CheckoutResult {
@@ -51,16 +55,20 @@ class HoldsRefused extends Error {
 
 /**
  * Checks out the buyer's cart. Throws ValidationError, CartEmptyError, OwnOfferError,
- * OfferUnavailableError, PriceChangedError, OutOfStockError, InsufficientCreditError or
- * TransferRejectedError; after any of them nothing is reserved, held or written.
+ * OfferUnavailableError, PriceChangedError, OutOfStockError, DeliveryOptionUnavailableError,
+ * InsufficientCreditError or TransferRejectedError; after any of them nothing is reserved, held or written.
  */
 export async function checkout(services: OrderServices, buyer: { id: string; displayName: string }, input: CheckoutInput): Promise<CheckoutResult> {
-  const { idempotencyKey, expectedPrices } = parseInput(checkoutSchema, input);
-  const { ledger } = services;
+  const { idempotencyKey, expectedPrices, deliveries } = parseInput(checkoutSchema, input);
+  const { prisma, ledger } = services;
   const expected = new Map(expectedPrices.map((entry) => [entry.offerId, new Decimal(entry.price)]));
   // Accounts before the transaction: creating one is a transaction of its own, and an empty account
   // is no trace of anything.
-  const [buyerAccount, { escrow }] = await Promise.all([ensureMemberAccount(services, buyer), cooperativeAccounts(ledger)]);
+  const [buyerAccount, { escrow }, deliveryOptions] = await Promise.all([
+    ensureMemberAccount(services, buyer),
+    cooperativeAccounts(ledger),
+    readCartDeliveryOptions(prisma, buyer.id, deliveries),
+  ]);
 
   let outcome: CheckoutResult;
   try {
@@ -68,7 +76,8 @@ export async function checkout(services: OrderServices, buyer: { id: string; dis
       const { existingOrderIds, lines, offerIdsByTitle } = await lockCheckout(transaction.session, { buyerId: buyer.id, checkoutKey: idempotencyKey, linesMaximum: cartLinesMaximum });
       if (existingOrderIds.length > 0) return { orderIds: existingOrderIds.sort(), alreadyExisted: true };
       checkLines(buyer.id, lines, expected);
-      const orders = await placeHolds(transaction, lines, buyerAccount.id, escrow);
+      const choices = deliveryChoicesByProducer(lines, deliveries, deliveryOptions);
+      const orders = await placeHolds(transaction, lines, buyerAccount.id, escrow, choices);
       const notifications = orders.flatMap((order) => orderEventNotifications(placedNotice(buyer, order, offerIdsByTitle), 'placed'));
       const reservations = lines.filter((line) => line.stock !== null);
       await insertOrders(transaction.session, { buyerId: buyer.id, checkoutKey: idempotencyKey, now: new Date(), orders, notifications, reservations });
@@ -108,7 +117,13 @@ function checkLines(buyerId: string, lines: readonly LockedCartLine[], expected:
 }
 
 /** One order per producer, each with its hold; the holds are one linked chain, all or none. */
-async function placeHolds(transaction: LedgerTransaction, lines: readonly LockedCartLine[], buyerAccountId: string, escrow: Account): Promise<NewOrder[]> {
+async function placeHolds(
+  transaction: LedgerTransaction,
+  lines: readonly LockedCartLine[],
+  buyerAccountId: string,
+  escrow: Account,
+  choices: ReadonlyMap<string, DeliveryChoice>,
+): Promise<NewOrder[]> {
   const byProducer = new Map<string, LockedCartLine[]>();
   for (const line of lines) byProducer.set(line.producerId, [...(byProducer.get(line.producerId) ?? []), line]);
   const drafts = [...byProducer].map(([producerId, producerLines]) => {
@@ -120,7 +135,16 @@ async function placeHolds(transaction: LedgerTransaction, lines: readonly Locked
       quantity: line.quantity,
       lineTotal: line.price.times(line.quantity),
     }));
-    return { id: randomUUID(), producerId, items, total: items.reduce((sum, item) => sum.plus(item.lineTotal), new Decimal(0)) };
+    const choice = choices.get(producerId);
+    return {
+      id: randomUUID(),
+      producerId,
+      items,
+      total: items.reduce((sum, item) => sum.plus(item.lineTotal), new Decimal(0)),
+      deliveryOption: choice?.option ?? null,
+      deliveryNote: choice?.note ?? '',
+      messageToProducer: choice?.message ?? '',
+    };
   });
   const results = await transaction.createTransfers(holdRequests(drafts, buyerAccountId, escrow));
   const failure = firstFailure(results);

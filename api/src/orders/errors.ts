@@ -1,6 +1,7 @@
 // Expected failures of the cart, checkout and order use cases, each a typed GraphQL result. Checkout
 // reports the first problem it finds, in this order: empty cart, an offer that cannot be bought, a
-// changed price, missing stock, then the ledger's refusal (not enough credit).
+// changed price, missing stock, a delivery option the offers do not have, then the ledger's refusal
+// (not enough credit).
 import { AppError } from '../errors';
 import type { OrderStatus } from './order-status';
 
@@ -50,6 +51,19 @@ export class OutOfStockError extends AppError {
   ) {
     super(`Only ${available} of offer ${offerId} are in stock.`);
     this.name = 'OutOfStockError';
+  }
+}
+
+/** The buyer chose a way of handing over an order that not every offer of it has. */
+export class DeliveryOptionUnavailableError extends AppError {
+  readonly code = 'delivery_option_unavailable';
+  constructor(
+    readonly producerId: string,
+    readonly option: string,
+    readonly available: readonly string[],
+  ) {
+    super(`The offers of producer ${producerId} cannot be handed over by ${option}.`);
+    this.name = 'DeliveryOptionUnavailableError';
   }
 }
 

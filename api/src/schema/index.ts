@@ -22,6 +22,8 @@ import './sales-summary';
 import './review';
 import './order-message';
 import './order-thread';
+import './direct-message';
+import './inbox';
 import './notification-settings';
 import './audit';
 import './membership';

@@ -14,7 +14,7 @@ builder.objectType(NotFoundError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof NotFoundError,
   fields: (t) => ({
-    entity: t.exposeString('entity', { description: 'offer, need, producer_profile, postcode or offer_image.' }),
+    entity: t.exposeString('entity', { description: 'offer, need, need_answer, producer_profile, postcode or offer_image.' }),
   }),
 });
 

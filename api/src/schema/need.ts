@@ -4,10 +4,11 @@ import { ValidationError } from '../errors';
 import { AlreadyAnsweredError, NeedClosedError, NotFoundError, NotOwnerError, OfferNotActiveError } from '../marketplace/errors';
 import { answerNeed } from '../needs/answer-need';
 import { closeNeed } from '../needs/close-need';
+import { withdrawNeedAnswer } from '../needs/withdraw-need-answer';
 import { postNeed, postNeedSchema } from '../needs/post-need';
 import { selectionOf } from './prisma-query';
 import { memberOf } from './global-id';
-import { rowIdOf } from '../shared/global-id';
+import { isUuid, rowIdOf } from '../shared/global-id';
 
 builder.prismaNode('Need', {
   id: { field: 'id' },
@@ -30,6 +31,7 @@ builder.prismaNode('Need', {
 });
 
 builder.prismaObject('NeedAnswer', {
+  description: 'A producer\'s answer to a need: always one of their offers, with an optional message. Questions go by direct message.',
   fields: (t) => ({
     id: t.exposeID('id'),
     message: t.exposeString('message'),
@@ -120,7 +122,7 @@ const AnswerNeedInput = builder.inputType('AnswerNeedInput', {
   fields: (t) => ({
     needId: t.id({ required: true }),
     offerId: t.id({ required: true, description: "One of the logged-in producer's active offers." }),
-    message: t.string(),
+    message: t.string({ description: 'At most 1,000 characters.' }),
   }),
 });
 
@@ -139,6 +141,22 @@ builder.mutationField('answerNeed', (t) =>
       const answer = await answerNeed(context.prisma, memberOf(context).id, { needId, offerId, message: input.message });
       await requestNotificationEmails(context);
       return context.prisma.needAnswer.findUniqueOrThrow({ ...selectionOf(query), where: { id: answer.id } });
+    },
+  }),
+);
+
+builder.mutationField('withdrawNeedAnswer', (t) =>
+  t.prismaField({
+    type: 'Need',
+    description: 'Takes back one of your answers to a need; the member who posted it no longer sees it. Returns the need as it is now.',
+    authScopes: { producer: true },
+    args: { id: t.arg.id({ required: true, description: 'The id of the NeedAnswer.' }) },
+    errors: { types: [NotFoundError, NotOwnerError] },
+    resolve: async (query, _root, args, context) => {
+      const answerId = String(args.id);
+      if (!isUuid(answerId)) throw new NotFoundError('need_answer');
+      const answer = await withdrawNeedAnswer(context.prisma, memberOf(context).id, answerId);
+      return context.prisma.need.findUniqueOrThrow({ ...selectionOf(query), where: { id: answer.needId } });
     },
   }),
 );

@@ -45,7 +45,7 @@ builder.prismaNode('Notification', {
     }),
     orderTotal: t.field({ type: 'Decimal', nullable: true, select: { payload: true }, resolve: (row) => payloadText(row.payload, 'orderTotal') }),
     amount: t.field({ type: 'Decimal', nullable: true, description: 'credits_received: the amount that arrived.', select: { payload: true }, resolve: (row) => payloadText(row.payload, 'amount') }),
-    excerpt: t.string({ nullable: true, description: 'order_message: the start of the message.', select: { payload: true }, resolve: (row) => payloadText(row.payload, 'excerpt') }),
+    excerpt: t.string({ nullable: true, description: 'order_message and direct_message: the start of the message.', select: { payload: true }, resolve: (row) => payloadText(row.payload, 'excerpt') }),
     proposalTitle: t.string({
       nullable: true,
       description: 'Proposal kinds (voting_opened, voting_closes_soon, proposal_closed): the proposal\'s title.',

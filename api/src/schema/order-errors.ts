@@ -2,6 +2,7 @@
 import { builder } from '../builder';
 import {
   CartEmptyError,
+  DeliveryOptionUnavailableError,
   OfferUnavailableError,
   OrderForbiddenError,
   OrderNotFoundError,
@@ -11,6 +12,8 @@ import {
   PriceChangedError,
 } from '../orders/errors';
 import { ErrorInterface } from './errors';
+import type { DeliveryOption } from '../../../prisma/generated/client/enums';
+import { DeliveryOptionEnum } from './marketplace-enums';
 import { OrderStatusEnum } from './order-enums';
 
 builder.objectType(CartEmptyError, { name: 'CartEmptyError', interfaces: [ErrorInterface], isTypeOf: (value) => value instanceof CartEmptyError });
@@ -49,6 +52,22 @@ builder.objectType(OutOfStockError, {
   fields: (t) => ({
     offerId: t.globalID({ resolve: (error) => ({ type: 'Offer', id: error.offerId }) }),
     inStock: t.exposeInt('available', { description: 'Units in stock now.' }),
+  }),
+});
+
+builder.objectType(DeliveryOptionUnavailableError, {
+  name: 'DeliveryOptionUnavailableError',
+  description: 'The chosen way of handing over an order is not one every offer of it has.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof DeliveryOptionUnavailableError,
+  fields: (t) => ({
+    producerId: t.globalID({ resolve: (error) => ({ type: 'Member', id: error.producerId }) }),
+    option: t.field({ type: DeliveryOptionEnum, resolve: (error) => error.option as DeliveryOption }),
+    available: t.field({
+      type: [DeliveryOptionEnum],
+      description: 'The options every offer of this producer in the cart has; empty when they have none in common.',
+      resolve: (error) => error.available as DeliveryOption[],
+    }),
   }),
 });
 

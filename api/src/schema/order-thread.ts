@@ -10,8 +10,11 @@ import { OrderType } from './order';
 
 type OrderThreadShape = OrderThreadSummary & { order: Order; memberId: string };
 
-const OrderThreadMessageType = builder.objectRef<OrderThreadShape>('OrderThreadMessage').implement({
-  description: 'The newest message of a thread, shortened.',
+/** What a row of the inbox shows of its newest message, for an order thread and a conversation alike. */
+export type ThreadLastMessageShape = Pick<OrderThreadSummary, 'lastMessageExcerpt' | 'lastMessageAuthorId' | 'lastMessageAt'> & { memberId: string };
+
+export const ThreadLastMessageType = builder.objectRef<ThreadLastMessageShape>('ThreadLastMessage').implement({
+  description: 'The newest message of an order thread or a conversation, shortened.',
   fields: (t) => ({
     excerpt: t.exposeString('lastMessageExcerpt', { description: `The message, cut to ${threadExcerptLengthMax} characters with an ellipsis when longer.` }),
     mine: t.boolean({ description: 'True when the logged-in member wrote it.', resolve: (thread) => thread.lastMessageAuthorId === thread.memberId }),
@@ -19,12 +22,12 @@ const OrderThreadMessageType = builder.objectRef<OrderThreadShape>('OrderThreadM
   }),
 });
 
-const OrderThreadType = builder.objectRef<OrderThreadShape>('OrderThread').implement({
+export const OrderThreadType = builder.objectRef<OrderThreadShape>('OrderThread').implement({
   description: 'The message thread of one order the logged-in member bought or sold.',
   fields: (t) => ({
     order: t.field({ type: OrderType, resolve: (thread) => thread.order }),
     otherPartyName: t.exposeString('otherPartyName', { description: 'The display name of the buyer or the producer, whoever the member is not.' }),
-    lastMessage: t.field({ type: OrderThreadMessageType, resolve: (thread) => thread }),
+    lastMessage: t.field({ type: ThreadLastMessageType, resolve: (thread) => thread }),
     unreadCount: t.exposeInt('unreadCount', { description: 'Messages of the other party the member has not read.' }),
   }),
 });

@@ -4,7 +4,7 @@ import { builder } from '../builder';
 import { ValidationError } from '../errors';
 import { InsufficientCreditError, TransferRejectedError } from '../wallet/errors';
 import { checkout, type CheckoutResult } from '../orders/checkout';
-import { CartEmptyError, OfferUnavailableError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, OutOfStockError, OwnOfferError, PriceChangedError } from '../orders/errors';
+import { CartEmptyError, DeliveryOptionUnavailableError, OfferUnavailableError, OrderNotFoundError, OrderForbiddenError, OrderStatusError, OutOfStockError, OwnOfferError, PriceChangedError } from '../orders/errors';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../orders/order-lifecycle';
 import { VISIBLE_ORDER_STATUSES, type OrderStatus } from '../orders/order-status';
 import { visibleOrdersWhere } from '../orders/order-visibility';
@@ -13,6 +13,9 @@ import type { Context } from '../context';
 import { offerIdOf } from './cart';
 import { memberOf } from './global-id';
 import { DisputeOutcomeEnum, OrderStatusEnum } from './order-enums';
+import { DeliveryOptionEnum } from './marketplace-enums';
+import { deliveryNoteLengthMax } from '../orders/delivery-choice';
+import { orderMessageLengthMax } from '../order-messages/send-order-message';
 import { selectionOf } from './prisma-query';
 import { requestNotificationEmails } from './notification-emails';
 import './order-errors';
@@ -51,6 +54,15 @@ export const OrderType = builder.prismaNode('Order', {
     contributionAmount: t.field({ type: 'Decimal', nullable: true, select: { contributionAmount: true }, description: 'Paid to the common fund once settled.', resolve: (order) => optionalAmountText(order.contributionAmount) }),
     refundAmount: t.field({ type: 'Decimal', nullable: true, select: { refundAmount: true }, description: 'Returned to the buyer by a dispute resolution.', resolve: (order) => optionalAmountText(order.refundAmount) }),
     disputeReason: t.exposeString('disputeReason'),
+    deliveryOption: t.field({
+      type: DeliveryOptionEnum,
+      nullable: true,
+      select: { deliveryOption: true },
+      description: 'How the buyer chose to receive the order; null when it is left to agree on.',
+      resolve: (order) => order.deliveryOption,
+    }),
+    deliveryNote: t.exposeString('deliveryNote', { description: 'The delivery address for delivery and shipping, or a note on the pickup.' }),
+    messageToProducer: t.exposeString('messageToProducer', { description: 'What the buyer wrote to the producer at checkout.' }),
     placedAt: t.expose('placedAt', { type: 'DateTime', nullable: true }),
     acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true }),
     fulfilledAt: t.expose('fulfilledAt', { type: 'DateTime', nullable: true }),
@@ -122,10 +134,27 @@ const ExpectedPriceInput = builder.inputType('ExpectedPriceInput', {
   }),
 });
 
+const OrderDeliveryInput = builder.inputType('OrderDeliveryInput', {
+  description: "How one producer's order of the checkout is handed over.",
+  fields: (t) => ({
+    producerId: t.id({ required: true, description: 'The producer whose order this is.' }),
+    option: t.field({
+      type: DeliveryOptionEnum,
+      description: 'One of the options every offer of this producer in the cart has; none leaves the handover to agree on.',
+    }),
+    note: t.string({ description: `The delivery address, required for delivery and shipping, or a note on the pickup (at most ${deliveryNoteLengthMax} characters).` }),
+    message: t.string({ description: `A message to the producer (at most ${orderMessageLengthMax} characters).` }),
+  }),
+});
+
 const CheckoutInput = builder.inputType('CheckoutInput', {
   fields: (t) => ({
     idempotencyKey: t.string({ required: true, description: '8-64 characters; a retry with the same key returns the same orders.' }),
     expectedPrices: t.field({ type: [ExpectedPriceInput], required: true, description: 'The price the buyer saw for every offer in the cart.' }),
+    deliveries: t.field({
+      type: [OrderDeliveryInput],
+      description: "At most one per producer. A producer's order without one is handed over as buyer and producer agree.",
+    }),
   }),
 });
 
@@ -147,12 +176,23 @@ builder.mutationField('checkout', (t) =>
     description: 'Turns the cart into one order per producer, reserves the stock and holds the credits in escrow.',
     args: { input: t.arg({ type: CheckoutInput, required: true }) },
     errors: {
-      types: [ValidationError, CartEmptyError, OwnOfferError, OfferUnavailableError, PriceChangedError, OutOfStockError, InsufficientCreditError, TransferRejectedError],
+      types: [
+        ValidationError,
+        CartEmptyError,
+        OwnOfferError,
+        OfferUnavailableError,
+        PriceChangedError,
+        OutOfStockError,
+        DeliveryOptionUnavailableError,
+        InsufficientCreditError,
+        TransferRejectedError,
+      ],
     },
     resolve: async (_root, { input }, context) => {
       const result = await checkout(context, context.member, {
         idempotencyKey: input.idempotencyKey,
         expectedPrices: input.expectedPrices.map((entry) => ({ offerId: offerIdOf(entry.offerId), price: entry.price })),
+        deliveries: input.deliveries?.map((choice) => ({ ...choice, producerId: rowIdOf(String(choice.producerId), ['Member']) ?? String(choice.producerId) })),
       });
       await requestNotificationEmails(context);
       return result;

@@ -39,7 +39,18 @@ describe('ordering in the browser', () => {
     const created = await graphqlInPage(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
-      { input: { title: 'Bergkäse am Stück', description: 'Sechs Monate gereift.', categoryCode: 'food.dairy', kind: 'good', price: '12.50', unit: 'Stück', stock: 5 } },
+      {
+        input: {
+          title: 'Bergkäse am Stück',
+          description: 'Sechs Monate gereift.',
+          categoryCode: 'food.dairy',
+          kind: 'good',
+          price: '12.50',
+          unit: 'Stück',
+          stock: 5,
+          deliveryOptions: ['pickup', 'delivery'],
+        },
+      },
     );
     expect(created.createOffer.__typename).toBe('MutationCreateOfferSuccess');
     const offerId = created.createOffer.data.id as string;
@@ -57,9 +68,30 @@ describe('ordering in the browser', () => {
     await buyerPage.getByTestId('nav-cart').click();
     await buyerPage.getByTestId('cart-line').first().waitFor();
     await screenshot(buyerPage, 'orders-cart');
+    // The handover is the buyer's choice: nothing is chosen for them among two options, and delivery needs an address.
+    const handover = buyerPage.getByTestId('checkout-handover');
+    await buyerPage.getByTestId('checkout').click();
+    await handover.getByText('Bitte wähle, wie du die Bestellung bekommst.').waitFor();
+    await handover.getByTestId('handover-delivery').check();
+    await buyerPage.getByTestId('checkout').click();
+    await handover.getByText('Bitte gib die Lieferadresse an.').waitFor();
+    await handover.getByLabel('Lieferadresse').fill('Lindenweg 4, 34117 Kassel');
+    await handover.getByLabel('Nachricht an').fill('Bitte beim Nachbarn abgeben, falls niemand da ist.');
+    await screenshot(buyerPage, 'orders-cart-handover');
     await buyerPage.getByTestId('checkout').click();
     await buyerPage.getByTestId('checkout-done').waitFor();
     await screenshot(buyerPage, 'orders-checked-out');
+
+    // Both parties read the choice on the order page.
+    const incoming = await graphqlInPage<{ incomingOrders: { edges: { node: { id: string } }[] } }>(producerPage, '{ incomingOrders(first: 1) { edges { node { id } } } }');
+    const orderPath = `/orders/${atob(incoming.incomingOrders.edges[0]!.node.id).split(':')[1]}`;
+    for (const page of [producerPage, buyerPage]) {
+      await page.goto(orderPath);
+      await page.getByTestId('order-handover-option').filter({ hasText: 'Lieferung' }).waitFor();
+      expect(await page.getByTestId('order-handover-note').textContent()).toBe('Lindenweg 4, 34117 Kassel');
+      expect(await page.getByTestId('order-handover-message').textContent()).toBe('Bitte beim Nachbarn abgeben, falls niemand da ist.');
+    }
+    await screenshot(producerPage, 'orders-order-handover');
     // 25.00 held in escrow: the posted balance is unchanged until confirmation.
     expect(await balance(buyerPage)).toBe(buyerBefore);
 

@@ -33,6 +33,8 @@ interface Fixture {
   placedOrderPath: string;
   /** Reported by the buyer as a problem. */
   disputedOrderPath: string;
+  /** The member's conversation with the producer. */
+  conversationPath: string;
   /** The demo's closed vote, and the member's draft of a proposal. */
   closedProposalPath: string;
   draftProposalPath: string;
@@ -66,6 +68,7 @@ const walks: Record<Role, Walk[]> = {
     { route: 'orders', path: () => '/orders' },
     { route: 'order', path: (fixture) => fixture.disputedOrderPath },
     { route: 'messages', path: () => '/messages' },
+    { route: 'conversation', path: (fixture) => fixture.conversationPath },
     { route: 'notifications', path: () => '/notifications' },
     { route: 'account', path: () => '/account' },
     { route: 'proposal-new', path: () => '/proposals/new' },
@@ -137,6 +140,7 @@ async function createFixture(): Promise<Fixture> {
         price: '12.50',
         unit: unbroken(30),
         stock: 50,
+        deliveryOptions: ['pickup', 'delivery'],
       },
     },
   );
@@ -167,13 +171,25 @@ async function createFixture(): Promise<Fixture> {
   );
   expect(need.postNeed.__typename).toBe('MutationPostNeedSuccess');
 
+  // The producer's member id is the row id inside the profile's global id.
+  const producerMemberRowId = Buffer.from(profile.updateProducerProfile.data.id, 'base64').toString().split(':')[1]!;
+  const producerMemberId = Buffer.from(`Member:${producerMemberRowId}`).toString('base64');
+  for (const body of [unbroken(600), 'Hast du nächste Woche wieder Feldsalat?']) {
+    const message = await graphqlInPage(member, 'mutation($recipientId: ID!, $body: String!) { sendDirectMessage(recipientId: $recipientId, body: $body) { __typename } }', {
+      recipientId: producerMemberId,
+      body,
+    });
+    expect(message.sendDirectMessage.__typename).toBe('MutationSendDirectMessageSuccess');
+  }
+  const deliveries = [{ producerId: producerMemberId, option: 'delivery', note: unbroken(300), message: unbroken(600) }];
+
   const orderIds: string[] = [];
   for (const key of ['pages-e2e-order-1', 'pages-e2e-order-2']) {
     await graphqlInPage(member, 'mutation($input: CartItemInput!) { addToCart(input: $input) { __typename } }', { input: { offerId, quantity: 2 } });
     const checkout = await graphqlInPage(
       member,
       `mutation($input: CheckoutInput!) { checkout(input: $input) { __typename ... on MutationCheckoutSuccess { data { orders { id } } } } }`,
-      { input: { idempotencyKey: key, expectedPrices: [{ offerId, price: '12.50' }] } },
+      { input: { idempotencyKey: key, expectedPrices: [{ offerId, price: '12.50' }], deliveries } },
     );
     expect(checkout.checkout.__typename).toBe('MutationCheckoutSuccess');
     orderIds.push(checkout.checkout.data.orders[0].id);
@@ -213,6 +229,7 @@ async function createFixture(): Promise<Fixture> {
     producerPath: `/producers/${encodeURIComponent(profile.updateProducerProfile.data.id)}`,
     needPath: `/needs/${Buffer.from(need.postNeed.data.id, 'base64').toString().split(':')[1]}`,
     placedOrderPath: orderPath(placedId),
+    conversationPath: `/messages/members/${producerMemberRowId}`,
     disputedOrderPath: orderPath(disputedId),
   };
 }

@@ -9,6 +9,7 @@ const knownCodes = [
   'exceeds_credit_limit',
   'offer_unavailable',
   'own_offer',
+  'delivery_option_unavailable',
   'invalid_order_status',
   'order_forbidden',
 ] as const;
