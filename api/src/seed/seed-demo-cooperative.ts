@@ -4,6 +4,9 @@ import { demoApplicant, demoCooperative, demoEmail, demoMembers, demoPassword } 
 import { seedDemoVote } from './seed-demo-vote';
 import { seedDemoLedger } from './seed-demo-ledger';
 import { seedDemoMarketplace } from './demo-marketplace';
+import { renderDemoIllustrations, seedDemoImages } from './seed-demo-images';
+import { seedDemoNeeds } from './seed-demo-needs';
+import type { Config } from '../config';
 
 export interface DemoLogin {
   email: string;
@@ -19,14 +22,21 @@ export function demoLogins(): DemoLogin[] {
   ];
 }
 
+/** Where the demo offers' images go, and the limits every image is processed with. */
+export type DemoMediaSettings = Pick<Config, 'mediaDir' | 'uploadBytesMax' | 'uploadPixelsMax'>;
+
 /**
  * Writes the demo cooperative into an empty database. Returns false and changes nothing when the
  * database already has a cooperative, so running it again is harmless. The ledger part (accounts and
  * a history of payments) follows the members' transaction and is idempotent on its own.
  */
-export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 'sqlDriver'>): Promise<boolean> {
+export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 'sqlDriver'>, media: DemoMediaSettings): Promise<boolean> {
   const { prisma } = database;
   if ((await prisma.cooperative.count()) > 0) return false;
+  // Rendering the offers' illustrations is CPU work in sharp's threads: it runs while the database
+  // part below is written, and is awaited when the offers exist.
+  const illustrations = renderDemoIllustrations({ bytesMax: media.uploadBytesMax, pixelsMax: media.uploadPixelsMax });
+  illustrations.catch(() => undefined);
   const passwordHash = await hashPassword(demoPassword);
   const start = Date.UTC(2026, 9, 1);
   let offerIndex = 0;
@@ -62,6 +72,8 @@ export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 's
   });
   await seedDemoVote(prisma);
   await seedDemoMarketplace(prisma);
+  await seedDemoImages(prisma, media.mediaDir, await illustrations);
+  await seedDemoNeeds(prisma);
   await seedDemoLedger(database);
   return true;
 }
