@@ -184,7 +184,10 @@ export interface DemoNeed {
   answers: { producerKey: string; offerTitle: string; message: string }[];
 }
 
-/** What demo members are looking for: some needs already answered by a producer, some still open. */
+/**
+ * What demo members are looking for: some needs already answered by a producer, some still open.
+ * The needs page lists them in this order (the seed posts them from the last to the first).
+ */
 export const demoNeeds: DemoNeed[] = [
   {
     memberKey: 'lena',
@@ -196,6 +199,15 @@ export const demoNeeds: DemoNeed[] = [
     answers: [{ producerKey: 'aylin', offerTitle: 'Geburtstagstorte auf Bestellung', message: 'Sehr gern! Mit Äpfeln vom Hof Sonnenwiese? Schreib mir, wie groß sie sein soll.' }],
   },
   {
+    memberKey: 'noah',
+    title: 'Geschirr aus regionaler Keramik',
+    description: 'Sechs Teller und sechs Schalen, gern handgetöpfert. Gibt es hier jemanden mit Töpferscheibe?',
+    categoryCode: 'crafts.ceramics',
+    place: 'Göttingen',
+    openDays: 60,
+    answers: [],
+  },
+  {
     memberKey: 'ben',
     title: 'Hilfe beim Umzug innerhalb der Stadt',
     description: 'Ein Zimmer, vor allem Kisten und ein Bücherregal, vom Vorderen Westen in die Nordstadt.',
@@ -203,6 +215,15 @@ export const demoNeeds: DemoNeed[] = [
     place: 'Kassel',
     openDays: 14,
     answers: [{ producerKey: 'felix', offerTitle: 'Umzugshilfe', message: 'Das schaffen wir mit dem Anhänger in zwei bis drei Fahrten.' }],
+  },
+  {
+    memberKey: 'sabine',
+    title: 'Ziegenkäse direkt vom Hof',
+    description: 'Frischkäse oder gereift, regelmäßig einmal in der Woche.',
+    categoryCode: 'food.dairy',
+    place: '',
+    openDays: 45,
+    answers: [],
   },
   {
     memberKey: 'mia',
@@ -215,24 +236,6 @@ export const demoNeeds: DemoNeed[] = [
       { producerKey: 'tobias', offerTitle: 'Elektrogeräte-Check', message: 'Bring sie zum nächsten Repair-Café mit, wir schauen gemeinsam nach.' },
       { producerKey: 'fatma', offerTitle: 'Gebrauchte Nähmaschine, überholt', message: 'Falls sich die Reparatur nicht lohnt: diese hier ist frisch gewartet.' },
     ],
-  },
-  {
-    memberKey: 'noah',
-    title: 'Geschirr aus regionaler Keramik',
-    description: 'Sechs Teller und sechs Schalen, gern handgetöpfert. Gibt es hier jemanden mit Töpferscheibe?',
-    categoryCode: 'crafts.ceramics',
-    place: 'Göttingen',
-    openDays: 60,
-    answers: [],
-  },
-  {
-    memberKey: 'sabine',
-    title: 'Ziegenkäse direkt vom Hof',
-    description: 'Frischkäse oder gereift, regelmäßig einmal in der Woche.',
-    categoryCode: 'food.dairy',
-    place: '',
-    openDays: 45,
-    answers: [],
   },
   {
     memberKey: 'jonas',

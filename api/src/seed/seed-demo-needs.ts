@@ -14,7 +14,8 @@ export async function seedDemoNeeds(prisma: PrismaClient, now = new Date()): Pro
     if (!member) throw new Error(`The demo needs need the demo member ${key}`);
     return member.id;
   };
-  for (const demoNeed of demoNeeds) {
+  // Newest first on the needs page: the first need of the list is posted last.
+  for (const demoNeed of [...demoNeeds].reverse()) {
     const { memberKey, openDays, answers, ...input } = demoNeed;
     const need = await postNeed(prisma, memberId(memberKey), { ...input, expiresAt: new Date(now.getTime() + openDays * dayMs) });
     for (const answer of answers) {
