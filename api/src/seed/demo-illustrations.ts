@@ -4,7 +4,7 @@
 // fonts differ between machines, and a picture without words serves both languages.
 
 /** Variants per category; the seed renders each used pair of category and variant once. */
-export const illustrationVariantCount = 3;
+export const illustrationVariantCount = 2;
 
 /** Drawn size. Small enough that rendering stays quick at seed time, large enough for the gallery. */
 export const illustrationWidth = 800;

@@ -33,10 +33,6 @@ export type DemoMediaSettings = Pick<Config, 'mediaDir' | 'uploadBytesMax' | 'up
 export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 'sqlDriver'>, media: DemoMediaSettings): Promise<boolean> {
   const { prisma } = database;
   if ((await prisma.cooperative.count()) > 0) return false;
-  // Rendering the offers' illustrations is CPU work in sharp's threads: it runs while the database
-  // part below is written, and is awaited when the offers exist.
-  const illustrations = renderDemoIllustrations({ bytesMax: media.uploadBytesMax, pixelsMax: media.uploadPixelsMax });
-  illustrations.catch(() => undefined);
   const passwordHash = await hashPassword(demoPassword);
   const start = Date.UTC(2026, 9, 1);
   let offerIndex = 0;
@@ -72,7 +68,8 @@ export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 's
   });
   await seedDemoVote(prisma);
   await seedDemoMarketplace(prisma);
-  await seedDemoImages(prisma, media.mediaDir, await illustrations);
+  const illustrations = await renderDemoIllustrations({ bytesMax: media.uploadBytesMax, pixelsMax: media.uploadPixelsMax });
+  await seedDemoImages(prisma, media.mediaDir, illustrations);
   await seedDemoNeeds(prisma);
   await seedDemoLedger(database);
   return true;
