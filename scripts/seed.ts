@@ -5,9 +5,10 @@ import { seedDemoCooperative } from '../api/src/seed/seed-demo-cooperative';
 import { printDemoLogins } from './demo-logins';
 
 async function main(): Promise<void> {
-  const database = await openConfiguredDatabase(loadConfig());
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
   try {
-    const seeded = await seedDemoCooperative(database);
+    const seeded = await seedDemoCooperative(database, config);
     console.log(seeded ? 'Seeded the demo cooperative.' : 'The database already has a cooperative: nothing seeded.');
     if (seeded) printDemoLogins();
   } finally {

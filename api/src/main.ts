@@ -34,7 +34,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
   }
   const services = createServices(config, database, { logger });
   await ensureCooperativeLedger(services.ledger);
-  const seeded = config.seedDemo ? await seedDemoCooperative(database) : false;
+  const seeded = config.seedDemo ? await seedDemoCooperative(database, config) : false;
   if (seeded) logger.info('seeded the demo cooperative');
 
   if (config.runWorkersInProcess) {

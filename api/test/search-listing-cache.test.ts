@@ -164,6 +164,7 @@ describe('offer list cache', () => {
       offers(first: $first) {
         edges {
           cursor
+          distanceKm
           node {
             id title description categoryCode kind price unit status stock availability postcode place latitude longitude
             deliveryOptions ecologicalAttributes createdAt updatedAt

@@ -83,41 +83,58 @@ function asUserInputError(error: unknown): unknown {
 }
 
 builder.queryField('offers', (t) =>
-  t.connection({
-    type: OfferType,
-    description: 'The marketplace: active offers matching the filters, in the order of the ranking in force (recency for now).',
-    args: { filter: t.arg({ type: OfferFilterInput }) },
-    resolve: async (_root, args, context, info) => {
-      try {
-        const filter = args.filter ?? {};
-        const page = await context.search.searchOffers({ ...filter, producer: filter.producer == null ? null : String(filter.producer) }, args);
-        const selection = queryFromInfo({ context, info, path: ['edges', 'node'] });
-        const rows = page.offers.length
-          ? await context.listedOfferRows(
-              selection,
-              page.offers.map((offer) => offer.id),
-              (ids) => context.prisma.offer.findMany({ ...selection, where: { id: { in: ids } } }),
-            )
-          : [];
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        const edges = page.offers.flatMap((offer) => {
-          const node = byId.get(offer.id);
-          return node ? [{ cursor: offer.cursor, node }] : [];
-        });
-        return {
-          edges,
-          pageInfo: {
-            hasNextPage: page.hasNextPage,
-            hasPreviousPage: Boolean(args.after),
-            startCursor: edges[0]?.cursor ?? null,
-            endCursor: edges.at(-1)?.cursor ?? null,
-          },
-        };
-      } catch (error) {
-        throw asUserInputError(error);
-      }
+  t.connection(
+    {
+      type: OfferType,
+      description: 'The marketplace: active offers matching the filters, in the order of the ranking in force (recency for now).',
+      args: { filter: t.arg({ type: OfferFilterInput }) },
+      resolve: async (_root, args, context, info) => {
+        try {
+          const filter = args.filter ?? {};
+          const page = await context.search.searchOffers({ ...filter, producer: filter.producer == null ? null : String(filter.producer) }, args);
+          const selection = queryFromInfo({ context, info, path: ['edges', 'node'] });
+          const rows = page.offers.length
+            ? await context.listedOfferRows(
+                selection,
+                page.offers.map((offer) => offer.id),
+                (ids) => context.prisma.offer.findMany({ ...selection, where: { id: { in: ids } } }),
+              )
+            : [];
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          const edges = page.offers.flatMap((offer) => {
+            const node = byId.get(offer.id);
+            return node ? [{ cursor: offer.cursor, node, distanceMeters: offer.distanceMeters }] : [];
+          });
+          return {
+            edges,
+            pageInfo: {
+              hasNextPage: page.hasNextPage,
+              hasPreviousPage: Boolean(args.after),
+              startCursor: edges[0]?.cursor ?? null,
+              endCursor: edges.at(-1)?.cursor ?? null,
+            },
+          };
+        } catch (error) {
+          throw asUserInputError(error);
+        }
+      },
     },
-  }),
+    {},
+    {
+      fields: (edge) => ({
+        // A field of the result rather than of the offer: it depends on the search, not on the offer
+        // alone, and shared offer rows (listing-cache.ts) must not carry one search's distance.
+        distanceKm: edge.float({
+          nullable: true,
+          description: "Kilometres from the place of the search's `near` filter to the offer; null without that filter.",
+          resolve: (result) => {
+            const { distanceMeters } = result as { distanceMeters?: number | null };
+            return distanceMeters == null ? null : Math.round(distanceMeters) / 1000;
+          },
+        }),
+      }),
+    },
+  ),
 );
 
 builder.queryField('offer', (t) =>

@@ -193,3 +193,79 @@ export const demoOpenRankingVote = {
 export function demoEmail(key: string): string {
   return `${key}@${demoEmailDomain}`;
 }
+
+export interface DemoNeed {
+  memberKey: string;
+  title: string;
+  description: string;
+  categoryCode: string;
+  place: string;
+  /** Days from the seed until the need expires. */
+  openDays: number;
+  /** Producers' answers, each with one of the producer's own offers (by title). */
+  answers: { producerKey: string; offerTitle: string; message: string }[];
+}
+
+/**
+ * What demo members are looking for: some needs already answered by a producer, some still open.
+ * The needs page lists them in this order (the seed posts them from the last to the first).
+ */
+export const demoNeeds: DemoNeed[] = [
+  {
+    memberKey: 'lena',
+    title: 'Torte für den 60. Geburtstag meiner Mutter',
+    description: 'Für etwa 15 Gäste, gern mit Obst der Saison. Abholung am Samstagvormittag wäre ideal.',
+    categoryCode: 'food.bakery',
+    place: 'Kassel',
+    openDays: 21,
+    answers: [{ producerKey: 'aylin', offerTitle: 'Geburtstagstorte auf Bestellung', message: 'Sehr gern! Mit Äpfeln vom Hof Sonnenwiese? Schreib mir, wie groß sie sein soll.' }],
+  },
+  {
+    memberKey: 'noah',
+    title: 'Geschirr aus regionaler Keramik',
+    description: 'Sechs Teller und sechs Schalen, gern handgetöpfert. Gibt es hier jemanden mit Töpferscheibe?',
+    categoryCode: 'crafts.ceramics',
+    place: 'Göttingen',
+    openDays: 60,
+    answers: [],
+  },
+  {
+    memberKey: 'ben',
+    title: 'Hilfe beim Umzug innerhalb der Stadt',
+    description: 'Ein Zimmer, vor allem Kisten und ein Bücherregal, vom Vorderen Westen in die Nordstadt.',
+    categoryCode: 'services.transport',
+    place: 'Kassel',
+    openDays: 14,
+    answers: [{ producerKey: 'felix', offerTitle: 'Umzugshilfe', message: 'Das schaffen wir mit dem Anhänger in zwei bis drei Fahrten.' }],
+  },
+  {
+    memberKey: 'sabine',
+    title: 'Ziegenkäse direkt vom Hof',
+    description: 'Frischkäse oder gereift, regelmäßig einmal in der Woche.',
+    categoryCode: 'food.dairy',
+    place: '',
+    openDays: 45,
+    answers: [],
+  },
+  {
+    memberKey: 'mia',
+    title: 'Meine Nähmaschine näht nicht mehr',
+    description: 'Der Unterfaden wird nicht mehr gegriffen. Eine alte Pfaff, die ich gern behalten möchte.',
+    categoryCode: 'services.repair',
+    place: 'Kassel',
+    openDays: 30,
+    answers: [
+      { producerKey: 'tobias', offerTitle: 'Elektrogeräte-Check', message: 'Bring sie zum nächsten Repair-Café mit, wir schauen gemeinsam nach.' },
+      { producerKey: 'fatma', offerTitle: 'Gebrauchte Nähmaschine, überholt', message: 'Falls sich die Reparatur nicht lohnt: diese hier ist frisch gewartet.' },
+    ],
+  },
+  {
+    memberKey: 'jonas',
+    title: 'Nachhilfe in Mathematik, 8. Klasse',
+    description: 'Für meinen Sohn, einmal pro Woche am Nachmittag, gern auch online.',
+    categoryCode: 'services.teaching',
+    place: 'Baunatal',
+    openDays: 90,
+    answers: [],
+  },
+];

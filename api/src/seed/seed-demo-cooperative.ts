@@ -4,6 +4,9 @@ import { demoApplicant, demoCooperative, demoEmail, demoMembers, demoPassword } 
 import { seedDemoRankingVote, seedDemoVote } from './seed-demo-vote';
 import { seedDemoLedger } from './seed-demo-ledger';
 import { seedDemoMarketplace } from './demo-marketplace';
+import { renderDemoIllustrations, seedDemoImages } from './seed-demo-images';
+import { seedDemoNeeds } from './seed-demo-needs';
+import type { Config } from '../config';
 
 export interface DemoLogin {
   email: string;
@@ -19,12 +22,15 @@ export function demoLogins(): DemoLogin[] {
   ];
 }
 
+/** Where the demo offers' images go, and the limits every image is processed with. */
+export type DemoMediaSettings = Pick<Config, 'mediaDir' | 'uploadBytesMax' | 'uploadPixelsMax'>;
+
 /**
  * Writes the demo cooperative into an empty database. Returns false and changes nothing when the
  * database already has a cooperative, so running it again is harmless. The ledger part (accounts and
  * a history of payments) follows the members' transaction and is idempotent on its own.
  */
-export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 'sqlDriver'>): Promise<boolean> {
+export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 'sqlDriver'>, media: DemoMediaSettings): Promise<boolean> {
   const { prisma } = database;
   if ((await prisma.cooperative.count()) > 0) return false;
   const passwordHash = await hashPassword(demoPassword);
@@ -63,6 +69,9 @@ export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 's
   await seedDemoVote(prisma);
   await seedDemoRankingVote(prisma);
   await seedDemoMarketplace(prisma);
+  const illustrations = await renderDemoIllustrations({ bytesMax: media.uploadBytesMax, pixelsMax: media.uploadPixelsMax });
+  await seedDemoImages(prisma, media.mediaDir, illustrations);
+  await seedDemoNeeds(prisma);
   await seedDemoLedger(database);
   return true;
 }

@@ -69,6 +69,8 @@ export interface OfferFields {
   status?: 'active' | 'paused' | 'archived' | 'draft';
   categoryCode?: string;
   createdAt?: Date;
+  latitude?: number;
+  longitude?: number;
 }
 
 export function buildOffer(api: Pick<TestApi, 'database'>, producerId: string, fields: OfferFields = {}): Promise<Offer> {
@@ -83,6 +85,7 @@ export function buildOffer(api: Pick<TestApi, 'database'>, producerId: string, f
       stock: fields.stock === undefined ? null : fields.stock,
       status: fields.status ?? 'active',
       ...(fields.createdAt ? { createdAt: fields.createdAt } : {}),
+      ...(fields.latitude != null && fields.longitude != null ? { latitude: fields.latitude, longitude: fields.longitude } : {}),
     },
   });
 }

@@ -1,5 +1,6 @@
 import { useI18n } from 'vue-i18n';
 import { formatDecimal } from '@/lib/formatDecimal';
+import { formatDistanceKm } from '@/lib/formatDistance';
 
 /** Locale-aware formatting for amounts (decimal strings) and dates (ISO strings). */
 export function useFormatters() {
@@ -53,5 +54,10 @@ export function useFormatters() {
     return new Intl.NumberFormat(locale.value).format(value);
   }
 
-  return { amount, taler, date, dayMonth, dateTime, relativeTime, count };
+  /** A distance in kilometres, e.g. "3,2 km". */
+  function distance(kilometres: number): string {
+    return formatDistanceKm(kilometres, locale.value);
+  }
+
+  return { amount, taler, date, dayMonth, dateTime, relativeTime, count, distance };
 }

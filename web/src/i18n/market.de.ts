@@ -57,6 +57,7 @@ export const marketDe = {
     stockCount: '{count} verfügbar',
     availability: 'Verfügbarkeit',
     location: 'Ort',
+    distance: '{distance} entfernt',
     delivery: 'Übergabe',
     ecological: 'Ökologische Merkmale',
     producer: 'Anbieter:in',

@@ -58,6 +58,7 @@ export const marketEn: typeof marketDe = {
     stockCount: '{count} available',
     availability: 'Availability',
     location: 'Location',
+    distance: '{distance} away',
     delivery: 'Handover',
     ecological: 'Ecological attributes',
     producer: 'Offered by',

@@ -29,19 +29,22 @@ describe('offer images in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Meine Angebote' }).waitFor();
     await page.getByRole('button', { name: /^Bearbeiten/ }).first().click();
     const title = await page.getByLabel('Titel', { exact: true }).inputValue();
+    // Every demo offer comes with its illustration as the cover; the upload goes after it.
+    await page.getByTestId('offer-image').first().waitFor();
+    const imagesBefore = await page.getByTestId('offer-image').count();
 
     const input = page.getByTestId('offer-image-input');
     await input.setInputFiles([
       { name: 'hof.jpg', mimeType: 'image/jpeg', buffer: await photo() },
       { name: 'notizen.png', mimeType: 'image/png', buffer: Buffer.from('Das ist kein Bild, nur Text.') },
     ]);
-    await page.getByTestId('offer-image').first().waitFor();
+    await page.getByTestId('offer-image').nth(imagesBefore).waitFor();
     // The text file is refused by its bytes, with a message next to its name.
     const refusal = page.getByTestId('upload-error');
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('kein JPEG-, PNG- oder WebP-Bild');
-    expect(await page.getByTestId('offer-image').count()).toBe(1);
-    await page.getByTestId('offer-image').first().locator('img').evaluate((image: HTMLImageElement) => image.decode());
+    expect(await page.getByTestId('offer-image').count()).toBe(imagesBefore + 1);
+    await page.getByTestId('offer-image').last().locator('img').evaluate((image: HTMLImageElement) => image.decode());
     await screenshot(page, 'images-dashboard-upload');
 
     await page.goto('/dashboard');
@@ -49,7 +52,8 @@ describe('offer images in the browser', () => {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     const gallery = page.getByTestId('gallery-image');
     await gallery.waitFor();
-    expect(await gallery.getAttribute('alt')).toBe(title);
+    await page.getByRole('button', { name: `Bild ${imagesBefore + 1} zeigen` }).click();
+    expect(await gallery.getAttribute('alt')).toBe(`${title} (Bild ${imagesBefore + 1} von ${imagesBefore + 1})`);
     const size = await gallery.evaluate(async (image: HTMLImageElement) => {
       await image.decode();
       return { width: image.naturalWidth, height: image.naturalHeight };

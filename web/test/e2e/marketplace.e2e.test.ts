@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { logIn, screenshot, useAppInBrowser } from './support';
+import { demoMembers } from '../../../api/src/seed/demo-data';
+import { logIn, screenshot, switchLanguage, useAppInBrowser } from './support';
 
 const producer = { email: 'martin@demo.allmende.coop' };
 const buyer = { email: 'lena@demo.allmende.coop' };
 
 const { newPage } = useAppInBrowser();
+const demoOfferTitles = new Set(demoMembers.flatMap((member) => (member.offers ?? []).map(([title]) => title)));
 
 describe('the marketplace in the browser', () => {
   it('a producer creates an offer in the dashboard and a buyer finds it by search and filters', async () => {
@@ -60,6 +62,66 @@ describe('the marketplace in the browser', () => {
     await screenshot(buyerPage, 'marketplace-producer');
   });
 
+  it('the demo shows every offer with a picture, and needs of members, answered and open', async () => {
+    for (const width of [1280, 390]) {
+      const page = await newPage({ width });
+      await page.goto('/');
+      const cards = page.locator('main .offer-card');
+      await cards.first().waitFor();
+      // Every demo offer on the page has its picture (other tests may add offers without one).
+      const shown = await cards.evaluateAll((elements) =>
+        elements.map((card) => ({ title: card.querySelector('h3')?.textContent?.trim() ?? '', hasImage: card.querySelector('img') !== null })),
+      );
+      const demo = shown.filter((card) => demoOfferTitles.has(card.title));
+      expect(demo.length).toBeGreaterThan(5);
+      expect(demo.filter((card) => !card.hasImage)).toEqual([]);
+      await expect(page.getByText('Kein Bild').count()).resolves.toBe(shown.length - shown.filter((card) => card.hasImage).length);
+      // The pictures in view load, from this server.
+      await page.locator('main .offer-card img').first().scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => {
+        const inView = Array.from(document.querySelectorAll<HTMLImageElement>('main .offer-card img')).filter(
+          (image) => image.getBoundingClientRect().top < window.innerHeight && image.getBoundingClientRect().bottom > 0,
+        );
+        return inView.length > 0 && inView.every((image) => image.complete && image.naturalWidth > 0 && new URL(image.src).origin === location.origin);
+      });
+      await screenshot(page, `marketplace-demo-home-${width}`);
+
+      await page.goto('/needs');
+      const answered = page.locator('article', { has: page.getByRole('heading', { name: 'Hilfe beim Umzug innerhalb der Stadt' }) });
+      await answered.getByRole('link', { name: 'Umzugshilfe' }).waitFor();
+      const open = page.locator('article', { has: page.getByRole('heading', { name: 'Geschirr aus regionaler Keramik' }) });
+      await open.getByText('Noch keine Antworten').waitFor();
+      await screenshot(page, `marketplace-demo-needs-${width}`);
+    }
+  });
+
+  it('a search around a postcode shows how far each offer is, in the words of the language', async () => {
+    const page = await newPage({ width: 390 });
+    await page.goto('/');
+    await page.getByLabel('Suchbegriff').fill('Brot');
+    await page.getByText('Filter', { exact: true }).click();
+    await page.getByLabel('Postleitzahl').fill('34131');
+    await page.getByLabel('Umkreis (km)').selectOption('10');
+    await page.getByRole('search').getByRole('button', { name: 'Suchen' }).first().click();
+    await page.waitForURL(/postcode=34131/);
+    // Bäckerei Korn is in 34117, three kilometres from the middle of 34131.
+    const bread = page.locator('.offer-card', { has: page.getByRole('link', { name: 'Roggenmischbrot' }) });
+    await bread.getByTestId('offer-card-distance').getByText('3,0 km entfernt').waitFor();
+    const distances = await page.locator('main').getByTestId('offer-card-distance').allTextContents();
+    expect(distances.length).toBe(await page.locator('main .offer-card').count());
+    for (const distance of distances) expect(distance).toMatch(/^\d+(,\d)? km entfernt$/);
+    await screenshot(page, 'marketplace-distance-de-390');
+
+    await switchLanguage(page, 'en');
+    await bread.getByTestId('offer-card-distance').getByText('3.0 km away').waitFor();
+    await screenshot(page, 'marketplace-distance-en-390');
+
+    // Without a place, no distances.
+    await page.goto('/?q=Roggenmischbrot');
+    await bread.waitFor();
+    await expect(page.getByTestId('offer-card-distance').count()).resolves.toBe(0);
+  });
+
   it('a member posts a need, a producer answers it and the member sees the notification', async () => {
     const need = `Suche Walnüsse ${randomUUID().slice(0, 6)}`;
     const member = await newPage({ width: 390 });
@@ -67,7 +129,7 @@ describe('the marketplace in the browser', () => {
     await member.goto('/needs');
     await member.getByLabel('Titel').fill(need);
     await member.getByLabel('Kategorie').selectOption('food.fruit');
-    await member.getByLabel('Ort').fill('Kassel');
+    await member.getByLabel('Ort', { exact: true }).fill('Kassel');
     await member.getByRole('button', { name: 'Gesuch aufgeben' }).click();
     await member.getByRole('heading', { level: 2, name: need }).waitFor();
 

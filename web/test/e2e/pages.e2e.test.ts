@@ -398,3 +398,43 @@ describe('the statement', () => {
     }
   });
 });
+
+describe('the governance pages', () => {
+  it('show every tab of the proposals without scrolling sideways, and break result labels only between words', async () => {
+    for (const language of languages) {
+      for (const width of widths) {
+        const page = await newPage({ width, language });
+        await page.goto('/');
+        await logInByApi(page, emails.member);
+        await page.goto('/proposals');
+        const tabs = page.locator('nav.tabs');
+        await tabs.getByTestId('tab-drafts').waitFor();
+        const { scrollWidth, clientWidth } = await tabs.evaluate((nav) => ({ scrollWidth: nav.scrollWidth, clientWidth: nav.clientWidth }));
+        expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+        for (const tab of await tabs.getByRole('link').all()) {
+          const box = (await tab.boundingBox())!;
+          expect(box.x + box.width).toBeLessThanOrEqual(width);
+        }
+
+        await page.goto(fixture.closedProposalPath);
+        const table = page.getByTestId('result-table');
+        await table.waitFor();
+        // A one-word label ("Stimmberechtigt", "Enthaltungen") takes one line: the label column is
+        // as wide as its longest word, however narrow the column beside the proposal is.
+        const brokenLabels = await table.evaluate((element) =>
+          Array.from(element.querySelectorAll('th'))
+            .filter((th) => !th.textContent!.trim().includes(' '))
+            .filter((th) => {
+              const range = document.createRange();
+              range.selectNodeContents(th);
+              return new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size > 1;
+            })
+            .map((th) => th.textContent),
+        );
+        expect(brokenLabels).toEqual([]);
+        const fits = await table.evaluate((element) => element.getBoundingClientRect().right <= element.parentElement!.getBoundingClientRect().right);
+        expect(fits).toBe(true);
+      }
+    }
+  });
+});

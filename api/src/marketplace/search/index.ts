@@ -10,6 +10,7 @@ import { decodeCursor, pageOf, pageSizeOf, type OfferOrder, type PageRequest, ty
 import { cachedPostcodes, postcodeLookup } from './postcodes';
 import { plainRanking, type Ranking } from './ranked-query';
 import { withNewestWindow } from './newest-window';
+import { distancesFrom } from './distances';
 
 export { offerFiltersSchema, radiusKmMax, type OfferFilters, type ResolvedOfferFilters } from './filters';
 export { offerOrders, type OfferOrder, type PageRequest, type RankedOffer, type RankedPage } from './order';
@@ -18,7 +19,8 @@ export { createPublicListingCheck } from './public-listing';
 
 export interface OfferSearch {
   /**
-   * One page of the active offers that match the filters, in the order asked for. Throws
+   * One page of the active offers that match the filters, in the order asked for, each with its
+   * distance when the filters name a place. Throws
    * ValidationError for invalid filters or cursor and NotFoundError for an unknown postcode.
    */
   searchOffers(filters: OfferFilters, page: PageRequest, order?: OfferOrder): Promise<RankedPage>;
@@ -46,7 +48,10 @@ export function createOfferSearch(options: OfferSearchOptions): OfferSearch {
       const filters = await resolveOfferFilters(input, findPostcode);
       const size = pageSizeOf(page);
       const after = page.after ? decodeCursor(page.after) : null;
-      return pageOf(await rankings[order](filters, after, size), size);
+      const ranked = pageOf(await rankings[order](filters, after, size), size);
+      if (!filters.point) return ranked;
+      const distances = await distancesFrom(options.readQuery, filters.point, ranked.offers.map((offer) => offer.id));
+      return { ...ranked, offers: ranked.offers.map((offer) => ({ ...offer, distanceMeters: distances.get(offer.id) ?? null })) };
     },
     listingCache: createOfferListCache(accelerated ? options.listingCacheSeconds * 1000 : 0),
   };

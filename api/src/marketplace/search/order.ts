@@ -16,6 +16,8 @@ export interface PageRequest {
 export interface RankedOffer {
   id: string;
   cursor: string;
+  /** Metres from the place of the search's distance filter; null without one. */
+  distanceMeters: number | null;
 }
 
 export interface RankedPage {
@@ -56,6 +58,7 @@ export function pageOf(rows: readonly RankedRow[], size: number): RankedPage {
     offers: rows.slice(0, size).map((row) => ({
       id: row.id,
       cursor: encodeCursor({ createdAt: new Date(row.createdAt).toISOString(), id: row.id }),
+      distanceMeters: null,
     })),
     hasNextPage: rows.length > size,
   };

@@ -8,6 +8,8 @@ import { BREAK, isAbstractType, Kind, TypeInfo, visit, visitWithTypeInfo, type D
  * Fields that answer differently depending on the viewer, among the types a listing reaches (Offer,
  * its images, rating, reviews and producer). Keep this list complete: a listing that selects none
  * of them runs without a session (reading `context.member` there throws) and is shared by all.
+ * Fields that depend only on the query's arguments, such as a result's `distanceKm` from the place
+ * searched around, do not belong here: cached listings are keyed by document and variables.
  */
 export const viewerDependentFields: ReadonlySet<string> = new Set(['Member.email', 'Member.emailNotifications', 'Member.declineReason']);
 
