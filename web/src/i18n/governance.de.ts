@@ -92,7 +92,8 @@ export const governanceDe = {
     loadingMore: 'Wird geladen …',
     voted: 'Du hast abgestimmt',
     turnout: '{voted} von {electorate} haben abgestimmt',
-    result: '{yes} Ja · {no} Nein · {abstain} Enthaltungen',
+    result: '{yes} Ja · {no} Nein · {abstentions}',
+    abstentions: 'keine Enthaltung | {n} Enthaltung | {n} Enthaltungen',
     loadError: 'Die Anträge konnten nicht geladen werden.',
   },
   proposal: {

@@ -92,7 +92,8 @@ export const governanceEn: typeof governanceDe = {
     loadingMore: 'Loading …',
     voted: 'You voted',
     turnout: '{voted} of {electorate} have voted',
-    result: '{yes} yes · {no} no · {abstain} abstentions',
+    result: '{yes} yes · {no} no · {abstentions}',
+    abstentions: 'no abstentions | {n} abstention | {n} abstentions',
     loadError: 'The proposals could not be loaded.',
   },
   proposal: {
