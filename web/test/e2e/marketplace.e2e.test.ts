@@ -138,7 +138,7 @@ describe('the marketplace in the browser', () => {
     await producerPage.goto('/needs');
     const article = producerPage.locator('article', { has: producerPage.getByRole('heading', { name: need }) });
     await article.getByText('Mit einem Angebot antworten').click();
-    await article.getByLabel('Angebot').selectOption({ index: 0 });
+    await article.getByLabel('Angebot').selectOption({ index: 1 });
     await article.getByLabel('Nachricht (optional)').fill('Haben wir ab Oktober.');
     await article.getByRole('button', { name: 'Antworten', exact: true }).click();
     await article.getByText('Deine Antwort wurde gesendet.').waitFor();
