@@ -3,10 +3,8 @@
 // another member. Nothing is notified for money that did not move.
 import { Decimal } from '@allmende/ledger';
 import { createTestApi, type TestApi } from './support/api';
-import { createMember, createOffer, type TestMember } from './support/orders';
-import { addToCart } from '../src/orders/cart';
+import { buyNewOffer, createMember, type TestMember } from './support/orders';
 import { autoConfirmOrders } from '../src/orders/auto-confirm-orders';
-import { checkout } from '../src/orders/checkout';
 import { acceptOrder, confirmOrder, disputeOrder, fulfilOrder, resolveDispute, type Actor } from '../src/orders/order-lifecycle';
 import { InsufficientCreditError } from '../src/wallet/errors';
 import { sendCredits } from '../src/wallet/send-credits';
@@ -16,7 +14,6 @@ describe('notifications of credits received', () => {
   let buyer: TestMember;
   let producer: TestMember;
   let admin: TestMember;
-  let keyCounter = 0;
   const actor = (member: TestMember, roles: string[] = ['member']): Actor => ({ id: member.id, roles });
 
   beforeAll(async () => {
@@ -28,11 +25,7 @@ describe('notifications of credits received', () => {
   afterAll(() => api.close());
 
   async function fulfilledOrder(price: string): Promise<string> {
-    const offer = await createOffer(api, producer.id, { price, stock: null });
-    await addToCart(api.database.prisma, buyer.id, { offerId: offer.id, quantity: 1 });
-    keyCounter += 1;
-    const { orderIds } = await checkout(api.services, buyer, { idempotencyKey: `credits-${keyCounter}`, expectedPrices: [{ offerId: offer.id, price }] });
-    const orderId = orderIds[0]!;
+    const { orderId } = await buyNewOffer(api, buyer, producer.id, { price });
     await acceptOrder(api.services, actor(producer), orderId);
     await fulfilOrder(api.services, actor(producer), orderId);
     return orderId;

@@ -2,8 +2,7 @@
 // made by two requests at the same time.
 import { Decimal } from '@allmende/ledger';
 import { createTestApi, type TestApi } from './support/api';
-import { createMember, createOffer, type TestMember } from './support/orders';
-import { addToCart } from '../src/orders/cart';
+import { buyNewOffer, createMember, type TestMember } from './support/orders';
 import { checkout } from '../src/orders/checkout';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../src/orders/order-lifecycle';
 
@@ -12,7 +11,6 @@ describe('order notifications', () => {
   let buyer: TestMember;
   let producer: TestMember;
   let admin: TestMember;
-  let keyCounter = 0;
 
   const actor = (member: TestMember, roles: string[] = ['member']): Actor => ({ id: member.id, roles });
 
@@ -25,14 +23,10 @@ describe('order notifications', () => {
   afterAll(() => api.close());
 
   async function placeOrder(): Promise<string> {
-    const offer = await createOffer(api, producer.id, { title: 'Brot', price: '3.00', stock: 20 });
-    await addToCart(api.database.prisma, buyer.id, { offerId: offer.id, quantity: 2 });
-    keyCounter += 1;
-    const input = { idempotencyKey: `notify-${keyCounter}`, expectedPrices: [{ offerId: offer.id, price: '3.00' }] };
-    const { orderIds } = await checkout(api.services, buyer, input);
+    const { orderId, input } = await buyNewOffer(api, buyer, producer.id, { title: 'Brot', price: '3.00', stock: 20, quantity: 2 });
     // A retried checkout returns the same order and notifies nobody again.
     await checkout(api.services, buyer, input);
-    return orderIds[0]!;
+    return orderId;
   }
 
   /** The notifications of this order, as "recipient:kind", sorted (moves in one millisecond tie on createdAt). */

@@ -4,9 +4,7 @@
 import { Decimal } from '@allmende/ledger';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createTestApi, type TestApi } from './support/api';
-import { createMember, createOffer, type TestMember } from './support/orders';
-import { addToCart } from '../src/orders/cart';
-import { checkout } from '../src/orders/checkout';
+import { buyNewOffer, createMember, type TestMember } from './support/orders';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, fulfilOrder, resolveDispute, type Actor } from '../src/orders/order-lifecycle';
 import { sendCredits } from '../src/wallet/send-credits';
 
@@ -44,7 +42,6 @@ describe('the statement of a member who buys and sells', () => {
   let buyer: TestMember;
   let producer: TestMember;
   let admin: TestMember;
-  let keyCounter = 0;
   const actor = (member: TestMember, roles: string[] = ['member']): Actor => ({ id: member.id, roles });
 
   beforeAll(async () => {
@@ -56,13 +53,9 @@ describe('the statement of a member who buys and sells', () => {
   afterAll(() => api.close());
 
   async function placeOrder(price: string) {
-    const offer = await createOffer(api, producer.id, { price, stock: null });
-    await addToCart(api.database.prisma, buyer.id, { offerId: offer.id, quantity: 1 });
-    keyCounter += 1;
-    const { orderIds } = await checkout(api.services, buyer, { idempotencyKey: `statement-${keyCounter}`, expectedPrices: [{ offerId: offer.id, price }] });
-    const order = { id: orderIds[0]! };
-    const { number } = await api.database.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { number: true } });
-    return { id: order.id, number };
+    const { orderId } = await buyNewOffer(api, buyer, producer.id, { price });
+    const { number } = await api.database.prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { number: true } });
+    return { id: orderId, number };
   }
 
   async function statement(member: TestMember): Promise<{ balance: string; pendingDebits: string; entries: Entry[] }> {

@@ -1,6 +1,8 @@
 // Members, offers and clients for the order tests.
 import type { TestApi, ApiClient } from './api';
 import { buildMember, buildOffer, logIn, testPassword } from './builders';
+import { randomUUID } from 'node:crypto';
+import { addToCart } from '../../src/orders/cart';
 import { checkout, type CheckoutInput } from '../../src/orders/checkout';
 import type { OrderServices } from '../../src/orders/order-money';
 import { loadOrders } from '../../src/orders/order-queries';
@@ -65,4 +67,21 @@ export function transitionMutation(name: string, withReason = false): string {
 export async function checkoutOrders(services: OrderServices, buyer: { id: string; displayName: string }, input: CheckoutInput) {
   const result = await checkout(services, buyer, input);
   return { ...result, orders: await loadOrders(services.prisma, { id: { in: result.orderIds } }) };
+}
+
+/**
+ * A buyer's order of one new offer of the producer, placed through the cart and checkout use cases;
+ * returns its id and the checkout's input (a retry with it returns the same order).
+ */
+export async function buyNewOffer(
+  api: TestApi,
+  buyer: { id: string; displayName: string },
+  producerId: string,
+  fields: { price: string; quantity?: number; stock?: number | null; title?: string },
+): Promise<{ orderId: string; input: CheckoutInput }> {
+  const offer = await createOffer(api, producerId, { price: fields.price, stock: fields.stock ?? null, ...(fields.title ? { title: fields.title } : {}) });
+  await addToCart(api.database.prisma, buyer.id, { offerId: offer.id, quantity: fields.quantity ?? 1 });
+  const input = { idempotencyKey: `order-${randomUUID()}`, expectedPrices: [{ offerId: offer.id, price: fields.price }] };
+  const { orderIds } = await checkout(api.services, buyer, input);
+  return { orderId: orderIds[0]!, input };
 }
