@@ -221,6 +221,8 @@ export type Language = keyof typeof loginLabels;
 /** Switches the interface language with the header's language buttons; the choice is remembered. */
 export async function switchLanguage(page: Page, language: Language): Promise<void> {
   const name = language === 'en' ? 'English' : 'Deutsch';
+  // Already in that language (e.g. the browser's or the account's): clicking would only fold the menu.
+  if ((await page.locator('html').getAttribute('lang')) === language) return;
   // On a narrow screen the language switcher is in the header's menu.
   const menu = page.getByTestId('menu-button');
   if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
