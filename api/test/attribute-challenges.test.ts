@@ -4,7 +4,7 @@
 import type { Member } from '../../prisma/generated/client/client';
 import { answerChallenge } from '../src/challenges/answer-challenge';
 import { challengeAttribute } from '../src/challenges/challenge-attribute';
-import { challengeAnswerDays } from '../src/challenges/challenge-rules';
+import { challengeAnswerDays } from '../src/shared/rules/challenge-rules';
 import { decideChallenge } from '../src/challenges/decide-challenge';
 import {
   AttributeNotDeclaredError,
@@ -87,7 +87,7 @@ describe('attribute challenges', () => {
     expect(notified.map((notification) => notification.recipientId).sort()).toEqual([producer.id, challenger.id].sort());
 
     // The producer cannot declare the removed claim again, but may keep editing the offer.
-    const input = { title: 'Äpfel vom Hof', description: '', categoryCode: 'food.fruit', kind: 'good' as const, price: '2.50', unit: 'kg', stock: null, deliveryOptions: [], ecologicalAttributes: ['regional', 'packaging_free'] };
+    const input = { title: 'Äpfel vom Hof', description: '', categoryCode: 'food.fruit', kind: 'good' as const, price: '2.50', unit: 'kg', stock: null, deliveryOptions: [], ecologicalAttributes: ['regional', 'packaging_free'] as ('regional' | 'packaging_free')[] };
     await expect(updateOffer(prisma, producer.id, offer.id, input)).rejects.toMatchObject({ fieldErrors: [{ field: 'ecologicalAttributes', code: 'removed_by_board' }] });
     await updateOffer(prisma, producer.id, offer.id, { ...input, title: 'Äpfel, zugekauft', ecologicalAttributes: ['packaging_free'] });
     expect(await attributesOf(offer.id)).toEqual(['packaging_free']);

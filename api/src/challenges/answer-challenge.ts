@@ -5,7 +5,7 @@ import type { AttributeChallenge, Member } from '../../../prisma/generated/clien
 import type { PrismaClient } from '../db/client';
 import { NotOwnerError } from '../marketplace/errors';
 import { parseInput } from '../shared/input';
-import { challengeTextSchema } from './challenge-rules';
+import { challengeTextSchema } from '../shared/rules/challenge-rules';
 import { lockChallenge } from './lock-challenge';
 import { ChallengeDecidedError } from './errors';
 

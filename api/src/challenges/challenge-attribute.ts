@@ -8,7 +8,7 @@ import { NotFoundError } from '../marketplace/errors';
 import { isUuid } from '../shared/global-id';
 import { parseInput } from '../shared/input';
 import { notifyProducerOfChallenge } from './challenge-notifications';
-import { challengeTextSchema } from './challenge-rules';
+import { challengeTextSchema } from '../shared/rules/challenge-rules';
 import { AttributeNotDeclaredError, ChallengeConflictError, ChallengePendingError } from './errors';
 
 const challengeSchema = z.object({

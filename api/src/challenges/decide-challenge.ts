@@ -6,7 +6,7 @@ import type { AttributeChallenge, Member } from '../../../prisma/generated/clien
 import type { PrismaClient } from '../db/client';
 import { parseInput } from '../shared/input';
 import { notifyOfDecision } from './challenge-notifications';
-import { challengeTextSchema, decidableFrom } from './challenge-rules';
+import { challengeTextSchema, decidableFrom } from '../shared/rules/challenge-rules';
 import { ChallengeAwaitingAnswerError, ChallengeConflictError, ChallengeDecidedError } from './errors';
 import { lockChallenge } from './lock-challenge';
 

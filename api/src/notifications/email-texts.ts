@@ -1,6 +1,6 @@
 // The wording of notification e-mails in the members' languages. A kind without its own wording gets
 // the general one, so a new kind is mailed before it is worded here.
-import { challengeAnswerDays } from '../challenges/challenge-rules';
+import { challengeAnswerDays } from '../shared/rules/challenge-rules';
 import { notificationKinds } from './notification-kinds';
 
 export type MailLocale = 'de' | 'en';

@@ -5,7 +5,7 @@ import { builder } from '../builder';
 import { AttributeChallengeStatus } from '../../../prisma/generated/client/enums';
 import { answerChallenge } from '../challenges/answer-challenge';
 import { challengeAttribute } from '../challenges/challenge-attribute';
-import { decidableFrom } from '../challenges/challenge-rules';
+import { decidableFrom } from '../shared/rules/challenge-rules';
 import { challengeDecisions, decideChallenge } from '../challenges/decide-challenge';
 import {
   AttributeNotDeclaredError,

@@ -1,5 +1,5 @@
-// Lengths of the texts of a challenge and how long the producer has to answer before the board may
-// decide without an answer. The web app's forms read the same values through GraphQL-free imports.
+// Lengths of the texts of a challenge of an ecological claim and how long the producer has to answer
+// before the board may decide without an answer. Shared with the web app's forms.
 import { z } from 'zod';
 
 export const challengeTextLength = { min: 10, max: 1000 } as const;
