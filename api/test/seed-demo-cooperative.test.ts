@@ -97,4 +97,11 @@ describe('the demo cooperative', () => {
     expect((await policyInForce(prisma, 'contribution_rate')).version).toBe(2);
     expect((await policyInForce(prisma, 'ranking')).version).toBe(1);
   });
+
+  it('has a doubted ecological claim, answered by its producer and waiting for the board', async () => {
+    const challenges = await api.database.prisma.attributeChallenge.findMany({ include: { offer: { select: { ecologicalAttributes: true } } } });
+    expect(challenges).toHaveLength(1);
+    expect(challenges[0]).toMatchObject({ status: 'answered', attribute: 'packaging_free' });
+    expect(challenges[0]!.offer.ecologicalAttributes).toContain('packaging_free');
+  });
 });

@@ -54,6 +54,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/DashboardPage.vue'),
     meta: { titleKey: 'market.dashboard.title', requiresLogin: true, roles: ['producer'] },
   },
+  {
+    path: '/dashboard/challenges',
+    name: 'dashboard-challenges',
+    component: () => import('@/pages/ProducerChallengesPage.vue'),
+    meta: { titleKey: 'challenges.producer.title', requiresLogin: true, roles: ['producer'] },
+  },
   { path: '/needs/:needId?', name: 'needs', component: () => import('@/pages/NeedsPage.vue'), meta: { titleKey: 'market.needs.title' } },
   { path: '/messages', name: 'messages', component: () => import('@/pages/MessagesPage.vue'), meta: { titleKey: 'messages.inbox.title', requiresLogin: true } },
   {
@@ -82,6 +88,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/transparency', name: 'transparency', component: () => import('@/pages/TransparencyPage.vue'), meta: { titleKey: 'governance.transparency.title' } },
   { path: '/membership', name: 'membership', component: () => import('@/pages/MembershipPage.vue'), meta: { titleKey: 'governance.membership.title', requiresLogin: true } },
   { path: '/board', redirect: { name: 'board-applications' } },
+  {
+    path: '/board/challenges',
+    name: 'board-challenges',
+    component: () => import('@/pages/BoardChallengesPage.vue'),
+    meta: { titleKey: 'challenges.board.title', requiresLogin: true, roles: ['admin'] },
+  },
   {
     path: '/board/applications',
     name: 'board-applications',

@@ -16,6 +16,8 @@ const payload = {
   endState: 'passed',
   memberNumber: 15,
   reason: 'Bitte stell dich zuerst vor.',
+  attribute: 'regional',
+  decision: 'claim_removed',
 };
 const base = { payload, link: '/orders/1', recipientName: 'Tilda', publicUrl: 'https://markt.example.org' };
 

@@ -1,10 +1,33 @@
 // The wording of notification e-mails in the members' languages. A kind without its own wording gets
 // the general one, so a new kind is mailed before it is worded here.
+import { challengeAnswerDays } from '../shared/rules/challenge-rules';
 import { notificationKinds } from './notification-kinds';
 
 export type MailLocale = 'de' | 'en';
 type Payload = Record<string, string>;
 type Wording = { subject: (p: Payload) => string; line: (p: Payload) => string };
+
+/** The ecological attributes' names, for the e-mails about challenges of an offer's claim. */
+const attributeNames: Record<MailLocale, Record<string, string>> = {
+  de: {
+    organic_certified: 'Bio-zertifiziert',
+    regional: 'Regional',
+    second_hand: 'Gebraucht / aufbereitet',
+    repairable: 'Reparierbar / Reparatur',
+    packaging_free: 'Verpackungsfrei',
+    low_co2_transport: 'CO₂-armer Transport',
+  },
+  en: {
+    organic_certified: 'Organic certified',
+    regional: 'Regional',
+    second_hand: 'Second-hand / refurbished',
+    repairable: 'Repairable / repair service',
+    packaging_free: 'Packaging-free',
+    low_co2_transport: 'Low-CO₂ transport',
+  },
+};
+
+const attributeName = (locale: MailLocale, attribute: string | undefined) => attributeNames[locale][attribute ?? ''] ?? attribute ?? '';
 
 const wordings: Record<MailLocale, Record<string, Wording>> = {
   de: {
@@ -26,6 +49,17 @@ const wordings: Record<MailLocale, Record<string, Wording>> = {
     [notificationKinds.proposalClosed]: { subject: (p) => `Abstimmung beendet: ${p.title}`, line: (p) => `Die Abstimmung über „${p.title}“ ist beendet. Ergebnis: ${p.endState}. Das Protokoll mit allen Zahlen steht auf der Seite des Antrags.` },
     [notificationKinds.membershipAdmitted]: { subject: () => 'Willkommen in der Genossenschaft', line: (p) => `Der Vorstand hat dich als Mitglied aufgenommen (Mitgliedsnummer ${p.memberNumber}). Du kannst jetzt handeln und abstimmen.` },
     [notificationKinds.membershipDeclined]: { subject: () => 'Dein Mitgliedsantrag', line: (p) => `Der Vorstand hat deinen Mitgliedsantrag abgelehnt. Begründung: ${p.reason}` },
+    [notificationKinds.attributeChallenged]: {
+      subject: (p) => `Angabe angezweifelt: ${p.offerTitle}`,
+      line: (p) => `Ein Mitglied zweifelt die Angabe „${attributeName('de', p.attribute)}“ deines Angebots „${p.offerTitle}“ an. Bitte antworte innerhalb von ${challengeAnswerDays} Tagen; danach entscheidet der Vorstand.`,
+    },
+    [notificationKinds.attributeChallengeDecided]: {
+      subject: (p) => `Entscheidung zu „${attributeName('de', p.attribute)}“: ${p.offerTitle}`,
+      line: (p) =>
+        p.decision === 'claim_removed'
+          ? `Der Vorstand hat entschieden: Die Angabe „${attributeName('de', p.attribute)}“ des Angebots „${p.offerTitle}“ wird entfernt.`
+          : `Der Vorstand hat entschieden: Die Angabe „${attributeName('de', p.attribute)}“ des Angebots „${p.offerTitle}“ bleibt.`,
+    },
   },
   en: {
     [notificationKinds.needAnswered]: { subject: (p) => `Answer to "${p.needTitle}"`, line: (p) => `${p.producerName} answered your need "${p.needTitle}" with the offer "${p.offerTitle}".` },
@@ -46,6 +80,17 @@ const wordings: Record<MailLocale, Record<string, Wording>> = {
     [notificationKinds.proposalClosed]: { subject: (p) => `Voting closed: ${p.title}`, line: (p) => `Voting on "${p.title}" has closed. Result: ${p.endState}. The minutes with all figures are on the proposal's page.` },
     [notificationKinds.membershipAdmitted]: { subject: () => 'Welcome to the cooperative', line: (p) => `The board has admitted you as a member (member number ${p.memberNumber}). You can now trade and vote.` },
     [notificationKinds.membershipDeclined]: { subject: () => 'Your membership application', line: (p) => `The board has declined your membership application. Reason: ${p.reason}` },
+    [notificationKinds.attributeChallenged]: {
+      subject: (p) => `Claim challenged: ${p.offerTitle}`,
+      line: (p) => `A member doubts the claim "${attributeName('en', p.attribute)}" of your offer "${p.offerTitle}". Please answer within ${challengeAnswerDays} days; after that the board decides.`,
+    },
+    [notificationKinds.attributeChallengeDecided]: {
+      subject: (p) => `Decision on "${attributeName('en', p.attribute)}": ${p.offerTitle}`,
+      line: (p) =>
+        p.decision === 'claim_removed'
+          ? `The board has decided: the claim "${attributeName('en', p.attribute)}" of the offer "${p.offerTitle}" is removed.`
+          : `The board has decided: the claim "${attributeName('en', p.attribute)}" of the offer "${p.offerTitle}" stays.`,
+    },
   },
 };
 

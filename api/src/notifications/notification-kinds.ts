@@ -18,6 +18,8 @@ export const notificationKinds = {
   proposalClosed: 'proposal_closed',
   membershipAdmitted: 'membership_admitted',
   membershipDeclined: 'membership_declined',
+  attributeChallenged: 'attribute_challenged',
+  attributeChallengeDecided: 'attribute_challenge_decided',
 } as const;
 
 export type NotificationKind = (typeof notificationKinds)[keyof typeof notificationKinds];

@@ -9,6 +9,7 @@ import './marketplace-errors';
 import './category';
 import './producer-profile';
 import './offer';
+import './attribute-challenge';
 import './image-errors';
 import './offer-image';
 import './producer-logo';

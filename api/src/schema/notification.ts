@@ -28,6 +28,18 @@ builder.prismaNode('Notification', {
       select: { payload: true },
       resolve: (row) => payloadText(row.payload, 'actorName') ?? payloadText(row.payload, 'producerName'),
     }),
+    attribute: t.string({
+      nullable: true,
+      description: 'The ecological attribute of an attribute_challenged or attribute_challenge_decided notification.',
+      select: { payload: true },
+      resolve: (row) => payloadText(row.payload, 'attribute'),
+    }),
+    challengeDecision: t.string({
+      nullable: true,
+      description: 'claim_kept or claim_removed, for attribute_challenge_decided.',
+      select: { payload: true },
+      resolve: (row) => payloadText(row.payload, 'decision'),
+    }),
     rating: t.int({
       nullable: true,
       description: 'The stars of a review_received notification.',

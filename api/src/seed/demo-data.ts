@@ -269,3 +269,13 @@ export const demoNeeds: DemoNeed[] = [
     answers: [],
   },
 ];
+
+/** A doubted ecological claim, answered by the producer and waiting for the board's decision. */
+export const demoChallenge = {
+  challengerKey: 'mia',
+  producerKey: 'paul',
+  offerTitleIncludes: 'honig',
+  attribute: 'packaging_free',
+  reason: 'Der Honig kommt im Glas mit Etikett und Deckel. Ist das wirklich verpackungsfrei, oder ist Pfand gemeint?',
+  answer: 'Die Gläser nehmen wir zurück, spülen sie und füllen sie wieder; die Deckel sind aus Metall. Einwegverpackung gibt es bei uns nicht.',
+};

@@ -6,6 +6,7 @@ import { seedDemoLedger } from './seed-demo-ledger';
 import { seedDemoMarketplace } from './demo-marketplace';
 import { renderDemoIllustrations, seedDemoImages } from './seed-demo-images';
 import { seedDemoNeeds } from './seed-demo-needs';
+import { seedDemoChallenge } from './seed-demo-challenge';
 import type { Config } from '../config';
 
 export interface DemoLogin {
@@ -72,6 +73,7 @@ export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 's
   const illustrations = await renderDemoIllustrations({ bytesMax: media.uploadBytesMax, pixelsMax: media.uploadPixelsMax });
   await seedDemoImages(prisma, media.mediaDir, illustrations);
   await seedDemoNeeds(prisma);
+  await seedDemoChallenge(prisma);
   await seedDemoLedger(database);
   return true;
 }

@@ -71,6 +71,7 @@ export interface OfferFields {
   createdAt?: Date;
   latitude?: number;
   longitude?: number;
+  ecologicalAttributes?: ('organic_certified' | 'regional' | 'second_hand' | 'repairable' | 'packaging_free' | 'low_co2_transport')[];
 }
 
 export function buildOffer(api: Pick<TestApi, 'database'>, producerId: string, fields: OfferFields = {}): Promise<Offer> {
@@ -85,6 +86,7 @@ export function buildOffer(api: Pick<TestApi, 'database'>, producerId: string, f
       stock: fields.stock === undefined ? null : fields.stock,
       status: fields.status ?? 'active',
       ...(fields.createdAt ? { createdAt: fields.createdAt } : {}),
+      ...(fields.ecologicalAttributes ? { ecologicalAttributes: fields.ecologicalAttributes } : {}),
       ...(fields.latitude != null && fields.longitude != null ? { latitude: fields.latitude, longitude: fields.longitude } : {}),
     },
   });

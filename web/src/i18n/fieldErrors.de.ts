@@ -26,5 +26,6 @@ export const fieldErrorsDe = {
   password_contains_email: 'Das Passwort darf deine E-Mail-Adresse nicht enthalten.',
   password_too_common: 'Dieses Passwort ist sehr verbreitet und leicht zu erraten.',
   wrong_password: 'Das Passwort stimmt nicht.',
+  removed_by_board: 'Der Vorstand hat eine dieser Angaben nach einer Prüfung entfernt; sie kann nicht wieder angegeben werden.',
   invalid: 'Bitte prüfe diese Angabe.',
 };

@@ -75,6 +75,8 @@ export const messagesDe = {
     login: 'Zum Schreiben anmelden',
   },
   notifications: {
+    attribute_challenged: 'Ein Mitglied zweifelt die Angabe „{attribute}“ deines Angebots „{offer}“ an. Bitte antworte darauf.',
+    attribute_challenge_decided: 'Entscheidung zur Angabe „{attribute}“ von „{offer}“: {decision}.',
     need_answered: '{actor} hat auf dein Gesuch „{need}“ mit „{offer}“ geantwortet.',
     order_placed: '{actor} hat „{order}“ bestellt ({total}).',
     order_accepted: '{actor} hat deine Bestellung „{order}“ angenommen.',

@@ -77,6 +77,8 @@ export const messagesEn: typeof messagesDe = {
     login: 'Log in to write',
   },
   notifications: {
+    attribute_challenged: 'A member doubts the claim "{attribute}" of your offer "{offer}". Please answer.',
+    attribute_challenge_decided: 'Decision on the claim "{attribute}" of "{offer}": {decision}.',
     need_answered: '{actor} answered your need "{need}" with "{offer}".',
     order_placed: '{actor} ordered "{order}" ({total}).',
     order_accepted: '{actor} accepted your order "{order}".',

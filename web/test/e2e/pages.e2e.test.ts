@@ -77,6 +77,7 @@ const walks: Record<Role, Walk[]> = {
   ],
   producer: [
     { route: 'dashboard', path: () => '/dashboard' },
+    { route: 'dashboard-challenges', path: () => '/dashboard/challenges' },
     { route: 'order', path: (fixture) => fixture.placedOrderPath },
     { route: 'wallet', path: () => '/wallet' },
     { route: 'producer', path: (fixture) => fixture.producerPath },
@@ -86,6 +87,7 @@ const walks: Record<Role, Walk[]> = {
     { route: 'order', path: (fixture) => fixture.disputedOrderPath },
     { route: 'board-applications', path: () => '/board/applications' },
     { route: 'board-register', path: () => '/board/register' },
+    { route: 'board-challenges', path: () => '/board/challenges' },
   ],
   accountant: [{ route: 'audit', path: () => '/audit' }],
 };

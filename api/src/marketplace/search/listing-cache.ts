@@ -38,6 +38,7 @@ export const offerChangingMutations: ReadonlySet<string> = new Set([
   'updateProducerProfile',
   'setProducerLogo',
   'removeProducerLogo',
+  'decideAttributeChallenge',
 ]);
 
 /**
@@ -73,6 +74,8 @@ export const listingNeutralMutations: ReadonlySet<string> = new Set([
   'postNeed',
   'answerNeed',
   'closeNeed',
+  'challengeAttribute',
+  'answerAttributeChallenge',
   'withdrawNeedAnswer',
   'admitMember',
   'declineMember',

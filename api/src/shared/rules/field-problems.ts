@@ -33,6 +33,7 @@ export const fieldProblemCodes = [
   'password_contains_email',
   'password_too_common',
   'wrong_password',
+  'removed_by_board',
   'invalid',
 ] as const;
 
