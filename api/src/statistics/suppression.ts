@@ -143,12 +143,14 @@ export function suppressSmallCells(table: CountedTable, k: number): PublishedTab
   figures.forEach((figure, index) => {
     if (figure.members > 0 && figure.members < k) hidden.add(index);
   });
-  // The figure to hide next in a line: a published part, the one describing the fewest members (ties
-  // by index, so the result is deterministic), else the line's total.
+  // The figure to hide next in a line: the published one (a part or the line's total) describing the
+  // fewest members, zeros last, as a hidden zero hides little anyone needs; ties by index, so the
+  // result is deterministic.
+  const weight = (index: number) => (figures[index]!.members === 0 ? Number.POSITIVE_INFINITY : figures[index]!.members);
   const partnerIn = (line: Layout['lines'][number]): number | null => {
-    const candidates = line.parts.filter((part) => !hidden.has(part));
-    if (candidates.length === 0) return hidden.has(line.sum) ? null : line.sum;
-    return candidates.reduce((best, part) => (figures[part]!.members < figures[best]!.members ? part : best));
+    const candidates = [...line.parts, line.sum].filter((index) => !hidden.has(index));
+    if (candidates.length === 0) return null;
+    return candidates.reduce((best, index) => (weight(index) < weight(best) || (weight(index) === weight(best) && index < best) ? index : best));
   };
   for (;;) {
     // Fast start: no line with exactly one hidden figure among its parts and sum.
@@ -172,7 +174,7 @@ export function suppressSmallCells(table: CountedTable, k: number): PublishedTab
     const target = determined[0]!;
     const line = layout.lines.find((candidate) => (candidate.parts.includes(target) || candidate.sum === target) && partnerIn(candidate) !== null);
     const published = figures.map((_, index) => index).filter((index) => !hidden.has(index));
-    const next = line ? partnerIn(line)! : published.reduce<number | null>((best, index) => (best === null || figures[index]!.members < figures[best]!.members ? index : best), null);
+    const next = line ? partnerIn(line)! : published.reduce<number | null>((best, index) => (best === null || weight(index) < weight(best) ? index : best), null);
     if (next === null) break;
     hidden.add(next);
   }
