@@ -25,6 +25,8 @@ export default defineConfig({
     proxy: {
       '/graphql': apiOrigin,
       '/healthz': apiOrigin,
+      // The open statistics' files; the page /statistics itself is the web app's.
+      '^/statistics(\\.json|/)': apiOrigin,
     },
   },
 });

@@ -1,4 +1,5 @@
-// The HTTP server: GraphQL at /graphql, a health check at /healthz, uploaded images at /media/ and the
+// The HTTP server: GraphQL at /graphql, a health check at /healthz, uploaded images at /media/, the open
+// statistics at /statistics.json and /statistics/<table>.csv, and the
 // built web app at / with fallback to index.html for client-side routes. One port serves them all.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createFetch } from '@whatwg-node/fetch';
 import sirv from 'sirv';
 import { isMediaPath, serveMedia } from './images/serve-media';
+import { isStatisticsPath, serveStatistics } from './statistics/serve-statistics';
 import { schema } from './schema';
 import type { DocumentNode } from 'graphql';
 import { withContentSecurityPolicy } from './content-security-policy';
@@ -126,6 +128,10 @@ export function createHttpServer(services: Services): Server {
     }
     if (isMediaPath(pathname)) {
       void serveMedia(services.config.mediaDir, pathname, request, response);
+      return;
+    }
+    if (isStatisticsPath(pathname)) {
+      void serveStatistics(services, pathname, request, response);
       return;
     }
     if (pathname === '/healthz') {

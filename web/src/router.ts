@@ -86,6 +86,7 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'governance.minutes.title' },
   },
   { path: '/transparency', name: 'transparency', component: () => import('@/pages/TransparencyPage.vue'), meta: { titleKey: 'governance.transparency.title' } },
+  { path: '/statistics', name: 'statistics', component: () => import('@/pages/StatisticsPage.vue'), meta: { titleKey: 'statistics.title' } },
   { path: '/membership', name: 'membership', component: () => import('@/pages/MembershipPage.vue'), meta: { titleKey: 'governance.membership.title', requiresLogin: true } },
   { path: '/board', redirect: { name: 'board-applications' } },
   {

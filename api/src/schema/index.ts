@@ -27,6 +27,7 @@ import './direct-message';
 import './inbox';
 import './notification-settings';
 import './audit';
+import './statistics';
 import './membership';
 import './policy';
 import './proposal';

@@ -7,6 +7,7 @@ import { messagesDe } from './messages.de';
 import { imagesDe } from './images.de';
 import { governanceDe } from './governance.de';
 import { rankingDe } from './ranking.de';
+import { statisticsDe } from './statistics.de';
 import { challengesDe } from './challenges.de';
 import { fieldErrorsDe } from './fieldErrors.de';
 import { passwordDe } from './password.de';
@@ -102,6 +103,7 @@ export const de = {
   images: imagesDe,
   governance: governanceDe,
   ranking: rankingDe,
+  statistics: statisticsDe,
   challenges: challengesDe,
   fieldErrors: fieldErrorsDe,
   password: passwordDe,

@@ -8,6 +8,7 @@ import { fieldErrorsEn } from './fieldErrors.en';
 import { passwordEn } from './password.en';
 import { governanceEn } from './governance.en';
 import { rankingEn } from './ranking.en';
+import { statisticsEn } from './statistics.en';
 import { challengesEn } from './challenges.en';
 
 export const en: MessageSchema = {
@@ -101,6 +102,7 @@ export const en: MessageSchema = {
   images: imagesEn,
   governance: governanceEn,
   ranking: rankingEn,
+  statistics: statisticsEn,
   challenges: challengesEn,
   fieldErrors: fieldErrorsEn,
   password: passwordEn,
