@@ -8,9 +8,9 @@
 // A journal ends with a balance assertion for every account at the end of the period (or of its last
 // day with an entry), so the tools themselves check that the journal adds up to the ledger's balances.
 //
-// A period export that has an end (`to`) names only the accounts created by then: no transfer of the
-// period can touch a later account, and so the export of a period that can no longer change (a closed
-// period) comes out byte for byte the same however many accounts are opened afterwards.
+// A journal of a period that has an end (`to`) names only the accounts created by then or moved by a
+// transfer up to then, so the export of a period that can no longer change (a closed period) comes out
+// byte for byte the same however many accounts are opened afterwards.
 import { type Account } from '../domain/account';
 import { type Currency } from '../domain/currency';
 import { type Decimal, ZERO } from '../domain/money';
@@ -64,10 +64,7 @@ export async function* exportJournal(source: ExportSource, options: ExportOption
 
   const currency = (await source.listCurrencies()).find((candidate) => candidate.code === options.currency);
   if (!currency) throw new RangeError(`Unknown currency ${options.currency}`);
-  const accounts = (await allAccounts(source, currency.code)).filter((account) => to === null || utcDate(account.createdAt) <= to);
-  const names = new JournalAccountNames();
-  for (const account of accounts) names.add(account);
-  const codes = new Map(accounts.map((account) => [account.id, account.code ?? '']));
+  const everyAccount = await allAccounts(source, currency.code);
   const inCurrency = (transfer: Transfer) => transfer.currency === currency.code;
   const inPeriod = (date: string) => (from === null || date >= from) && (to === null || date <= to);
   let transfersRead = 0;
@@ -80,6 +77,7 @@ export async function* exportJournal(source: ExportSource, options: ExportOption
   };
 
   if (options.format === 'csv') {
+    const codes = new Map(everyAccount.map((account) => [account.id, account.code ?? '']));
     yield csvHeader();
     for await (const page of pages(null)) {
       let chunk = '';
@@ -91,17 +89,21 @@ export async function* exportJournal(source: ExportSource, options: ExportOption
     return;
   }
 
-  // First pass: opening balances before `from`, the earliest date any entry carries, and the last
-  // transfer, where the second pass stops.
+  // First pass: opening balances before `from`, the accounts moved up to the end of the period, the
+  // earliest date any entry carries, and the last transfer, where the second pass stops.
   const opening = new Map<string, Decimal>();
+  const moved = new Set<string>();
   let lastSequence = 0n;
   let earliest = from ?? utcDate(new Date());
-  for (const account of accounts) if (utcDate(account.createdAt) < earliest) earliest = utcDate(account.createdAt);
   for await (const page of pages(null)) {
     lastSequence = page[page.length - 1]!.sequence;
     for (const transfer of page) {
       if (!inCurrency(transfer) || !isPostedMovement(transfer)) continue;
       const date = utcDate(transfer.createdAt);
+      if (to === null || date <= to) {
+        moved.add(transfer.debitAccountId);
+        moved.add(transfer.creditAccountId);
+      }
       if (from !== null && date < from) {
         opening.set(transfer.creditAccountId, (opening.get(transfer.creditAccountId) ?? ZERO).plus(transfer.amount));
         opening.set(transfer.debitAccountId, (opening.get(transfer.debitAccountId) ?? ZERO).minus(transfer.amount));
@@ -111,6 +113,10 @@ export async function* exportJournal(source: ExportSource, options: ExportOption
     }
   }
 
+  const accounts = everyAccount.filter((account) => to === null || utcDate(account.createdAt) <= to || moved.has(account.id));
+  const names = new JournalAccountNames();
+  for (const account of accounts) names.add(account);
+  for (const account of accounts) if (utcDate(account.createdAt) < earliest) earliest = utcDate(account.createdAt);
   const header: JournalHeader = { currency, accounts, nameOf: (id) => names.nameOf(id), openDate: earliest, period: { from, to } };
   const format = journalFormats[options.format];
   yield format.header(header);
