@@ -7,6 +7,7 @@ import { messagesDe } from './messages.de';
 import { imagesDe } from './images.de';
 import { governanceDe } from './governance.de';
 import { rankingDe } from './ranking.de';
+import { auditToolsDe } from './auditTools.de';
 import { fieldErrorsDe } from './fieldErrors.de';
 import { passwordDe } from './password.de';
 
@@ -101,6 +102,7 @@ export const de = {
   images: imagesDe,
   governance: governanceDe,
   ranking: rankingDe,
+  auditTools: auditToolsDe,
   fieldErrors: fieldErrorsDe,
   password: passwordDe,
   category: {

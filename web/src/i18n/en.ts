@@ -8,6 +8,7 @@ import { fieldErrorsEn } from './fieldErrors.en';
 import { passwordEn } from './password.en';
 import { governanceEn } from './governance.en';
 import { rankingEn } from './ranking.en';
+import { auditToolsEn } from './auditTools.en';
 
 export const en: MessageSchema = {
   app: {
@@ -100,6 +101,7 @@ export const en: MessageSchema = {
   images: imagesEn,
   governance: governanceEn,
   ranking: rankingEn,
+  auditTools: auditToolsEn,
   fieldErrors: fieldErrorsEn,
   password: passwordEn,
   category: {

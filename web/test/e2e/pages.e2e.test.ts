@@ -87,7 +87,13 @@ const walks: Record<Role, Walk[]> = {
     { route: 'board-applications', path: () => '/board/applications' },
     { route: 'board-register', path: () => '/board/register' },
   ],
-  accountant: [{ route: 'audit', path: () => '/audit' }],
+  accountant: [
+    { route: 'audit', path: () => '/audit' },
+    { route: 'audit-verification', path: () => '/audit/verification' },
+    { route: 'audit-exports', path: () => '/audit/exports' },
+    { route: 'audit-periods', path: () => '/audit/periods' },
+    { route: 'audit-log', path: () => '/audit/log' },
+  ],
 };
 
 const { newPage } = useAppInBrowser();
