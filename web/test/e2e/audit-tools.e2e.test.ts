@@ -70,8 +70,11 @@ describe('the accountant’s tools', () => {
     await page.waitForURL(/\/audit\/log$/);
     await page.getByTestId('log-action').selectOption('ledger_export_requested');
     await page.getByTestId('log-filter').click();
-    await page.locator('[data-testid="audit-log"] tbody tr[data-action="ledger_export_requested"]').first().waitFor();
-    expect(await page.locator('[data-testid="audit-log"] tbody tr:not([data-action="ledger_export_requested"])').count()).toBe(0);
+    // The filtered list replaces the whole list: every row is an export.
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="audit-log"] tbody tr')];
+      return rows.length > 0 && rows.every((row) => row.dataset.action === 'ledger_export_requested');
+    });
     await screenshot(page, 'audit-log-1280');
 
     const phone = await accountantPage(390);
