@@ -24,7 +24,7 @@ export const auditToolsDe = {
     ok: 'Alles stimmt.',
     broken: 'Fehler gefunden: {problem}',
     failed: 'Die Verifikation konnte nicht laufen: {failure}',
-    summary: '{transfers} Buchungen auf {accounts} Konten, {blocks} versiegelte Blöcke.',
+    summary: 'Buchungen: {transfers} · Konten: {accounts} · versiegelte Blöcke: {blocks}',
     unsealed: '{count} Buchungen sind noch nicht versiegelt (während der Prüfung geschrieben).',
     block: 'Letzter versiegelter Block',
     blockHash: 'Hash des Blocks',

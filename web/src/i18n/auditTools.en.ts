@@ -26,7 +26,7 @@ export const auditToolsEn: typeof auditToolsDe = {
     ok: 'Everything checks.',
     broken: 'Problem found: {problem}',
     failed: 'The verification could not run: {failure}',
-    summary: '{transfers} transfers on {accounts} accounts, {blocks} sealed blocks.',
+    summary: 'Transfers: {transfers} · accounts: {accounts} · sealed blocks: {blocks}',
     unsealed: '{count} transfers are not sealed yet (written while the check ran).',
     block: 'Latest sealed block',
     blockHash: 'Hash of the block',
