@@ -72,7 +72,7 @@ describe('the accountant’s tools', () => {
     await page.getByTestId('log-filter').click();
     // The filtered list replaces the whole list: every row is an export.
     await page.waitForFunction(() => {
-      const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="audit-log"] tbody tr')];
+      const rows = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="audit-log"] tbody tr'));
       return rows.length > 0 && rows.every((row) => row.dataset.action === 'ledger_export_requested');
     });
     await screenshot(page, 'audit-log-1280');
