@@ -1,22 +1,25 @@
-// npm run ledger:export -- --format csv|hledger|beancount [--currency TALER] [--from YYYY-MM-DD --to YYYY-MM-DD]
-// Writes one currency's journal to stdout, read page by page from the configured database.
+// npm run ledger:export -- --format csv|hledger|beancount|chain [--currency TALER] [--from YYYY-MM-DD --to YYYY-MM-DD]
+// Writes one currency's journal, or the sealed hash chain, to stdout, read page by page from the
+// configured database.
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat, createLedger, createSqlLedgerStore, exportJournal, isExportDate } from '@allmende/ledger';
 import { loadConfig } from '../api/src/config';
 import { openConfiguredDatabase } from '../api/src/db/open';
 
-const usage = `Usage: npm run ledger:export -- --format csv|hledger|beancount [--currency CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+const usage = `Usage: npm run ledger:export -- --format csv|hledger|beancount|chain [--currency CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
 
 Writes the ledger of one currency to stdout. hledger and beancount journals hold posted movements
-only; a period export starts with an opening-balance entry dated --from. CSV lists every transfer of
-the period (holds and voids included). Dates are UTC calendar days, both ends included. --currency
-may be left out when the ledger has a single currency.`;
+only; a period export starts with an opening-balance entry dated --from and every journal ends with a
+balance assertion per account. CSV lists every transfer of the period (holds and voids included).
+Dates are UTC calendar days, both ends included. --currency may be left out when the ledger has a
+single currency. chain writes the sealed hash chain of all currencies (no period), which
+npm run ledger:verify-export checks from the file alone.`;
 
 class UsageError extends Error {}
 
 interface Arguments {
-  format: ExportFormat;
+  format: ExportFormat | 'chain';
   currency: string | null;
   from: string | null;
   to: string | null;
@@ -33,13 +36,13 @@ function readArguments(argv: string[]): Arguments {
     process.exit(0);
   }
   const format = values.format;
-  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!format || ![...EXPORT_FORMATS, 'chain'].includes(format)) throw new UsageError(`--format must be one of ${[...EXPORT_FORMATS, 'chain'].join(', ')}`);
   for (const name of ['from', 'to'] as const) {
     const value = values[name];
     if (value !== undefined && !isExportDate(value)) throw new UsageError(`--${name} must be a date YYYY-MM-DD, not "${value}"`);
   }
   if (values.from && values.to && values.from > values.to) throw new UsageError('--from must not be after --to');
-  return { format: format as ExportFormat, currency: values.currency ?? null, from: values.from ?? null, to: values.to ?? null };
+  return { format: format as ExportFormat | 'chain', currency: values.currency ?? null, from: values.from ?? null, to: values.to ?? null };
 }
 
 async function write(chunk: string): Promise<void> {
@@ -51,6 +54,10 @@ async function main(): Promise<void> {
   const database = await openConfiguredDatabase(loadConfig());
   try {
     const ledger = createLedger({ store: createSqlLedgerStore(database.sqlDriver) });
+    if (args.format === 'chain') {
+      for await (const chunk of ledger.exportChain()) await write(chunk);
+      return;
+    }
     const currencies = await ledger.listCurrencies();
     let currency = args.currency;
     if (currency === null) {

@@ -72,6 +72,8 @@ export const environmentSchema = z.object({
   ),
   /** Where uploaded images are kept after processing; defaults to DATA_DIR/media. */
   MEDIA_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** Where the accountants' ledger exports are written; defaults to DATA_DIR/exports. */
+  EXPORTS_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   /** Largest accepted image upload in bytes (8 MB by default). */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(uploadBytesMaxDefault),
   /** Largest accepted image in pixels (width times height), against decompression bombs. */
@@ -115,6 +117,8 @@ export interface Config {
   mail: MailConfig;
   /** Folder of processed images, served read-only at /media/. */
   mediaDir: string;
+  /** Folder of ledger exports, downloaded by accountants only (api/src/audit/exports-download.ts). */
+  exportsDir: string;
   uploadBytesMax: number;
   uploadPixelsMax: number;
   offerListCacheSeconds: number;
@@ -180,6 +184,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv, root = process.cwd()
       publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     },
     mediaDir: env.MEDIA_DIR === undefined ? path.join(dataDir, 'media') : path.resolve(root, env.MEDIA_DIR),
+    exportsDir: env.EXPORTS_DIR === undefined ? path.join(dataDir, 'exports') : path.resolve(root, env.EXPORTS_DIR),
     uploadBytesMax: env.UPLOAD_MAX_BYTES,
     uploadPixelsMax: env.UPLOAD_MAX_PIXELS,
     offerListCacheSeconds: env.OFFER_LIST_CACHE_SECONDS,

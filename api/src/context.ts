@@ -35,7 +35,7 @@ export interface Context extends Services {
   listedOfferRows: ListedOfferRows;
 }
 
-function sessionSettings(config: Config): SessionSettings {
+export function sessionSettings(config: Config): SessionSettings {
   return { secret: config.sessionSecret, ttlDays: config.sessionTtlDays };
 }
 

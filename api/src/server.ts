@@ -1,6 +1,7 @@
-// The HTTP server: GraphQL at /graphql, a health check at /healthz, uploaded images at /media/, the open
-// statistics at /statistics.json and /statistics/<table>.csv, and the
-// built web app at / with fallback to index.html for client-side routes. One port serves them all.
+// The HTTP server: GraphQL at /graphql, a health check at /healthz, uploaded images at /media/, ledger
+// exports for accountants at /downloads/ledger-exports/, the open statistics at /statistics.json and
+// /statistics/<table>.csv, and the built web app at / with fallback to index.html for client-side
+// routes. One port serves them all.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createFetch } from '@whatwg-node/fetch';
 import sirv from 'sirv';
+import { isExportDownloadPath, serveExportDownload } from './audit/exports-download';
 import { isMediaPath, serveMedia } from './images/serve-media';
 import { isStatisticsPath, serveStatistics } from './statistics/serve-statistics';
 import { schema } from './schema';
@@ -124,6 +126,14 @@ export function createHttpServer(services: Services): Server {
         return;
       }
       void yoga(request, response);
+      return;
+    }
+    if (isExportDownloadPath(pathname)) {
+      serveExportDownload(services, pathname, request, response).catch((error: unknown) => {
+        services.logger.error({ err: error }, 'export download failed');
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal error');
+        else response.destroy();
+      });
       return;
     }
     if (isMediaPath(pathname)) {

@@ -55,6 +55,13 @@ export {
   EXPIRY_KIND,
   TRANSFER_TYPES,
 } from './domain/transfer';
+export {
+  type ClosePeriodFailureCode,
+  type ClosePeriodInput,
+  type ClosePeriodResult,
+  type ClosedPeriod,
+  CLOSE_PERIOD_FAILURE_CODES,
+} from './domain/period-close';
 export { type TransferFailureCode, type TransferResult, TRANSFER_FAILURE_CODES, isTransientFailure } from './domain/transfer-results';
 export { type Block, type ChainHead, type ChainPosition, GENESIS_HASH, blockHash, canonicalTransfer, transferDigest } from './domain/hash-chain';
 export { type ReplayViolation, type ReplayViolationKind } from './domain/balance-replay';
@@ -72,9 +79,19 @@ export type { ChainProblem, ChainProblemKind, ChainVerification } from './use-ca
 export type { LedgerProblem, LedgerVerification } from './use-cases/verify-ledger';
 export type { ReferenceVerification } from './use-cases/verify-references';
 
-export { type ExportFormat, type ExportOptions, type ExportSource, EXPORT_FORMATS, exportJournal, isExportDate } from './export/export-journal';
+export { type ExportFormat, type ExportOptions, type ExportSource, EXPORT_FORMATS, exportJournal, exportPasses, isExportDate } from './export/export-journal';
 export { CSV_COLUMNS, csvField, csvHeader, csvTransfer } from './export/csv';
-export { hledgerCommodity, hledgerHeader, hledgerOpening, hledgerTransfer } from './export/hledger';
-export { beancountHeader, beancountOpening, beancountString, beancountTransfer } from './export/beancount';
+export {
+  type ChainExportBlock,
+  type ChainExportHeader,
+  type ChainExportVerification,
+  type CsvChainCheck,
+  CHAIN_EXPORT_FORMAT,
+  checkCsvAgainstChain,
+  parseCsv,
+  verifyChainExport,
+} from './export/chain';
+export { hledgerClosing, hledgerCommodity, hledgerHeader, hledgerOpening, hledgerTransfer } from './export/hledger';
+export { beancountClosing, beancountHeader, beancountOpening, beancountString, beancountTransfer } from './export/beancount';
 export { JournalAccountNames, accountNameComponent, journalAccountName } from './export/journal-accounts';
-export { type JournalHeader, type JournalOpening, isPostedMovement } from './export/journal-entries';
+export { type JournalClosing, type JournalHeader, type JournalOpening, isPostedMovement } from './export/journal-entries';

@@ -9,6 +9,9 @@ import { type Transfer, type TransferBatchItem, type TransferRequest } from './d
 import { type LedgerStore, type LedgerStoreConflict } from './store';
 import { TransferCoalescer, type TransferCoalescerOptions } from './transfer-coalescer';
 import { type CloseAccountResult, closeAccount } from './use-cases/close-account';
+import { closePeriod, listClosedPeriods } from './use-cases/close-period';
+import { exportChain } from './export/chain';
+import { type ClosePeriodInput, type ClosePeriodResult, type ClosedPeriod } from './domain/period-close';
 import { type LedgerContext, createLedgerContext } from './use-cases/context';
 import { type CreateAccountResult, createAccount } from './use-cases/create-account';
 import { type CreateCurrencyResult, createCurrency } from './use-cases/create-currency';
@@ -88,6 +91,14 @@ export interface Ledger {
   verifyChain(): Promise<ChainVerification>;
   verifyLedger(): Promise<LedgerVerification>;
   verifyReferences(): Promise<ReferenceVerification>;
+  /** Closes the books up to the end of a period that has ended (see domain/period-close.ts). */
+  closePeriod(input: ClosePeriodInput): Promise<ClosePeriodResult>;
+  /** Every closed period, latest end first. */
+  listClosedPeriods(): Promise<ClosedPeriod[]>;
+  /** How many transfers the ledger holds. */
+  countTransfers(): Promise<number>;
+  /** The sealed hash chain as JSON lines an outside auditor checks with verifyChainExport (export/chain.ts). */
+  exportChain(options?: { onProgress?: (progress: { transfersRead: number }) => void | Promise<void> }): AsyncGenerator<string>;
   /** Waits for every queued single transfer to be written. */
   drain(): Promise<void>;
 }
@@ -123,6 +134,10 @@ export function createLedger(options: LedgerOptions): Ledger {
     verifyChain: () => verifyChain(context),
     verifyLedger: () => verifyLedger(context),
     verifyReferences: () => verifyReferences(context),
+    closePeriod: (input) => closePeriod(context, input),
+    listClosedPeriods: () => listClosedPeriods(context),
+    countTransfers: () => context.store.read.countTransfers(),
+    exportChain: (exportOptions) => exportChain(context.store.read, exportOptions),
     drain: () => coalescer.drain(),
   };
 }

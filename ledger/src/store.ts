@@ -2,6 +2,7 @@
 // and writes. The PostgreSQL implementation (store/) runs on PostgreSQL and on PGlite.
 import { type Account, type AccountLimits, type BalanceCounters } from './domain/account';
 import { type AccountLimitsChange } from './domain/balance-replay';
+import { type ClosedPeriod } from './domain/period-close';
 import { type Currency } from './domain/currency';
 import { type NewTransfer } from './domain/decide-transfers';
 import { type Block, type ChainHead, type ChainPosition } from './domain/hash-chain';
@@ -105,6 +106,10 @@ export interface LedgerStoreReader {
    */
   findFirstBrokenReference(): Promise<{ transferId: string; sequence: bigint; problem: ReferenceProblem } | null>;
   chainHead(): Promise<ChainHead>;
+  /** Every closed period, latest end first. */
+  listClosedPeriods(): Promise<ClosedPeriod[]>;
+  /** How many transfers the ledger holds (for progress reports). */
+  countTransfers(): Promise<number>;
   listBlocks(query: { afterNumber: bigint; limit: number }): Promise<Block[]>;
   /** The transfers after `after` up to and including `through`, in sealing order. */
   listTransfersBetween(after: ChainPosition, through: ChainPosition, limit: number): Promise<SealableTransfer[]>;
@@ -117,6 +122,8 @@ export interface LockedBatchState {
   transfersByKey: Map<string, Transfer>;
   /** Post or void of each given pending id that has one. */
   resolutions: Map<string, Transfer>;
+  /** The end of the last closed period, read in the same statement; null while none is closed. */
+  closedThrough: Date | null;
 }
 
 export interface TransferWrite {
@@ -186,6 +193,14 @@ export interface LedgerStoreTransaction extends LedgerStoreReader {
   readSealableTransfers(after: ChainPosition, limit: number): Promise<SealableTransfer[]>;
   /** Inserts a block and moves the chain head to it. */
   appendBlock(block: Block): Promise<void>;
+  /**
+   * Waits until every transaction that inserted transfers has finished and keeps new inserts waiting
+   * until this transaction ends (LOCK ... IN SHARE MODE), then returns the end of the last closed
+   * period as committed now.
+   */
+  lockTransfersForClose(): Promise<Date | null>;
+  /** Records a closed period; the transaction must hold lockTransfersForClose. */
+  insertClosedPeriod(period: ClosedPeriod): Promise<void>;
 }
 
 export interface LedgerStore {

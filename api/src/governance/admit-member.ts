@@ -4,6 +4,7 @@
 import type { Member, Prisma } from '../../../prisma/generated/client/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
+import { recordAuditEvent } from '../audit/audit-log';
 import { isUuid } from '../shared/global-id';
 import { parseInput } from '../shared/input';
 import { ApplicationNotPendingError } from './errors';
@@ -30,6 +31,13 @@ export async function admitInTransaction(transaction: Prisma.TransactionClient, 
     data: { status: 'admitted', admittedAt: now, memberNumber: (_max.memberNumber ?? 0) + 1, decidedById: decidedBy },
   });
   await notifyApplicant(transaction, memberId, 'admitted', { memberNumber: admitted.memberNumber });
+  await recordAuditEvent(transaction, {
+    actorId: decidedBy,
+    action: 'member_admitted',
+    subjectType: 'member',
+    subjectId: memberId,
+    details: { memberNumber: admitted.memberNumber },
+  });
   return admitted;
 }
 
@@ -51,6 +59,7 @@ export async function declineMember(prisma: PrismaClient, board: Pick<Member, 'i
     await lockApplicant(transaction, memberId);
     const declined = await transaction.member.update({ where: { id: memberId }, data: { status: 'declined', declineReason: reason, decidedById: board.id } });
     await notifyApplicant(transaction, memberId, 'declined', { reason });
+    await recordAuditEvent(transaction, { actorId: board.id, action: 'member_declined', subjectType: 'member', subjectId: memberId, details: { reason } });
     return declined;
   });
 }

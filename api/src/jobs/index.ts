@@ -4,6 +4,8 @@ import { orderAutoConfirmDaysDefault } from '../config';
 import type { JobDefinition } from './definition';
 import type { JobQueue } from './queue';
 import type { RepeatSchedule } from './schedule-keeper';
+import { auditExport } from './audit-export';
+import { auditVerification } from './audit-verification';
 import { governanceCloseProposal } from './governance-close-proposal';
 import { governanceSweep, governanceSweepEveryMs } from './governance-sweep';
 import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-holds';
@@ -16,6 +18,8 @@ import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
 export { createJobQueue, type AddJobOptions, type JobQueue, type JobQueueOptions } from './queue';
+export { auditExport } from './audit-export';
+export { auditVerification } from './audit-verification';
 export { governanceCloseProposal } from './governance-close-proposal';
 export { governanceSweep } from './governance-sweep';
 export { ledgerExpireHolds } from './ledger-expire-holds';
@@ -36,6 +40,8 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   passwordResetEmails,
   governanceCloseProposal,
   governanceSweep,
+  auditExport,
+  auditVerification,
 ];
 
 /** The repeating jobs of the cooperative, with their payloads and intervals. */

@@ -8,6 +8,7 @@
 import { Decimal, type Account, type LedgerTransaction } from '@allmende/ledger';
 import type { PrismaClient } from '../db/client';
 import { ValidationError } from '../errors';
+import { recordAuditEvent } from '../audit/audit-log';
 import { ensureMemberAccount } from '../wallet/ensure-member-account';
 import { TransferRejectedError } from '../wallet/errors';
 import { amountText } from '../wallet/cooperative-currency';
@@ -127,6 +128,21 @@ async function makeMove(services: OrderServices, actor: Actor, orderId: string, 
       [...orderEventNotifications(order, eventOf[move.action]), ...payout],
       now,
     );
+    // The board's settlement of a dispute is a board action: it goes to the audit log with the move.
+    if (move.action === 'resolve') {
+      await recordAuditEvent(transaction.session, {
+        actorId: actor === 'system' ? null : actor.id,
+        action: 'order_dispute_resolved',
+        subjectType: 'order',
+        subjectId: order.id,
+        details: {
+          total: amountText(order.total),
+          producerAmount: settlement ? amountText(settlement.producerAmount) : null,
+          contributionAmount: settlement ? amountText(settlement.contributionAmount) : null,
+          refundAmount: settlement ? amountText(settlement.refundAmount) : null,
+        },
+      });
+    }
   });
   return loadOrder(prisma, orderId);
 }

@@ -40,6 +40,7 @@ function facts(overrides: Partial<TransferBatchFacts> = {}): TransferBatchFacts 
     transfersByKey: new Map(),
     resolutions: new Map(),
     reversedAmounts: new Map(),
+    closedThrough: null,
     ...overrides,
   };
 }

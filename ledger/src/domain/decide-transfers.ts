@@ -25,6 +25,8 @@ import {
 /** What the decision needs to know, read inside the transaction after the account rows are locked. */
 export interface TransferBatchFacts {
   now: Date;
+  /** The end of the last closed period: nothing may be booked before it. Null while none is closed. */
+  closedThrough: Date | null;
   currencies: ReadonlyMap<string, Currency>;
   /** Every account the batch names or reaches through a referenced transfer, as locked. */
   accounts: ReadonlyMap<string, BatchAccount>;
@@ -292,6 +294,8 @@ function decideItem(item: DecisionItem, facts: TransferBatchFacts, state: BatchS
   }
   const stored = facts.transfersByKey.get(item.idempotencyKey);
   if (stored) return sameRequest(item, stored, defaults) ? { ok: true, existing: stored } : failure('idempotency_key_reused');
+
+  if (facts.closedThrough !== null && facts.now.getTime() < facts.closedThrough.getTime()) return failure('period_closed');
 
   if (debit.status === 'closed' || credit.status === 'closed') return failure('account_closed');
 

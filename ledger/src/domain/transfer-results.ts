@@ -4,7 +4,8 @@
 //
 // The order follows TigerBeetle's create_transfer results: chain problems, then the request on its
 // own, then facts that never change (currencies, accounts, referenced transfers), then the
-// idempotency key, then state that changes over time (closed accounts, resolved holds, balances).
+// idempotency key, then state that changes over time (closed periods and accounts, resolved holds,
+// balances).
 // The idempotency key is checked before any changing state on purpose: a retry must return the
 // original transfer even when the account was closed or its balance moved since.
 import { type Transfer } from './transfer';
@@ -44,6 +45,8 @@ export const TRANSFER_FAILURE_CODES = [
   'currency_mismatch',
   /** The key was used before for a transfer with other content. */
   'idempotency_key_reused',
+  /** The transfer's time falls into a period an accountant closed: the books are closed up to its end. */
+  'period_closed',
   'account_closed',
   'pending_already_posted',
   'pending_already_voided',

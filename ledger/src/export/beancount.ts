@@ -1,8 +1,9 @@
 // Beancount format: option lines, the commodity, an `open` directive for every account (restricted to
-// the currency), an optional opening-balance entry, then one transaction per posted movement.
+// the currency), an optional opening-balance entry, one transaction per posted movement, then a
+// `balance` assertion per account for the end of the last day.
 import { type Decimal, formatAmount } from '../domain/money';
 import { type Transfer } from '../domain/transfer';
-import { type JournalHeader, type JournalOpening, singleLine } from './journal-entries';
+import { type JournalClosing, type JournalHeader, type JournalOpening, nextDay, singleLine } from './journal-entries';
 
 /** A double-quoted beancount string. */
 export function beancountString(text: string): string {
@@ -55,4 +56,10 @@ export function beancountTransfer(transfer: Transfer, date: string, header: Jour
     `  ${header.nameOf(transfer.debitAccountId)}  ${amountText(transfer.amount.negated(), header)}`,
   );
   return `${lines.join('\n')}\n\n`;
+}
+
+/** A beancount `balance` directive checks the balance at the start of its date: the day after the closing date. */
+export function beancountClosing(closing: JournalClosing, header: JournalHeader): string {
+  const date = nextDay(closing.date);
+  return closing.balances.map(({ accountId, balance }) => `${date} balance ${header.nameOf(accountId)}  ${amountText(balance, header)}\n`).join('');
 }

@@ -128,6 +128,45 @@ describe('hledger', () => {
   });
 });
 
+describe('balance assertions', () => {
+  it('end an hledger period with every account asserted at the end of its last day, zero balances too', async () => {
+    const text = await render({ format: 'hledger', from: '2026-03-01', to: '2026-03-02' });
+    expect(text.endsWith(
+      '2026-03-02 closing balance assertions\n' +
+        '    Assets:Members:Member-Anna  0.00 TALER = -12.50 TALER\n' +
+        '    Assets:Members:Member-Ben  0.00 TALER = 8.50 TALER\n' +
+        '    Liabilities:Escrow  0.00 TALER = 3.60 TALER\n' +
+        '    Equity:Fund  0.00 TALER = 0.40 TALER\n',
+    )).toBe(true);
+  });
+
+  it('end a beancount journal with balance directives dated the day after its last entry', async () => {
+    const text = await render({ format: 'beancount' });
+    expect(text).toContain('2026-03-06 balance Assets:Members:Member-Anna  -10.00 TALER\n');
+    expect(text).toContain('2026-03-06 balance Liabilities:Escrow  3.60 TALER\n');
+  });
+
+  it('leave out accounts opened after the period, so a closed period exports the same bytes later', async () => {
+    const before = await render({ format: 'beancount', from: '2026-02-01', to: '2026-03-02' });
+    const late = { ...account('00000000-0000-4000-8000-0000000000ff', 'member', 'member-late'), createdAt: new Date('2026-04-01T08:00:00Z') };
+    accounts.push(late);
+    try {
+      expect(await render({ format: 'beancount', from: '2026-02-01', to: '2026-03-02' })).toBe(before);
+      expect(await render({ format: 'hledger' })).toContain('Member-Late');
+    } finally {
+      accounts.pop();
+    }
+  });
+
+  it('report progress after every page', async () => {
+    const reported: number[] = [];
+    let text = '';
+    for await (const chunk of exportJournal(source, { currency: 'TALER', format: 'hledger', pageSize: 2, onProgress: ({ transfersRead }) => void reported.push(transfersRead) })) text += chunk;
+    expect(text.length).toBeGreaterThan(0);
+    expect(reported).toEqual([2, 4, 5, 7, 9, 10]);
+  });
+});
+
 describe('beancount', () => {
   it('has options, open directives before the first entry and escaped strings', async () => {
     const text = await render({ format: 'beancount' });

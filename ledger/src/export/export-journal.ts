@@ -5,16 +5,22 @@
 // opening balances, written as one opening entry dated `from`, so every account's balance in the
 // exported journal equals its ledger balance at the end of the period. Both passes stop at the last
 // transfer that existed when the export started, so transfers written meanwhile do not half appear.
+// A journal ends with a balance assertion for every account at the end of the period (or of its last
+// day with an entry), so the tools themselves check that the journal adds up to the ledger's balances.
+//
+// A journal of a period that has an end (`to`) names only the accounts created by then or moved by a
+// transfer up to then, so the export of a period that can no longer change (a closed period) comes out
+// byte for byte the same however many accounts are opened afterwards.
 import { type Account } from '../domain/account';
 import { type Currency } from '../domain/currency';
 import { type Decimal, ZERO } from '../domain/money';
 import { type Transfer } from '../domain/transfer';
 import { type Ledger } from '../ledger';
-import { beancountHeader, beancountOpening, beancountTransfer } from './beancount';
+import { beancountClosing, beancountHeader, beancountOpening, beancountTransfer } from './beancount';
 import { csvHeader, csvTransfer } from './csv';
-import { hledgerHeader, hledgerOpening, hledgerTransfer } from './hledger';
+import { hledgerClosing, hledgerHeader, hledgerOpening, hledgerTransfer } from './hledger';
 import { JournalAccountNames } from './journal-accounts';
-import { type JournalHeader, type JournalOpening, isPostedMovement, utcDate } from './journal-entries';
+import { type JournalClosing, type JournalHeader, type JournalOpening, isPostedMovement, utcDate } from './journal-entries';
 
 export const EXPORT_FORMATS = ['csv', 'hledger', 'beancount'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -28,6 +34,16 @@ export interface ExportOptions {
   to?: string | null;
   /** Transfers read per page. */
   pageSize?: number;
+  /**
+   * Told after every page how many transfers were read so far (over all passes: a journal reads the
+   * ledger twice, a CSV once, see exportPasses). The export waits for it, so it may write progress.
+   */
+  onProgress?: (progress: { transfersRead: number }) => void | Promise<void>;
+}
+
+/** How many times an export of this format reads every transfer (for progress against a count). */
+export function exportPasses(format: ExportFormat): number {
+  return format === 'csv' ? 1 : 2;
 }
 
 export type ExportSource = Pick<Ledger, 'listCurrencies' | 'listAccounts' | 'listTransfers'>;
@@ -48,16 +64,22 @@ export async function* exportJournal(source: ExportSource, options: ExportOption
 
   const currency = (await source.listCurrencies()).find((candidate) => candidate.code === options.currency);
   if (!currency) throw new RangeError(`Unknown currency ${options.currency}`);
-  const accounts = await allAccounts(source, currency.code);
-  const names = new JournalAccountNames();
-  for (const account of accounts) names.add(account);
-  const codes = new Map(accounts.map((account) => [account.id, account.code ?? '']));
+  const everyAccount = await allAccounts(source, currency.code);
   const inCurrency = (transfer: Transfer) => transfer.currency === currency.code;
   const inPeriod = (date: string) => (from === null || date >= from) && (to === null || date <= to);
+  let transfersRead = 0;
+  const pages = async function* (lastSequence: bigint | null): AsyncGenerator<Transfer[]> {
+    for await (const page of transferPages(source, pageSize, lastSequence)) {
+      yield page;
+      transfersRead += page.length;
+      await options.onProgress?.({ transfersRead });
+    }
+  };
 
   if (options.format === 'csv') {
+    const codes = new Map(everyAccount.map((account) => [account.id, account.code ?? '']));
     yield csvHeader();
-    for await (const page of transferPages(source, pageSize, null)) {
+    for await (const page of pages(null)) {
       let chunk = '';
       for (const transfer of page) {
         if (inCurrency(transfer) && inPeriod(utcDate(transfer.createdAt))) chunk += csvTransfer(transfer, { currency, codeOf: (id) => codes.get(id) ?? '' });
@@ -67,17 +89,21 @@ export async function* exportJournal(source: ExportSource, options: ExportOption
     return;
   }
 
-  // First pass: opening balances before `from`, the earliest date any entry carries, and the last
-  // transfer, where the second pass stops.
+  // First pass: opening balances before `from`, the accounts moved up to the end of the period, the
+  // earliest date any entry carries, and the last transfer, where the second pass stops.
   const opening = new Map<string, Decimal>();
+  const moved = new Set<string>();
   let lastSequence = 0n;
   let earliest = from ?? utcDate(new Date());
-  for (const account of accounts) if (utcDate(account.createdAt) < earliest) earliest = utcDate(account.createdAt);
-  for await (const page of transferPages(source, pageSize, null)) {
+  for await (const page of pages(null)) {
     lastSequence = page[page.length - 1]!.sequence;
     for (const transfer of page) {
       if (!inCurrency(transfer) || !isPostedMovement(transfer)) continue;
       const date = utcDate(transfer.createdAt);
+      if (to === null || date <= to) {
+        moved.add(transfer.debitAccountId);
+        moved.add(transfer.creditAccountId);
+      }
       if (from !== null && date < from) {
         opening.set(transfer.creditAccountId, (opening.get(transfer.creditAccountId) ?? ZERO).plus(transfer.amount));
         opening.set(transfer.debitAccountId, (opening.get(transfer.debitAccountId) ?? ZERO).minus(transfer.amount));
@@ -87,6 +113,10 @@ export async function* exportJournal(source: ExportSource, options: ExportOption
     }
   }
 
+  const accounts = everyAccount.filter((account) => to === null || utcDate(account.createdAt) <= to || moved.has(account.id));
+  const names = new JournalAccountNames();
+  for (const account of accounts) names.add(account);
+  for (const account of accounts) if (utcDate(account.createdAt) < earliest) earliest = utcDate(account.createdAt);
   const header: JournalHeader = { currency, accounts, nameOf: (id) => names.nameOf(id), openDate: earliest, period: { from, to } };
   const format = journalFormats[options.format];
   yield format.header(header);
@@ -98,20 +128,32 @@ export async function* exportJournal(source: ExportSource, options: ExportOption
     const text = format.opening(entry, header);
     if (text) yield text;
   }
-  for await (const page of transferPages(source, pageSize, lastSequence)) {
+  // Second pass: the entries of the period, summed onto the opening balances for the assertions.
+  const closing = new Map(opening);
+  let latest = from ?? earliest;
+  for await (const page of pages(lastSequence)) {
     let chunk = '';
     for (const transfer of page) {
       if (!inCurrency(transfer) || !isPostedMovement(transfer)) continue;
       const date = utcDate(transfer.createdAt);
-      if (inPeriod(date)) chunk += format.transfer(transfer, date, header);
+      if (!inPeriod(date)) continue;
+      chunk += format.transfer(transfer, date, header);
+      closing.set(transfer.creditAccountId, (closing.get(transfer.creditAccountId) ?? ZERO).plus(transfer.amount));
+      closing.set(transfer.debitAccountId, (closing.get(transfer.debitAccountId) ?? ZERO).minus(transfer.amount));
+      if (date > latest) latest = date;
     }
     if (chunk) yield chunk;
   }
+  const assertions: JournalClosing = {
+    date: to ?? latest,
+    balances: accounts.map((account) => ({ accountId: account.id, balance: closing.get(account.id) ?? ZERO })),
+  };
+  yield format.closing(assertions, header);
 }
 
 const journalFormats = {
-  hledger: { header: hledgerHeader, opening: hledgerOpening, transfer: hledgerTransfer },
-  beancount: { header: beancountHeader, opening: beancountOpening, transfer: beancountTransfer },
+  hledger: { header: hledgerHeader, opening: hledgerOpening, transfer: hledgerTransfer, closing: hledgerClosing },
+  beancount: { header: beancountHeader, opening: beancountOpening, transfer: beancountTransfer, closing: beancountClosing },
 } satisfies Record<Exclude<ExportFormat, 'csv'>, unknown>;
 
 async function allAccounts(source: ExportSource, currency: Currency['code']): Promise<Account[]> {

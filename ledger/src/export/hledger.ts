@@ -1,8 +1,9 @@
 // hledger journal format: commodity and account declarations (so `hledger check --strict` passes),
-// an optional opening-balance entry, then one transaction per posted movement.
+// an optional opening-balance entry, one transaction per posted movement, then a transaction of balance
+// assertions (a zero posting with `= balance` per account) at the end of the last day.
 import { Decimal, formatAmount } from '../domain/money';
 import { type Transfer } from '../domain/transfer';
-import { type JournalHeader, type JournalOpening, singleLine } from './journal-entries';
+import { type JournalClosing, type JournalHeader, type JournalOpening, singleLine } from './journal-entries';
 
 /** Commodity symbols with anything but letters must be quoted in hledger. */
 export function hledgerCommodity(code: string): string {
@@ -50,4 +51,17 @@ export function hledgerTransfer(transfer: Transfer, date: string, header: Journa
     '',
     '',
   ].join('\n');
+}
+
+/**
+ * Balance assertions at the end of the closing date: hledger checks assertions in date order and, on
+ * one date, in the order of the file, so this entry, written after every entry of its date, sees them all.
+ */
+export function hledgerClosing(closing: JournalClosing, header: JournalHeader): string {
+  if (closing.balances.length === 0) return '';
+  const lines = [`${closing.date} closing balance assertions`];
+  for (const { accountId, balance } of closing.balances) {
+    lines.push(`    ${header.nameOf(accountId)}  ${amountText(new Decimal(0), header)} = ${amountText(balance, header)}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

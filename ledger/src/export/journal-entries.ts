@@ -16,6 +16,14 @@ export interface JournalOpening {
   balances: ReadonlyArray<{ accountId: string; balance: Decimal }>;
 }
 
+/** Every account's balance at the end of a day: the journal's closing balance assertions. */
+export interface JournalClosing {
+  /** The last day of the period (or of the journal); the balances are those at the end of that day. */
+  date: string;
+  /** Every account of the export, zero balances included, in the header's order. */
+  balances: ReadonlyArray<{ accountId: string; balance: Decimal }>;
+}
+
 export interface JournalHeader {
   currency: Currency;
   accounts: readonly Account[];
@@ -38,4 +46,9 @@ export function utcDate(instant: Date): string {
 /** Text on one line without characters that end a field or a comment in either tool. */
 export function singleLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').trim();
+}
+
+/** The calendar day after a YYYY-MM-DD date. */
+export function nextDay(date: string): string {
+  return utcDate(new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * 60 * 1000));
 }

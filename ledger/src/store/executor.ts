@@ -4,8 +4,15 @@
 import { LedgerStoreConflict } from '../store';
 import { type SqlSession } from './sql-driver';
 
-/** unique_violation, serialization_failure, deadlock_detected. */
-const conflictCodes = new Set(['23505', '40001', '40P01']);
+/** Raised by the ledger_transfer_closed_period trigger (see the ledger_period_close migration). */
+export const PERIOD_CLOSED_SQLSTATE = 'LP001';
+
+/**
+ * unique_violation, serialization_failure, deadlock_detected, and the ledger's own LP001: a transfer
+ * inserted into a closed period (raised by the insert's trigger when a batch was decided without
+ * seeing a close that committed meanwhile; decided again, the batch sees it and refuses the items).
+ */
+const conflictCodes = new Set(['23505', '40001', '40P01', PERIOD_CLOSED_SQLSTATE]);
 
 /** The SQLSTATE of a database error; node-postgres and PGlite both report it as `code`. */
 export function sqlStateOf(error: unknown): string | undefined {

@@ -3,6 +3,7 @@
 import { type Account, type BalanceCounters } from '../domain/account';
 import { type AccountLimitsChange } from '../domain/balance-replay';
 import { type Currency } from '../domain/currency';
+import { type ClosedPeriod } from '../domain/period-close';
 import { type Block, type ChainHead, type ChainPosition } from '../domain/hash-chain';
 import { decimalFromStorage } from '../domain/money';
 import { type Transfer } from '../domain/transfer';
@@ -219,6 +220,18 @@ export class SqlLedgerReader implements LedgerStoreReader {
     const rows = await this.sql.query<ChainHeadRow>(`SELECT ${chainHeadColumns} FROM ledger_chain_head h WHERE h.id = 1`);
     if (!rows[0]) throw new Error('The ledger chain head row is missing; the ledger migration was not applied');
     return chainHeadFromRow(rows[0]);
+  }
+
+  async listClosedPeriods(): Promise<ClosedPeriod[]> {
+    const rows = await this.sql.query<{ starts_at: string | Date; ends_at: string | Date; closed_at: string | Date }>(
+      'SELECT c.starts_at, c.ends_at, c.closed_at FROM ledger_period_close c ORDER BY c.ends_at DESC',
+    );
+    return rows.map((row) => ({ startsAt: new Date(row.starts_at), endsAt: new Date(row.ends_at), closedAt: new Date(row.closed_at) }));
+  }
+
+  async countTransfers(): Promise<number> {
+    const rows = await this.sql.query<{ count: string | number }>('SELECT count(*)::text AS count FROM ledger_transfer');
+    return Number(rows[0]?.count ?? 0);
   }
 
   async listBlocks(query: { afterNumber: bigint; limit: number }): Promise<Block[]> {

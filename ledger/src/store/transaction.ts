@@ -4,6 +4,7 @@
 // and one call to lock its accounts and apply the changes (the ledger_apply_within_limits function).
 import { type Account, type AccountLimits } from '../domain/account';
 import { type Currency } from '../domain/currency';
+import { type ClosedPeriod } from '../domain/period-close';
 import { type Block, type ChainHead, type ChainPosition } from '../domain/hash-chain';
 import { type Decimal, decimalFromStorage } from '../domain/money';
 import { type NewTransfer } from '../domain/decide-transfers';
@@ -237,7 +238,9 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     // One row of three JSON arrays (one JSON text each parses far faster than thousands of rows).
     // The lookups are lateral index probes per value, because with a large array parameter the
     // planner would expect many matches and may scan the whole table.
-    const rows = await this.sql.query<{ accounts: unknown[] | null; keyed: unknown[] | null; resolutions: unknown[] | null } & Record<string, unknown>>(
+    const rows = await this.sql.query<
+      { accounts: unknown[] | null; keyed: unknown[] | null; resolutions: unknown[] | null; closed_through: string | Date | null } & Record<string, unknown>
+    >(
       `WITH ${lockedAccounts}
        SELECT ${this.shared ? `${planSettingsBefore},` : ''}
          (SELECT json_agg(${batchAccountJson('a', ', a.row_ctid::text')}) FROM locked a) AS accounts,
@@ -245,6 +248,7 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
            CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.idempotency_key = k.key) t) AS keyed,
          (SELECT json_agg(${transferJson('t')}) FROM unnest($3::uuid[]) AS p(id)
            CROSS JOIN LATERAL (SELECT * FROM ledger_transfer s WHERE s.pending_id = p.id) t) AS resolutions,
+         (SELECT max(c.ends_at) FROM ledger_period_close c) AS closed_through,
          ${lockedRowPlanSettings}`,
       uuidArray(query.accountIds, (id) => id),
       textArray(query.keys, (key) => key),
@@ -252,7 +256,12 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
     );
     const row = rows[0]!;
     if (this.shared) this.settingsToRestore ??= planSettingNames.map((_, index) => String(row[`setting_before_${index}`]));
-    const state: LockedBatchState = { accounts: [], transfersByKey: new Map(), resolutions: new Map() };
+    const state: LockedBatchState = {
+      accounts: [],
+      transfersByKey: new Map(),
+      resolutions: new Map(),
+      closedThrough: row.closed_through === null ? null : new Date(row.closed_through),
+    };
     for (const json of row.accounts ?? []) {
       state.accounts.push(batchAccountFromJson(json));
       const fields = json as unknown[];
@@ -465,6 +474,25 @@ export class SqlLedgerTransaction extends SqlLedgerReader implements LedgerStore
       block.transferCount,
       Buffer.from(block.transferDigests).toString('hex'),
       block.sealedAt.toISOString(),
+    );
+  }
+
+  async lockTransfersForClose(): Promise<Date | null> {
+    // SHARE conflicts with the ROW EXCLUSIVE lock every insert takes: this waits for the transactions
+    // that inserted transfers to end, and new inserts wait for this one. Readers (the sealer, exports,
+    // verification) take ACCESS SHARE and are not held up.
+    await this.sql.execute('LOCK TABLE ledger_transfer IN SHARE MODE');
+    const rows = await this.sql.query<{ closed_through: string | Date | null }>('SELECT max(c.ends_at) AS closed_through FROM ledger_period_close c');
+    const value = rows[0]?.closed_through ?? null;
+    return value === null ? null : new Date(value);
+  }
+
+  async insertClosedPeriod(period: ClosedPeriod): Promise<void> {
+    await this.sql.execute(
+      'INSERT INTO ledger_period_close (ends_at, starts_at, closed_at) VALUES ($1::timestamptz, $2::timestamptz, $3::timestamptz)',
+      period.endsAt.toISOString(),
+      period.startsAt.toISOString(),
+      period.closedAt.toISOString(),
     );
   }
 }

@@ -99,8 +99,11 @@ async function runBatchInsertingFirst(
   const roomy = roomyAccounts(items);
   // What the batch writes if every item succeeds: decided against accounts that exist, are open
   // and have room. An item that fails even so (its own fields, a key used twice) needs the real facts.
+  // No closed period is assumed either: a transfer inside one is refused by the insert's trigger
+  // (a conflict), and the batch is decided again the locks-first way, which reads the closed periods.
   const assumed: TransferBatchFacts = {
     now: context.clock(),
+    closedThrough: null,
     currencies,
     accounts: roomy,
     referencedTransfers: new Map(),
@@ -239,6 +242,7 @@ async function runBatch(context: LedgerContext, transaction: LedgerStoreTransact
 
   const facts: TransferBatchFacts = {
     now: context.clock(),
+    closedThrough: state.closedThrough,
     currencies,
     accounts: accountMap(state.accounts),
     referencedTransfers: referenced,

@@ -14,6 +14,8 @@ import { type TransferBatchItem } from '../domain/transfer';
 import { type SqlSession } from '../store/sql-driver';
 import { type LedgerContext, assertContract, withConflictRetries } from './context';
 import { createTransfersInTransaction } from './create-transfers';
+import { closePeriodInTransaction } from './close-period';
+import { type ClosePeriodInput, type ClosePeriodResult } from '../domain/period-close';
 
 export interface LedgerTransaction {
   /**
@@ -23,6 +25,8 @@ export interface LedgerTransaction {
   readonly session: SqlSession;
   /** A batch written in this transaction, with a result per item (see createTransfers). */
   createTransfers(items: readonly TransferBatchItem[]): Promise<TransferResult[]>;
+  /** Closes a period in this transaction (see closePeriod), so the caller's record of it commits with it. */
+  closePeriod(input: ClosePeriodInput): Promise<ClosePeriodResult>;
 }
 
 export async function sharedTransaction<T>(context: LedgerContext, work: (transaction: LedgerTransaction) => Promise<T>): Promise<T> {
@@ -39,6 +43,10 @@ export async function sharedTransaction<T>(context: LedgerContext, work: (transa
         createTransfers: (items) => {
           assertContract(open, 'The shared transaction has ended');
           return createTransfersInTransaction(context, storeTransaction, items);
+        },
+        closePeriod: (input) => {
+          assertContract(open, 'The shared transaction has ended');
+          return closePeriodInTransaction(context, storeTransaction, input);
         },
       };
       try {

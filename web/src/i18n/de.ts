@@ -9,6 +9,7 @@ import { governanceDe } from './governance.de';
 import { rankingDe } from './ranking.de';
 import { statisticsDe } from './statistics.de';
 import { challengesDe } from './challenges.de';
+import { auditToolsDe } from './auditTools.de';
 import { fieldErrorsDe } from './fieldErrors.de';
 import { passwordDe } from './password.de';
 
@@ -105,6 +106,7 @@ export const de = {
   ranking: rankingDe,
   statistics: statisticsDe,
   challenges: challengesDe,
+  auditTools: auditToolsDe,
   fieldErrors: fieldErrorsDe,
   password: passwordDe,
   category: {

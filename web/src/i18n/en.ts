@@ -10,6 +10,7 @@ import { governanceEn } from './governance.en';
 import { rankingEn } from './ranking.en';
 import { statisticsEn } from './statistics.en';
 import { challengesEn } from './challenges.en';
+import { auditToolsEn } from './auditTools.en';
 
 export const en: MessageSchema = {
   app: {
@@ -104,6 +105,7 @@ export const en: MessageSchema = {
   ranking: rankingEn,
   statistics: statisticsEn,
   challenges: challengesEn,
+  auditTools: auditToolsEn,
   fieldErrors: fieldErrorsEn,
   password: passwordEn,
   category: {

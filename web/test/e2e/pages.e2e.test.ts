@@ -90,7 +90,13 @@ const walks: Record<Role, Walk[]> = {
     { route: 'board-register', path: () => '/board/register' },
     { route: 'board-challenges', path: () => '/board/challenges' },
   ],
-  accountant: [{ route: 'audit', path: () => '/audit' }],
+  accountant: [
+    { route: 'audit', path: () => '/audit' },
+    { route: 'audit-verification', path: () => '/audit/verification' },
+    { route: 'audit-exports', path: () => '/audit/exports' },
+    { route: 'audit-periods', path: () => '/audit/periods' },
+    { route: 'audit-log', path: () => '/audit/log' },
+  ],
 };
 
 const { newPage } = useAppInBrowser();
