@@ -31,24 +31,27 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
-    // Every scope but `signedIn` needs an admitted member (`member`): applicants and declined applicants
-    // are logged in but may only read `me`, their notifications (the board's decision among them) and
-    // the public pages until the board (or the admission policy) admits them.
+    // Every scope but `signedIn` and `accountant` needs an admitted member (`member`): applicants and
+    // declined applicants are logged in but may only read `me`, their notifications (the board's
+    // decision among them) and the public pages until the board (or the admission policy) admits them.
+    // An external person (an outside auditor: status `external`, never a member) has the accountant
+    // role only: reading the books, never trading, voting or acting for the board.
     authScopes: (context) => {
-      const admitted = context.member?.status === 'admitted';
-      const roles = admitted ? (context.member?.roles ?? []) : [];
+      const status = context.member?.status;
+      const admitted = status === 'admitted';
+      const roles = context.member?.roles ?? [];
       return {
         signedIn: context.member !== null,
         member: admitted,
-        producer: roles.includes('producer'),
-        accountant: roles.includes('accountant'),
-        admin: roles.includes('admin'),
+        producer: admitted && roles.includes('producer'),
+        accountant: (admitted || status === 'external') && roles.includes('accountant'),
+        admin: admitted && roles.includes('admin'),
       };
     },
     unauthorizedError: (_parent, context) =>
       !context.member
         ? new GraphQLError('Please log in first.', { extensions: { code: 'UNAUTHENTICATED' } })
-        : context.member.status !== 'admitted'
+        : context.member.status === 'applicant' || context.member.status === 'declined'
           ? new GraphQLError('Your membership has not been admitted.', { extensions: { code: 'NOT_ADMITTED' } })
           : new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN' } }),
   },

@@ -26,6 +26,7 @@ import './direct-message';
 import './inbox';
 import './notification-settings';
 import './audit';
+import './audit-journal';
 import './membership';
 import './policy';
 import './proposal';
