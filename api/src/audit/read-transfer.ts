@@ -14,7 +14,7 @@ export interface AuditTransferDetail {
   block: TransferBlock | null;
   /** Linked by the ledger: the hold, its resolution, the reversed transfer. */
   linked: AuditTransferLine[];
-  /** Other transfers with the same reference, oldest first (at most 50). */
+  /** Other transfers with the same reference, oldest first (at most 50), without the linked ones. */
   sameReference: AuditTransferLine[];
 }
 
@@ -31,7 +31,9 @@ export async function readTransfer(services: { prisma: PrismaClient; ledger: Led
       : Promise.resolve(null),
   ]);
   const linked = [...linkedTransfers, status?.resolution ?? null].filter((item): item is NonNullable<typeof item> => item !== null);
-  const related = sameReference?.ok ? sameReference.transfers.filter((item) => item.id !== transfer.id).slice(0, relatedTransfersMaximum) : [];
+  // The transfer itself and the ones linked to it are shown already.
+  const shown = new Set([transfer.id, ...linked.map((item) => item.id)]);
+  const related = sameReference?.ok ? sameReference.transfers.filter((item) => !shown.has(item.id)).slice(0, relatedTransfersMaximum) : [];
   const described = await describeTransfers(services, [transfer, ...linked, ...related]);
   return {
     line: described[0]!,

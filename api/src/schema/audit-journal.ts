@@ -165,7 +165,7 @@ const AuditTransferDetailType = builder.objectRef<AuditTransferDetail>('AuditTra
     transfer: t.field({ type: AuditTransferType, resolve: (detail) => detail.line }),
     block: t.field({ type: AuditBlockType, nullable: true, description: 'Null while the transfer is not sealed yet.', resolve: (detail) => detail.block }),
     linked: t.field({ type: [AuditTransferType], description: 'The hold it resolves, the post or void that resolved it, the transfer it reverses.', resolve: (detail) => detail.linked }),
-    sameReference: t.field({ type: [AuditTransferType], description: 'Other transfers with the same reference, oldest first (at most 50).', resolve: (detail) => detail.sameReference }),
+    sameReference: t.field({ type: [AuditTransferType], description: 'Other transfers with the same reference that are not linked, oldest first (at most 50).', resolve: (detail) => detail.sameReference }),
   }),
 });
 
