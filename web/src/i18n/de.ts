@@ -9,6 +9,7 @@ import { governanceDe } from './governance.de';
 import { rankingDe } from './ranking.de';
 import { fieldErrorsDe } from './fieldErrors.de';
 import { passwordDe } from './password.de';
+import { auditWorkspaceDe } from './auditWorkspace.de';
 
 export const de = {
   app: {
@@ -245,6 +246,7 @@ export const de = {
       load: 'Deine Geldbörse konnte nicht geladen werden.',
     },
   },
+  auditWorkspace: auditWorkspaceDe,
   audit: {
     title: 'Prüfung',
     intro: 'Summen- und Saldenliste aller Konten in Taler und die umlaufende Geldmenge.',
