@@ -6,7 +6,7 @@ export function printDemoLogins(): void {
   const width = Math.max(...logins.map((login) => login.email.length));
   console.log(`\nDemo logins (password for all: ${demoPassword}):`);
   for (const login of logins) {
-    console.log(`  ${login.email.padEnd(width)}  ${login.displayName}  [${login.status === 'applicant' ? 'applicant, waiting for admission' : login.roles.join(', ')}]`);
+    console.log(`  ${login.email.padEnd(width)}  ${login.displayName}  [${login.status === 'applicant' ? 'applicant, waiting for admission' : login.status === 'external' ? `${login.roles.join(', ')}, not a member` : login.roles.join(', ')}]`);
   }
   console.log('');
 }

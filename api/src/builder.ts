@@ -1,5 +1,6 @@
 // Sets up the Pothos schema builder: plugins, scalars and context. Types live in src/schema/.
 import SchemaBuilder from '@pothos/core';
+import { scopesOf, type Scopes } from './members/scopes';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
@@ -17,7 +18,7 @@ import { fieldProblemOf } from './shared/rules/field-problems';
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { signedIn: boolean; member: boolean; producer: boolean; accountant: boolean; admin: boolean };
+  AuthScopes: Scopes;
   AuthContexts: { signedIn: Context & { member: NonNullable<Context['member']> }; member: Context & { member: NonNullable<Context['member']> } };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
@@ -31,24 +32,11 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
-    // Every scope but `signedIn` needs an admitted member (`member`): applicants and declined applicants
-    // are logged in but may only read `me`, their notifications (the board's decision among them) and
-    // the public pages until the board (or the admission policy) admits them.
-    authScopes: (context) => {
-      const admitted = context.member?.status === 'admitted';
-      const roles = admitted ? (context.member?.roles ?? []) : [];
-      return {
-        signedIn: context.member !== null,
-        member: admitted,
-        producer: roles.includes('producer'),
-        accountant: roles.includes('accountant'),
-        admin: roles.includes('admin'),
-      };
-    },
+    authScopes: (context) => scopesOf(context.member),
     unauthorizedError: (_parent, context) =>
       !context.member
         ? new GraphQLError('Please log in first.', { extensions: { code: 'UNAUTHENTICATED' } })
-        : context.member.status !== 'admitted'
+        : context.member.status === 'applicant' || context.member.status === 'declined'
           ? new GraphQLError('Your membership has not been admitted.', { extensions: { code: 'NOT_ADMITTED' } })
           : new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN' } }),
   },

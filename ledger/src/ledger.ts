@@ -16,6 +16,11 @@ import { type LedgerContext, createLedgerContext } from './use-cases/context';
 import { type CreateAccountResult, createAccount } from './use-cases/create-account';
 import { type CreateCurrencyResult, createCurrency } from './use-cases/create-currency';
 import { createTransfers } from './use-cases/create-transfers';
+import { type TransferBlock, findTransferBlock } from './use-cases/find-transfer-block';
+import { type MonthlySummaryQuery, type MonthlySummaryResult, getMonthlySummary } from './use-cases/get-monthly-summary';
+import { type PeriodStatementQuery, type PeriodStatementResult, getPeriodStatement } from './use-cases/get-period-statement';
+import { type JournalQuery, type JournalResult, listJournal } from './use-cases/list-journal';
+import { type OpenHoldsQuery, type OpenHoldsResult, listOpenHolds } from './use-cases/list-open-holds';
 import { findAccountByCode, getAccount, getAccounts, getBalances, listAccounts } from './use-cases/get-accounts';
 import { type MoneySupply, getMoneySupply } from './use-cases/get-money-supply';
 import { type StatementQuery, type StatementResult, getStatement } from './use-cases/get-statement';
@@ -84,6 +89,16 @@ export interface Ledger {
   /** The states of up to 1,000 holds; ids that are no pending transfer are left out. */
   getPendingStatuses(pendingIds: readonly string[]): Promise<PendingStatus[]>;
   getStatement(query: StatementQuery): Promise<StatementResult>;
+  /** The journal with filters (account, kind, type, reference, period, amount range), a page at a time. */
+  listJournal(query: JournalQuery): Promise<JournalResult>;
+  /** An account's statement for a period: opening balance, entries with running balance, closing balance. */
+  getPeriodStatement(query: PeriodStatementQuery): Promise<PeriodStatementResult>;
+  /** Open holds, oldest first, with totals per account they are held for. */
+  listOpenHolds(query: OpenHoldsQuery): Promise<OpenHoldsResult>;
+  /** The hash-chain block holding a transfer, or null while it is not sealed. */
+  findTransferBlock(transferId: string): Promise<TransferBlock | null>;
+  /** Posted movements per month and kind, and the money supply at each month's end. */
+  getMonthlySummary(query: MonthlySummaryQuery): Promise<MonthlySummaryResult>;
   getTrialBalance(query: TrialBalanceQuery): Promise<TrialBalance>;
   getMoneySupply(query: { currency: string; asOf?: Date | null }): Promise<MoneySupply>;
   sealBlock(options?: { transfersMaximum?: number }): Promise<Block | null>;
@@ -127,6 +142,11 @@ export function createLedger(options: LedgerOptions): Ledger {
     getPendingStatus: (pendingId) => getPendingStatus(context, pendingId),
     getPendingStatuses: (pendingIds) => getPendingStatuses(context, pendingIds),
     getStatement: (query) => getStatement(context, query),
+    listJournal: (query) => listJournal(context, query),
+    getPeriodStatement: (query) => getPeriodStatement(context, query),
+    listOpenHolds: (query) => listOpenHolds(context, query),
+    findTransferBlock: (transferId) => findTransferBlock(context, transferId),
+    getMonthlySummary: (query) => getMonthlySummary(context, query),
     getTrialBalance: (query) => getTrialBalance(context, query),
     getMoneySupply: (query) => getMoneySupply(context, query),
     sealBlock: (sealOptions) => sealBlock(context, sealOptions),

@@ -7,7 +7,7 @@ import { type Currency } from './domain/currency';
 import { type NewTransfer } from './domain/decide-transfers';
 import { type Block, type ChainHead, type ChainPosition } from './domain/hash-chain';
 import { type Decimal } from './domain/money';
-import { type Transfer } from './domain/transfer';
+import { type Transfer, type TransferType } from './domain/transfer';
 import { type BatchAccount, type UnitBalanceChange } from './domain/units';
 import { type SqlSession } from './store/sql-driver';
 
@@ -63,6 +63,67 @@ export interface PostedAggregate {
   credits: Decimal;
 }
 
+export interface JournalPageQuery {
+  currency: string | null;
+  /** Transfers with this account on either side. */
+  accountId: string | null;
+  kind: string | null;
+  type: TransferType | null;
+  reference: string | null;
+  /** createdAt at or after `from` and before `to`. */
+  from: Date | null;
+  to: Date | null;
+  amountMinimum: Decimal | null;
+  amountMaximum: Decimal | null;
+  order: 'asc' | 'desc';
+  /** Continue after (asc) or before (desc) this sequence; null for the first page. */
+  afterSequence: bigint | null;
+  limit: number;
+}
+
+export interface PeriodStatementPageQuery {
+  accountId: string;
+  /** createdAt at or after `from` and before `to`; null: unbounded. */
+  from: Date | null;
+  to: Date | null;
+  /** Continue after this sequence (oldest first); null for the first page. */
+  afterSequence: bigint | null;
+  limit: number;
+}
+
+export interface PeriodStatementPageRows {
+  /** False when the account does not exist. */
+  found: boolean;
+  /** Posted balance from the transfers written before `from`. */
+  openingBalance: Decimal;
+  /** Posted balance from the transfers written before `to` (all of them without `to`). */
+  closingBalance: Decimal;
+  rows: Array<{ transfer: Transfer; heldAmount: Decimal | null }>;
+}
+
+export interface OpenHoldsTotals {
+  /** Count and sum of the open holds, per account they are held for. */
+  byCreditAccount: Array<{ accountId: string; count: number; amount: Decimal }>;
+}
+
+export interface MonthlyMovements {
+  /** The UTC month, "2026-11". */
+  month: string;
+  kind: string;
+  type: TransferType;
+  count: number;
+  amount: Decimal;
+}
+
+export interface MonthlyBalances {
+  /** The UTC month, "2026-11"; the balances are those at its end. */
+  month: string;
+  positive: Decimal;
+  negative: Decimal;
+  accountsPositive: number;
+  accountsNegative: number;
+}
+
 /** Ways a transfer's references can be broken; see findFirstBrokenReference. */
 export type ReferenceProblem =
   | 'account_missing'
@@ -105,6 +166,19 @@ export interface LedgerStoreReader {
    * original, in the wrong direction or currency, or whose reversals add up to more than it.
    */
   findFirstBrokenReference(): Promise<{ transferId: string; sequence: bigint; problem: ReferenceProblem } | null>;
+  /** A page of the journal with filters, in sequence order. */
+  journalPage(query: JournalPageQuery): Promise<Transfer[]>;
+  /** A page of an account's transfers in a period, oldest first, with its opening and closing balance. */
+  periodStatementPage(query: PeriodStatementPageQuery): Promise<PeriodStatementPageRows>;
+  /** Open (unresolved) holds of a currency in sequence order. */
+  openHoldsPage(query: { currency: string; afterSequence: bigint | null; limit: number }): Promise<Transfer[]>;
+  openHoldsTotals(query: { currency: string }): Promise<OpenHoldsTotals>;
+  /** The sealed block holding a transfer, or null. */
+  blockOfTransfer(transferId: string): Promise<Block | null>;
+  /** Posted movements per UTC month, kind and type, with createdAt in [from, to). */
+  monthlyMovements(query: { currency: string; from: Date; to: Date }): Promise<MonthlyMovements[]>;
+  /** Sums of the positive and negative posted balances at the end of each of `months` UTC months from `from`. */
+  monthlyBalances(query: { currency: string; from: Date; months: number }): Promise<MonthlyBalances[]>;
   chainHead(): Promise<ChainHead>;
   /** Every closed period, latest end first. */
   listClosedPeriods(): Promise<ClosedPeriod[]>;

@@ -13,6 +13,12 @@ declare module 'vue-router' {
   }
 }
 
+/** Pages of the accountants' workspace: for accountants and admins, after logging in. */
+function auditRoutes(pages: { path: string; name: string; component: RouteRecordRaw['component']; titleKey: string }[]): RouteRecordRaw[] {
+  const roles: Role[] = ['accountant', 'admin'];
+  return pages.map(({ path, name, component, titleKey }) => ({ path, name, component, meta: { titleKey, requiresLogin: true, roles } }) as RouteRecordRaw);
+}
+
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage, meta: { titleKey: 'home.title' } },
   { path: '/login', name: 'login', component: () => import('@/pages/LoginPage.vue'), meta: { titleKey: 'auth.login.title' } },
@@ -61,6 +67,15 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/audit/AuditLogPage.vue'),
     meta: { titleKey: 'auditTools.log.title', requiresLogin: true, roles: ['accountant'] },
   },
+  // The accountants' workspace, read only: journal, a transfer, accounts, a statement, open holds, monthly figures.
+  ...auditRoutes([
+    { path: '/audit/journal', name: 'audit-journal', component: () => import('@/pages/audit/JournalPage.vue'), titleKey: 'auditWorkspace.journal.title' },
+    { path: '/audit/journal/:id', name: 'audit-transfer', component: () => import('@/pages/audit/AuditTransferPage.vue'), titleKey: 'auditWorkspace.transfer.title' },
+    { path: '/audit/accounts', name: 'audit-accounts', component: () => import('@/pages/audit/AuditAccountsPage.vue'), titleKey: 'auditWorkspace.accounts.title' },
+    { path: '/audit/accounts/:id', name: 'audit-account', component: () => import('@/pages/audit/AuditAccountPage.vue'), titleKey: 'auditWorkspace.account.title' },
+    { path: '/audit/holds', name: 'audit-holds', component: () => import('@/pages/audit/AuditHoldsPage.vue'), titleKey: 'auditWorkspace.holds.title' },
+    { path: '/audit/summary', name: 'audit-summary', component: () => import('@/pages/audit/AuditSummaryPage.vue'), titleKey: 'auditWorkspace.summary.title' },
+  ]),
   { path: '/cart', name: 'cart', component: () => import('@/pages/CartPage.vue'), meta: { titleKey: 'orders.cart.title', requiresLogin: true } },
   { path: '/orders', name: 'orders', component: () => import('@/pages/OrdersPage.vue'), meta: { titleKey: 'orders.orders.title', requiresLogin: true } },
   { path: '/orders/:id', name: 'order', component: () => import('@/pages/OrderPage.vue'), meta: { titleKey: 'messages.order.title', requiresLogin: true } },

@@ -1,7 +1,8 @@
 // Serves finished ledger exports at /downloads/ledger-exports/<id>, to accountants only: the session
-// cookie is checked like a GraphQL request's (an admitted member with the accountant role), and
+// cookie is checked like a GraphQL request's (the accountant scope, see members/scopes.ts), and
 // anyone else gets 404 (not logged in: 401), so the address tells a stranger nothing.
 import { createReadStream } from 'node:fs';
+import { scopesOf } from '../members/scopes';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
@@ -40,7 +41,7 @@ export async function serveExportDownload(services: Services, pathname: string, 
   const session = await resolveSession(services.prisma, sessionSettings(services.config), token);
   if (!session) return refuse(response, 401, 'Please log in first.');
   const { member } = session;
-  if (member.status !== 'admitted' || !member.roles.includes('accountant')) return refuse(response, 404, 'Not found');
+  if (!scopesOf(member).accountant) return refuse(response, 404, 'Not found');
   const id = pathname.slice(exportDownloadPrefix.length);
   if (!idPattern.test(id)) return refuse(response, 404, 'Not found');
   const row = await services.prisma.auditExport.findUnique({ where: { id } });

@@ -10,19 +10,21 @@ export interface RegisterEntry {
   appliedAt: Date;
 }
 
-/** Members by number, then open and declined applications, oldest first. */
+/**
+ * Members by number, then open and declined applications, oldest first. External people (an outside
+ * auditor) are no members and never applied, so they are not in the register.
+ */
 export async function listMemberRegister(prisma: PrismaClient): Promise<RegisterEntry[]> {
   const members = await prisma.member.findMany({
+    where: { status: { not: 'external' } },
     select: { memberNumber: true, displayName: true, status: true, admittedAt: true, createdAt: true },
     orderBy: [{ memberNumber: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { id: 'asc' }],
   });
-  return members.map((member) => ({
-    memberNumber: member.memberNumber,
-    displayName: member.displayName,
-    status: member.status,
-    admittedAt: member.admittedAt,
-    appliedAt: member.createdAt,
-  }));
+  return members.flatMap((member) =>
+    member.status === 'external'
+      ? []
+      : [{ memberNumber: member.memberNumber, displayName: member.displayName, status: member.status, admittedAt: member.admittedAt, appliedAt: member.createdAt }],
+  );
 }
 
 /**

@@ -28,8 +28,10 @@ export function orderStepKey(orderId: string, step: OrderStep): string {
   return `order:${orderId}:${step}`;
 }
 
-/** The kind of an order's hold in the ledger. */
-const holdKind = 'escrow';
+/** The kind of an order's hold in the ledger (and of its post, which keeps the hold's kind). */
+export const holdKind = 'escrow';
+/** The kind of the transfer that pays a settled order's contribution to the fund. */
+export const contributionKind = 'contribution';
 /** The kind of the transfer that pays a settled order's producer. */
 export const salePayoutKind = 'sale';
 
@@ -128,7 +130,7 @@ export function settlementRequests(
       debitAccountId: terms.escrow.id,
       creditAccountId: terms.fund.id,
       amount: amountText(split.contribution),
-      kind: 'contribution',
+      kind: contributionKind,
       ...common,
     });
   }

@@ -32,6 +32,7 @@ import './audit-exports';
 import './audit-verification';
 import './audit-periods';
 import './audit-log';
+import './audit-journal';
 import './membership';
 import './policy';
 import './proposal';

@@ -94,7 +94,7 @@ builder.mutationField('logout', (t) =>
 );
 
 builder.mutationField('logoutEverywhere', (t) =>
-  t.withAuth({ member: true }).int({
+  t.withAuth({ signedIn: true }).int({
     description: 'Ends every session of the logged-in member, on all devices. Returns how many were ended.',
     resolve: async (_root, _args, context) => {
       const count = await revokeAllSessions(context.prisma, context.member.id);

@@ -16,7 +16,7 @@ builder.mutationField('updateNotificationSettings', (t) =>
   t.prismaField({
     type: 'Member',
     description: 'Turns e-mail notifications on or off for the logged-in member.',
-    authScopes: { member: true },
+    authScopes: { signedIn: true },
     args: { emailNotifications: t.arg.boolean({ required: true }) },
     resolve: (query, _root, args, context) =>
       context.prisma.member.update({ ...selectionOf(query), where: { id: memberOf(context).id }, data: { emailNotifications: args.emailNotifications } }),

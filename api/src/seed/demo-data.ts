@@ -21,7 +21,6 @@ export const demoCooperative = {
 
 export const demoMembers: DemoMember[] = [
   { key: 'jonas', displayName: 'Jonas Weber', roles: ['member', 'admin'] },
-  { key: 'sabine', displayName: 'Sabine Krüger', roles: ['member', 'accountant'] },
   { key: 'lena', displayName: 'Lena Fischer', roles: ['member'] },
   { key: 'ben', displayName: 'Ben Schulz', roles: ['member'] },
   { key: 'mia', displayName: 'Mia Koch', roles: ['member'] },
@@ -148,6 +147,9 @@ export const demoMembers: DemoMember[] = [
   },
 ];
 
+/** The cooperative's outside auditor: the accountant role without membership (status external). */
+export const demoAccountant = { key: 'sabine', displayName: 'Sabine Krüger', roles: ['accountant'] as Role[] };
+
 /** Registered, waiting for the board's decision. */
 export const demoApplicant = { key: 'jana', displayName: 'Jana Neumann', note: 'Ich backe Sauerteigbrot und möchte es hier anbieten.' };
 
@@ -185,7 +187,7 @@ export const demoOpenRankingVote = {
   votes: [
     ['noah', 'yes'],
     ['jonas', 'yes'],
-    ['sabine', 'abstain'],
+    ['mia', 'abstain'],
     ['martin', 'no'],
   ],
 } as const;
@@ -239,7 +241,7 @@ export const demoNeeds: DemoNeed[] = [
     answers: [{ producerKey: 'felix', offerTitle: 'Umzugshilfe', message: 'Das schaffen wir mit dem Anhänger in zwei bis drei Fahrten.' }],
   },
   {
-    memberKey: 'sabine',
+    memberKey: 'lena',
     title: 'Ziegenkäse direkt vom Hof',
     description: 'Frischkäse oder gereift, regelmäßig einmal in der Woche.',
     categoryCode: 'food.dairy',

@@ -1,6 +1,6 @@
 import type { Database } from '../db/client';
 import { hashPassword } from '../members/password';
-import { demoApplicant, demoCooperative, demoEmail, demoMembers, demoPassword } from './demo-data';
+import { demoAccountant, demoApplicant, demoCooperative, demoEmail, demoMembers, demoPassword } from './demo-data';
 import { seedDemoRankingVote, seedDemoVote } from './seed-demo-vote';
 import { seedDemoLedger } from './seed-demo-ledger';
 import { seedDemoMarketplace } from './demo-marketplace';
@@ -13,12 +13,13 @@ export interface DemoLogin {
   email: string;
   displayName: string;
   roles: string[];
-  status: 'admitted' | 'applicant';
+  status: 'admitted' | 'applicant' | 'external';
 }
 
 export function demoLogins(): DemoLogin[] {
   return [
     ...demoMembers.map((member) => ({ email: demoEmail(member.key), displayName: member.displayName, roles: member.roles, status: 'admitted' as const })),
+    { email: demoEmail(demoAccountant.key), displayName: demoAccountant.displayName, roles: demoAccountant.roles, status: 'external' },
     { email: demoEmail(demoApplicant.key), displayName: demoApplicant.displayName, roles: ['member'], status: 'applicant' },
   ];
 }
@@ -63,6 +64,10 @@ export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 's
         }),
       });
     }
+    // The outside auditor reads the books and is no member: no number, no account, no vote.
+    await transaction.member.create({
+      data: { email: demoEmail(demoAccountant.key), displayName: demoAccountant.displayName, roles: demoAccountant.roles, passwordHash, status: 'external', createdAt: new Date(start) },
+    });
     await transaction.member.create({
       data: { email: demoEmail(demoApplicant.key), displayName: demoApplicant.displayName, passwordHash, status: 'applicant', applicationNote: demoApplicant.note },
     });

@@ -21,7 +21,7 @@ export interface MemberFields {
   displayName?: string;
   email?: string;
   roles?: ('member' | 'producer' | 'accountant' | 'admin')[];
-  status?: 'applicant' | 'admitted' | 'declined';
+  status?: 'applicant' | 'admitted' | 'declined' | 'external';
   password?: string;
   locale?: string;
 }

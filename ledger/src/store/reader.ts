@@ -9,7 +9,13 @@ import { decimalFromStorage } from '../domain/money';
 import { type Transfer } from '../domain/transfer';
 import {
   type AccountTotals,
+  type JournalPageQuery,
   type LedgerStoreReader,
+  type MonthlyBalances,
+  type MonthlyMovements,
+  type OpenHoldsTotals,
+  type PeriodStatementPageQuery,
+  type PeriodStatementPageRows,
   type PostedAggregate,
   type ReferenceProblem,
   type SealableTransfer,
@@ -17,6 +23,7 @@ import {
   type StatementPageRows,
 } from '../store';
 import { type SqlExecutor } from './executor';
+import { blockOfTransfer, journalPage, monthlyBalances, monthlyMovements, openHoldsPage, openHoldsTotals, periodStatementPage } from './audit-queries';
 import { accountTotals, postedAggregate, statementPage } from './queries';
 import {
   type AccountRow,
@@ -173,6 +180,34 @@ export class SqlLedgerReader implements LedgerStoreReader {
 
   postedAggregate(query: { currency: string; asOf: Date | null }): Promise<PostedAggregate> {
     return postedAggregate(this.sql, query);
+  }
+
+  journalPage(query: JournalPageQuery): Promise<Transfer[]> {
+    return journalPage(this.sql, query);
+  }
+
+  periodStatementPage(query: PeriodStatementPageQuery): Promise<PeriodStatementPageRows> {
+    return periodStatementPage(this.sql, query);
+  }
+
+  openHoldsPage(query: { currency: string; afterSequence: bigint | null; limit: number }): Promise<Transfer[]> {
+    return openHoldsPage(this.sql, query);
+  }
+
+  openHoldsTotals(query: { currency: string }): Promise<OpenHoldsTotals> {
+    return openHoldsTotals(this.sql, query);
+  }
+
+  blockOfTransfer(transferId: string): Promise<Block | null> {
+    return blockOfTransfer(this.sql, transferId);
+  }
+
+  monthlyMovements(query: { currency: string; from: Date; to: Date }): Promise<MonthlyMovements[]> {
+    return monthlyMovements(this.sql, query);
+  }
+
+  monthlyBalances(query: { currency: string; from: Date; months: number }): Promise<MonthlyBalances[]> {
+    return monthlyBalances(this.sql, query);
   }
 
   async findResolutions(pendingIds: readonly string[]): Promise<Transfer[]> {

@@ -12,6 +12,7 @@ import { challengesDe } from './challenges.de';
 import { auditToolsDe } from './auditTools.de';
 import { fieldErrorsDe } from './fieldErrors.de';
 import { passwordDe } from './password.de';
+import { auditWorkspaceDe } from './auditWorkspace.de';
 
 export const de = {
   app: {
@@ -251,6 +252,7 @@ export const de = {
       load: 'Deine Geldbörse konnte nicht geladen werden.',
     },
   },
+  auditWorkspace: auditWorkspaceDe,
   audit: {
     title: 'Prüfung',
     intro: 'Summen- und Saldenliste aller Konten in Taler und die umlaufende Geldmenge.',

@@ -6,6 +6,7 @@ import { messagesEn } from './messages.en';
 import { imagesEn } from './images.en';
 import { fieldErrorsEn } from './fieldErrors.en';
 import { passwordEn } from './password.en';
+import { auditWorkspaceEn } from './auditWorkspace.en';
 import { governanceEn } from './governance.en';
 import { rankingEn } from './ranking.en';
 import { statisticsEn } from './statistics.en';
@@ -250,6 +251,7 @@ export const en: MessageSchema = {
       load: 'Your wallet could not be loaded.',
     },
   },
+  auditWorkspace: auditWorkspaceEn,
   audit: {
     title: 'Audit',
     intro: 'Trial balance of every account in taler, and the money in circulation.',

@@ -297,6 +297,10 @@ export const governanceDe = {
       title: 'Du bist Mitglied',
       body: 'Mitgliedsnummer {number}, aufgenommen am {date}.',
     },
+    external: {
+      title: 'Du bist kein Mitglied',
+      body: 'Dein Zugang gilt deiner Rolle in der Genossenschaft, etwa der Prüfung der Bücher. Handeln, Taler senden und Abstimmen sind Mitgliedern vorbehalten.',
+    },
     banner: {
       applicant: 'Dein Mitgliedsantrag wartet auf den Vorstand. Handeln und Abstimmen sind erst danach möglich.',
       declined: 'Der Vorstand hat deinen Mitgliedsantrag abgelehnt.',
@@ -340,6 +344,7 @@ export const governanceDe = {
       admitted: 'Mitglied',
       applicant: 'Antrag offen',
       declined: 'Abgelehnt',
+      external: 'Kein Mitglied',
     },
   },
   confirm: {

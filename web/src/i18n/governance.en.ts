@@ -297,6 +297,10 @@ export const governanceEn: typeof governanceDe = {
       title: 'You are a member',
       body: 'Member number {number}, admitted on {date}.',
     },
+    external: {
+      title: 'You are not a member',
+      body: 'Your login is for your role in the cooperative, such as auditing the books. Trading, sending Taler and voting are for members.',
+    },
     banner: {
       applicant: 'Your membership application is waiting for the board. You can trade and vote once you are admitted.',
       declined: 'The board has declined your membership application.',
@@ -340,6 +344,7 @@ export const governanceEn: typeof governanceDe = {
       admitted: 'Member',
       applicant: 'Application open',
       declined: 'Declined',
+      external: 'Not a member',
     },
   },
   confirm: {

@@ -3,9 +3,11 @@
 // there instead. Public pages (the marketplace, offers, producers, needs, votes and transparency),
 // the account page, the notifications (where the board's decision arrives) and the membership page
 // stay open to them.
+import { auditRouteNames } from './auditSections';
+
 const pagesForAdmittedMembers = new Set([
   'wallet',
-  'audit',
+  ...auditRouteNames,
   'cart',
   'orders',
   'order',

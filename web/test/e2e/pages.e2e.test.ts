@@ -38,6 +38,9 @@ interface Fixture {
   /** The demo's closed vote, and the member's draft of a proposal. */
   closedProposalPath: string;
   draftProposalPath: string;
+  /** The member's payment with the long memo, opened in the audit journal; the member's account statement. */
+  auditTransferPath: string;
+  auditAccountPath: string;
 }
 
 interface Walk {
@@ -92,6 +95,12 @@ const walks: Record<Role, Walk[]> = {
   ],
   accountant: [
     { route: 'audit', path: () => '/audit' },
+    { route: 'audit-journal', path: () => '/audit/journal' },
+    { route: 'audit-transfer', path: (fixture) => fixture.auditTransferPath },
+    { route: 'audit-accounts', path: () => '/audit/accounts' },
+    { route: 'audit-account', path: (fixture) => fixture.auditAccountPath },
+    { route: 'audit-holds', path: () => '/audit/holds' },
+    { route: 'audit-summary', path: () => '/audit/summary' },
     { route: 'audit-verification', path: () => '/audit/verification' },
     { route: 'audit-exports', path: () => '/audit/exports' },
     { route: 'audit-periods', path: () => '/audit/periods' },
@@ -231,6 +240,16 @@ async function createFixture(): Promise<Fixture> {
   expect(draft.createProposal.__typename).toBe('MutationCreateProposalSuccess');
   const proposalPath = (globalId: string) => `/proposals/${Buffer.from(globalId, 'base64').toString().split(':')[1]}`;
 
+  const accountant = await newPage();
+  await accountant.goto('/');
+  await logInByApi(accountant, emails.accountant);
+  const books = await graphqlInPage(
+    accountant,
+    '{ auditJournal(first: 1, filter: { kind: "payment" }) { ... on QueryAuditJournalSuccess { data { entries { id memo debitAccount { accountId } } } } } }',
+  );
+  const payment = books.auditJournal.data.entries[0];
+  expect(payment.memo).toBe(unbroken(200));
+
   return {
     closedProposalPath: proposalPath(closed.proposals.edges[0].node.id),
     draftProposalPath: proposalPath(draft.createProposal.data.id),
@@ -240,6 +259,8 @@ async function createFixture(): Promise<Fixture> {
     placedOrderPath: orderPath(placedId),
     conversationPath: `/messages/members/${producerMemberRowId}`,
     disputedOrderPath: orderPath(disputedId),
+    auditTransferPath: `/audit/journal/${payment.id}`,
+    auditAccountPath: `/audit/accounts/${payment.debitAccount.accountId}`,
   };
 }
 
