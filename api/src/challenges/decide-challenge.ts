@@ -1,9 +1,10 @@
 // The board decides a challenge: the claim stays, or it is removed from the offer in the same
-// transaction. The decision, who made it and why stay on the challenge for everyone to read; the
+// transaction, recorded in the audit log. The decision, who made it and why stay on the challenge for everyone to read; the
 // producer and the challenger are told.
 import { z } from 'zod';
 import type { AttributeChallenge, Member } from '../../../prisma/generated/client/client';
 import type { PrismaClient } from '../db/client';
+import { recordAuditEvent } from '../audit/audit-log';
 import { parseInput } from '../shared/input';
 import { notifyOfDecision } from './challenge-notifications';
 import { challengeTextSchema, decidableFrom } from '../shared/rules/challenge-rules';
@@ -43,6 +44,13 @@ export async function decideChallenge(
     const decided = await transaction.attributeChallenge.update({
       where: { id: challenge.id },
       data: { status: decision, decidedById: board.id, decisionNote: note, decidedAt: now },
+    });
+    await recordAuditEvent(transaction, {
+      actorId: board.id,
+      action: 'attribute_challenge_decided',
+      subjectType: 'challenge',
+      subjectId: challenge.id,
+      details: { offerId: challenge.offer.id, attribute: challenge.attribute, decision },
     });
     await notifyOfDecision(
       transaction,

@@ -107,6 +107,7 @@ export const auditToolsEn: typeof auditToolsDe = {
       member_admitted: 'Member admitted',
       member_declined: 'Application declined',
       order_dispute_resolved: 'Dispute settled',
+      attribute_challenge_decided: 'Ecological claim decided',
       ledger_export_requested: 'Export created',
       ledger_verification_requested: 'Verification started',
       ledger_period_closed: 'Period closed',
