@@ -12,6 +12,7 @@ const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 /** The environment variables Allmende reads, with their defaults. docker-compose.yml is checked against it. */
 export const orderAutoConfirmDaysDefault = 14;
 export const uploadBytesMaxDefault = 8 * 1024 * 1024;
+export const myDataExportTtlHoursDefault = 48;
 export const uploadPixelsMaxDefault = 40_000_000;
 /**
  * Limits on GraphQL documents (see query-limits.ts). The web app's largest documents, with the
@@ -72,6 +73,10 @@ export const environmentSchema = z.object({
   ),
   /** Where uploaded images are kept after processing; defaults to DATA_DIR/media. */
   MEDIA_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** Where members' data exports are written until they expire; defaults to DATA_DIR/exports. */
+  EXPORT_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** How long a member's data export can be downloaded, in hours. */
+  MY_DATA_EXPORT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(myDataExportTtlHoursDefault),
   /** Largest accepted image upload in bytes (8 MB by default). */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(uploadBytesMaxDefault),
   /** Largest accepted image in pixels (width times height), against decompression bombs. */
@@ -115,6 +120,8 @@ export interface Config {
   mail: MailConfig;
   /** Folder of processed images, served read-only at /media/. */
   mediaDir: string;
+  /** Members' data exports: where the files are and how long each can be downloaded. */
+  myDataExport: MyDataExportConfig;
   uploadBytesMax: number;
   uploadPixelsMax: number;
   offerListCacheSeconds: number;
@@ -136,6 +143,12 @@ export interface QueryLimitsConfig {
   aliasesMax: number;
   costMax: number;
   directivesMax: number;
+}
+
+export interface MyDataExportConfig {
+  /** Every API and worker process must see the same folder (the worker writes, the API serves). */
+  directory: string;
+  ttlHours: number;
 }
 
 export interface MailConfig {
@@ -180,6 +193,10 @@ export function parseConfig(environment: NodeJS.ProcessEnv, root = process.cwd()
       publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     },
     mediaDir: env.MEDIA_DIR === undefined ? path.join(dataDir, 'media') : path.resolve(root, env.MEDIA_DIR),
+    myDataExport: {
+      directory: env.EXPORT_DIR === undefined ? path.join(dataDir, 'exports') : path.resolve(root, env.EXPORT_DIR),
+      ttlHours: env.MY_DATA_EXPORT_TTL_HOURS,
+    },
     uploadBytesMax: env.UPLOAD_MAX_BYTES,
     uploadPixelsMax: env.UPLOAD_MAX_PIXELS,
     offerListCacheSeconds: env.OFFER_LIST_CACHE_SECONDS,

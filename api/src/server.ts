@@ -1,5 +1,6 @@
-// The HTTP server: GraphQL at /graphql, a health check at /healthz, uploaded images at /media/ and the
-// built web app at / with fallback to index.html for client-side routes. One port serves them all.
+// The HTTP server: GraphQL at /graphql, a health check at /healthz, uploaded images at /media/, a
+// member's own data exports at /downloads/my-data/ and the built web app at / with fallback to
+// index.html for client-side routes. One port serves them all.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createFetch } from '@whatwg-node/fetch';
 import sirv from 'sirv';
 import { isMediaPath, serveMedia } from './images/serve-media';
+import { isMyDataDownloadPath, serveDataExportDownload } from './my-data/download-data-export';
 import { schema } from './schema';
 import type { DocumentNode } from 'graphql';
 import { withContentSecurityPolicy } from './content-security-policy';
@@ -126,6 +128,13 @@ export function createHttpServer(services: Services): Server {
     }
     if (isMediaPath(pathname)) {
       void serveMedia(services.config.mediaDir, pathname, request, response);
+      return;
+    }
+    if (isMyDataDownloadPath(pathname)) {
+      void serveDataExportDownload(services, pathname, request, response).catch((error: unknown) => {
+        services.logger.error({ err: error }, 'a data export download failed');
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal error');
+      });
       return;
     }
     if (pathname === '/healthz') {

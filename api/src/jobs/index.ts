@@ -8,6 +8,8 @@ import { governanceCloseProposal } from './governance-close-proposal';
 import { governanceSweep, governanceSweepEveryMs } from './governance-sweep';
 import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-holds';
 import { ledgerSealBlocks, ledgerSealBlocksEveryMs } from './ledger-seal-blocks';
+import { myDataExport } from './my-data-export';
+import { myDataExportsExpire, myDataExportsExpireEveryMs } from './my-data-exports-expire';
 import { notificationEmails, notificationEmailsEveryMs } from './notification-emails';
 import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confirm';
 import { ordersUndoAbandonedCheckouts, ordersUndoAbandonedCheckoutsEveryMs } from './orders-undo-abandoned-checkouts';
@@ -20,6 +22,8 @@ export { governanceCloseProposal } from './governance-close-proposal';
 export { governanceSweep } from './governance-sweep';
 export { ledgerExpireHolds } from './ledger-expire-holds';
 export { ledgerSealBlocks } from './ledger-seal-blocks';
+export { myDataExport } from './my-data-export';
+export { myDataExportsExpire } from './my-data-exports-expire';
 export { notificationEmails, notificationEmailsJobKey } from './notification-emails';
 export { ordersAutoConfirm } from './orders-auto-confirm';
 export { ordersUndoAbandonedCheckouts } from './orders-undo-abandoned-checkouts';
@@ -36,6 +40,8 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   passwordResetEmails,
   governanceCloseProposal,
   governanceSweep,
+  myDataExport,
+  myDataExportsExpire,
 ];
 
 /** The repeating jobs of the cooperative, with their payloads and intervals. */
@@ -49,6 +55,7 @@ export function repeatingSchedules(options: { orderAutoConfirmDays?: number } = 
     { job: notificationEmails, payload: {}, everyMs: notificationEmailsEveryMs },
     { job: passwordResetEmails, payload: {}, everyMs: passwordResetEmailsEveryMs },
     { job: governanceSweep, payload: {}, everyMs: governanceSweepEveryMs },
+    { job: myDataExportsExpire, payload: {}, everyMs: myDataExportsExpireEveryMs },
   ];
 }
 
