@@ -9,6 +9,7 @@ import { governanceDe } from './governance.de';
 import { rankingDe } from './ranking.de';
 import { fieldErrorsDe } from './fieldErrors.de';
 import { passwordDe } from './password.de';
+import { myDataDe } from './myData.de';
 
 export const de = {
   app: {
@@ -103,6 +104,7 @@ export const de = {
   ranking: rankingDe,
   fieldErrors: fieldErrorsDe,
   password: passwordDe,
+  myData: myDataDe,
   category: {
     food: {
       vegetables: 'Gemüse',

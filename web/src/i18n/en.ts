@@ -6,6 +6,7 @@ import { messagesEn } from './messages.en';
 import { imagesEn } from './images.en';
 import { fieldErrorsEn } from './fieldErrors.en';
 import { passwordEn } from './password.en';
+import { myDataEn } from './myData.en';
 import { governanceEn } from './governance.en';
 import { rankingEn } from './ranking.en';
 
@@ -102,6 +103,7 @@ export const en: MessageSchema = {
   ranking: rankingEn,
   fieldErrors: fieldErrorsEn,
   password: passwordEn,
+  myData: myDataEn,
   category: {
     food: {
       vegetables: 'Vegetables',

@@ -340,6 +340,7 @@ export const governanceDe = {
       admitted: 'Mitglied',
       applicant: 'Antrag offen',
       declined: 'Abgelehnt',
+      left: 'Ausgetreten',
     },
   },
   confirm: {

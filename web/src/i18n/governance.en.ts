@@ -340,6 +340,7 @@ export const governanceEn: typeof governanceDe = {
       admitted: 'Member',
       applicant: 'Application open',
       declined: 'Declined',
+      left: 'Left',
     },
   },
   confirm: {
