@@ -77,6 +77,10 @@ export const environmentSchema = z.object({
   EXPORT_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   /** How long a member's data export can be downloaded, in hours. */
   MY_DATA_EXPORT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(myDataExportTtlHoursDefault),
+  /** Days a notification is kept; older ones are deleted by the data-retention job. */
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
+  /** Days an e-mail written to MAIL_OUTBOX_DIR is kept (embedded mode without SMTP). */
+  MAIL_OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Largest accepted image upload in bytes (8 MB by default). */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(uploadBytesMaxDefault),
   /** Largest accepted image in pixels (width times height), against decompression bombs. */
@@ -122,6 +126,9 @@ export interface Config {
   mediaDir: string;
   /** Members' data exports: where the files are and how long each can be downloaded. */
   myDataExport: MyDataExportConfig;
+  /** How long notifications and outbox e-mails are kept before the data-retention job deletes them. */
+  notificationRetentionDays: number;
+  mailOutboxRetentionDays: number;
   uploadBytesMax: number;
   uploadPixelsMax: number;
   offerListCacheSeconds: number;
@@ -197,6 +204,8 @@ export function parseConfig(environment: NodeJS.ProcessEnv, root = process.cwd()
       directory: env.EXPORT_DIR === undefined ? path.join(dataDir, 'exports') : path.resolve(root, env.EXPORT_DIR),
       ttlHours: env.MY_DATA_EXPORT_TTL_HOURS,
     },
+    notificationRetentionDays: env.NOTIFICATION_RETENTION_DAYS,
+    mailOutboxRetentionDays: env.MAIL_OUTBOX_RETENTION_DAYS,
     uploadBytesMax: env.UPLOAD_MAX_BYTES,
     uploadPixelsMax: env.UPLOAD_MAX_PIXELS,
     offerListCacheSeconds: env.OFFER_LIST_CACHE_SECONDS,

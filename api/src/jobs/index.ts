@@ -4,6 +4,7 @@ import { orderAutoConfirmDaysDefault } from '../config';
 import type { JobDefinition } from './definition';
 import type { JobQueue } from './queue';
 import type { RepeatSchedule } from './schedule-keeper';
+import { dataRetention, dataRetentionEveryMs } from './data-retention';
 import { governanceCloseProposal } from './governance-close-proposal';
 import { governanceSweep, governanceSweepEveryMs } from './governance-sweep';
 import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-holds';
@@ -18,6 +19,7 @@ import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
 export { createJobQueue, type AddJobOptions, type JobQueue, type JobQueueOptions } from './queue';
+export { dataRetention } from './data-retention';
 export { governanceCloseProposal } from './governance-close-proposal';
 export { governanceSweep } from './governance-sweep';
 export { ledgerExpireHolds } from './ledger-expire-holds';
@@ -42,6 +44,7 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   governanceSweep,
   myDataExport,
   myDataExportsExpire,
+  dataRetention,
 ];
 
 /** The repeating jobs of the cooperative, with their payloads and intervals. */
@@ -56,6 +59,7 @@ export function repeatingSchedules(options: { orderAutoConfirmDays?: number } = 
     { job: passwordResetEmails, payload: {}, everyMs: passwordResetEmailsEveryMs },
     { job: governanceSweep, payload: {}, everyMs: governanceSweepEveryMs },
     { job: myDataExportsExpire, payload: {}, everyMs: myDataExportsExpireEveryMs },
+    { job: dataRetention, payload: {}, everyMs: dataRetentionEveryMs },
   ];
 }
 
