@@ -61,6 +61,7 @@ const walks: Record<Role, Walk[]> = {
     { route: 'proposal', path: (fixture) => fixture.closedProposalPath },
     { route: 'proposal-minutes', path: (fixture) => `${fixture.closedProposalPath}/minutes` },
     { route: 'transparency', path: () => '/transparency' },
+    { route: 'left-cooperative', path: () => '/account/left' },
   ],
   member: [
     { route: 'wallet', path: () => '/wallet' },
@@ -71,6 +72,8 @@ const walks: Record<Role, Walk[]> = {
     { route: 'conversation', path: (fixture) => fixture.conversationPath },
     { route: 'notifications', path: () => '/notifications' },
     { route: 'account', path: () => '/account' },
+    { route: 'my-data', path: () => '/account/my-data' },
+    { route: 'leave-cooperative', path: () => '/account/leave' },
     { route: 'proposal-new', path: () => '/proposals/new' },
     { route: 'proposal-edit', path: (fixture) => `${fixture.draftProposalPath}/edit` },
     { route: 'membership', path: () => '/membership' },
