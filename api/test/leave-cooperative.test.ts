@@ -12,7 +12,8 @@ import { sendOrderMessage } from '../src/order-messages/send-order-message';
 import { acceptOrder, confirmOrder, fulfilOrder } from '../src/orders/order-lifecycle';
 import { reviewOrder } from '../src/reviews/review-order';
 import { sendCredits } from '../src/wallet/send-credits';
-import { findMemberAccount } from '../src/wallet/ensure-member-account';
+import { ensureMemberAccount, findMemberAccount } from '../src/wallet/ensure-member-account';
+import { leavingCloseAccounts } from '../src/jobs';
 import { createTestApi, type TestApi } from './support/api';
 import { buildMember, logIn, testPassword } from './support/builders';
 import { buyNewOffer } from './support/orders';
@@ -150,5 +151,14 @@ describe('leaving the cooperative', () => {
     expect(register.find((entry) => entry.memberNumber === member.memberNumber)).toMatchObject({ displayName: '', status: 'left', leftAt: expect.any(String) });
     const login = await api.client().graphql(`mutation { login(input: { email: "${email}", password: "${testPassword}" }) { __typename } }`);
     expect(login.data?.login.__typename).toBe('InvalidCredentialsError');
+  });
+
+  it('closes the account of a member who left when the process stopped before closing it', async () => {
+    const member = await buildMember(api, { email: 'unterbrochen@example.org' });
+    const account = await ensureMemberAccount(api.services, member);
+    await api.database.prisma.member.update({ where: { id: member.id }, data: { status: 'left', leftAt: new Date() } });
+    expect(account.status).toBe('open');
+    await leavingCloseAccounts.handle({}, { ...api.services, attempt: 1, signal: new AbortController().signal });
+    expect(await findMemberAccount(api.services.ledger, member.id)).toMatchObject({ status: 'closed' });
   });
 });

@@ -7,6 +7,7 @@ import type { RepeatSchedule } from './schedule-keeper';
 import { dataRetention, dataRetentionEveryMs } from './data-retention';
 import { governanceCloseProposal } from './governance-close-proposal';
 import { governanceSweep, governanceSweepEveryMs } from './governance-sweep';
+import { leavingCloseAccounts, leavingCloseAccountsEveryMs } from './leaving-close-accounts';
 import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-holds';
 import { ledgerSealBlocks, ledgerSealBlocksEveryMs } from './ledger-seal-blocks';
 import { myDataExport } from './my-data-export';
@@ -22,6 +23,7 @@ export { createJobQueue, type AddJobOptions, type JobQueue, type JobQueueOptions
 export { dataRetention } from './data-retention';
 export { governanceCloseProposal } from './governance-close-proposal';
 export { governanceSweep } from './governance-sweep';
+export { leavingCloseAccounts } from './leaving-close-accounts';
 export { ledgerExpireHolds } from './ledger-expire-holds';
 export { ledgerSealBlocks } from './ledger-seal-blocks';
 export { myDataExport } from './my-data-export';
@@ -45,6 +47,7 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   myDataExport,
   myDataExportsExpire,
   dataRetention,
+  leavingCloseAccounts,
 ];
 
 /** The repeating jobs of the cooperative, with their payloads and intervals. */
@@ -60,6 +63,7 @@ export function repeatingSchedules(options: { orderAutoConfirmDays?: number } = 
     { job: governanceSweep, payload: {}, everyMs: governanceSweepEveryMs },
     { job: myDataExportsExpire, payload: {}, everyMs: myDataExportsExpireEveryMs },
     { job: dataRetention, payload: {}, everyMs: dataRetentionEveryMs },
+    { job: leavingCloseAccounts, payload: {}, everyMs: leavingCloseAccountsEveryMs },
   ];
 }
 

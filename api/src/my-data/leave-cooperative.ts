@@ -16,7 +16,8 @@
 // finds the offers gone), and sets the status to left (after which nobody can pay the member). The
 // ledger account is closed after it commits: closing checks the balance and holds atomically, and
 // fails only when credits were sent to the member in the moment between the check and the erasure;
-// the account then stays open with that amount, which the log names for the board.
+// the account then stays open with that amount, which the log names for the board. Should the process
+// stop before closing, the leaving-close-accounts job closes it (close-left-accounts.ts).
 import type { Ledger } from '@allmende/ledger';
 import { z } from 'zod';
 import { Prisma } from '../../../prisma/generated/client/client';
