@@ -12,6 +12,7 @@ const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 /** The environment variables Allmende reads, with their defaults. docker-compose.yml is checked against it. */
 export const orderAutoConfirmDaysDefault = 14;
 export const uploadBytesMaxDefault = 8 * 1024 * 1024;
+export const myDataExportTtlHoursDefault = 48;
 export const uploadPixelsMaxDefault = 40_000_000;
 /**
  * Limits on GraphQL documents (see query-limits.ts). The web app's largest documents, with the
@@ -74,6 +75,12 @@ export const environmentSchema = z.object({
   MEDIA_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   /** Where the accountants' ledger exports are written; defaults to DATA_DIR/exports. */
   EXPORTS_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** How long a member's data export can be downloaded, in hours. */
+  MY_DATA_EXPORT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(myDataExportTtlHoursDefault),
+  /** Days a notification is kept; older ones are deleted by the data-retention job. */
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
+  /** Days an e-mail written to MAIL_OUTBOX_DIR is kept (embedded mode without SMTP). */
+  MAIL_OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Largest accepted image upload in bytes (8 MB by default). */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(uploadBytesMaxDefault),
   /** Largest accepted image in pixels (width times height), against decompression bombs. */
@@ -119,6 +126,11 @@ export interface Config {
   mediaDir: string;
   /** Folder of ledger exports, downloaded by accountants only (api/src/audit/exports-download.ts). */
   exportsDir: string;
+  /** Members' data exports: where the files are and how long each can be downloaded. */
+  myDataExport: MyDataExportConfig;
+  /** How long notifications and outbox e-mails are kept before the data-retention job deletes them. */
+  notificationRetentionDays: number;
+  mailOutboxRetentionDays: number;
   uploadBytesMax: number;
   uploadPixelsMax: number;
   offerListCacheSeconds: number;
@@ -140,6 +152,12 @@ export interface QueryLimitsConfig {
   aliasesMax: number;
   costMax: number;
   directivesMax: number;
+}
+
+export interface MyDataExportConfig {
+  /** Every API and worker process must see the same folder (the worker writes, the API serves). */
+  directory: string;
+  ttlHours: number;
 }
 
 export interface MailConfig {
@@ -167,6 +185,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv, root = process.cwd()
   const env = parsed.data;
   const dataDir = path.resolve(root, env.DATA_DIR);
   const embedded = env.DATABASE_URL === undefined;
+  const exportsDir = env.EXPORTS_DIR === undefined ? path.join(dataDir, 'exports') : path.resolve(root, env.EXPORTS_DIR);
   return {
     port: env.PORT,
     host: env.HOST,
@@ -184,7 +203,13 @@ export function parseConfig(environment: NodeJS.ProcessEnv, root = process.cwd()
       publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     },
     mediaDir: env.MEDIA_DIR === undefined ? path.join(dataDir, 'media') : path.resolve(root, env.MEDIA_DIR),
-    exportsDir: env.EXPORTS_DIR === undefined ? path.join(dataDir, 'exports') : path.resolve(root, env.EXPORTS_DIR),
+    exportsDir,
+    myDataExport: {
+      directory: path.join(exportsDir, 'members'),
+      ttlHours: env.MY_DATA_EXPORT_TTL_HOURS,
+    },
+    notificationRetentionDays: env.NOTIFICATION_RETENTION_DAYS,
+    mailOutboxRetentionDays: env.MAIL_OUTBOX_RETENTION_DAYS,
     uploadBytesMax: env.UPLOAD_MAX_BYTES,
     uploadPixelsMax: env.UPLOAD_MAX_PIXELS,
     offerListCacheSeconds: env.OFFER_LIST_CACHE_SECONDS,

@@ -1,7 +1,7 @@
 // The HTTP server: GraphQL at /graphql, a health check at /healthz, uploaded images at /media/, ledger
-// exports for accountants at /downloads/ledger-exports/, the open statistics at /statistics.json and
-// /statistics/<table>.csv, and the built web app at / with fallback to index.html for client-side
-// routes. One port serves them all.
+// exports for accountants at /downloads/ledger-exports/, a member's own data exports at
+// /downloads/my-data/, the open statistics at /statistics.json and /statistics/<table>.csv, and the
+// built web app at / with fallback to index.html for client-side routes. One port serves them all.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import sirv from 'sirv';
 import { isExportDownloadPath, serveExportDownload } from './audit/exports-download';
 import { isMediaPath, serveMedia } from './images/serve-media';
 import { isStatisticsPath, serveStatistics } from './statistics/serve-statistics';
+import { isMyDataDownloadPath, serveDataExportDownload } from './my-data/download-data-export';
 import { schema } from './schema';
 import type { DocumentNode } from 'graphql';
 import { withContentSecurityPolicy } from './content-security-policy';
@@ -142,6 +143,13 @@ export function createHttpServer(services: Services): Server {
     }
     if (isStatisticsPath(pathname)) {
       void serveStatistics(services, pathname, request, response);
+      return;
+    }
+    if (isMyDataDownloadPath(pathname)) {
+      void serveDataExportDownload(services, pathname, request, response).catch((error: unknown) => {
+        services.logger.error({ err: error }, 'a data export download failed');
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal error');
+      });
       return;
     }
     if (pathname === '/healthz') {

@@ -202,7 +202,7 @@ describe('governance', () => {
     expect(notices.data?.notifications.edges).toEqual([{ node: { kind: 'membership_declined' } }]);
     expect((await otherClient.graphql(`{ cart { total } }`)).errors?.[0]?.extensions?.code).toBe('NOT_ADMITTED');
     const csv = await boardClient.graphql(`{ memberRegisterCsv }`);
-    expect(csv.data?.memberRegisterCsv).toMatch(/^member_number,name,status,admitted_on,applied_on\r\n1,Vorstand,admitted,/);
+    expect(csv.data?.memberRegisterCsv).toMatch(/^member_number,name,status,admitted_on,applied_on,left_on\r\n1,Vorstand,admitted,/);
   });
 
   it('has no way to write a policy but closing a passed proposal', () => {

@@ -41,6 +41,20 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'password.reset.title' },
   },
   { path: '/account', name: 'account', component: () => import('@/pages/AccountPage.vue'), meta: { titleKey: 'account.title', requiresLogin: true } },
+  { path: '/account/my-data', name: 'my-data', component: () => import('@/pages/MyDataPage.vue'), meta: { titleKey: 'myData.export.title', requiresLogin: true } },
+  {
+    path: '/account/leave',
+    name: 'leave-cooperative',
+    component: () => import('@/pages/LeaveCooperativePage.vue'),
+    meta: { titleKey: 'myData.leave.title', requiresLogin: true },
+  },
+  {
+    path: '/account/left',
+    name: 'left-cooperative',
+    component: () => import('@/pages/LeaveCooperativePage.vue'),
+    props: { left: true },
+    meta: { titleKey: 'myData.leave.title' },
+  },
   { path: '/wallet', name: 'wallet', component: () => import('@/pages/WalletPage.vue'), meta: { titleKey: 'wallet.title', requiresLogin: true } },
   { path: '/audit', name: 'audit', component: () => import('@/pages/AuditPage.vue'), meta: { titleKey: 'audit.title', requiresLogin: true, roles: ['accountant', 'admin'] } },
   {

@@ -6,10 +6,14 @@ import type { JobQueue } from './queue';
 import type { RepeatSchedule } from './schedule-keeper';
 import { auditExport } from './audit-export';
 import { auditVerification } from './audit-verification';
+import { dataRetention, dataRetentionEveryMs } from './data-retention';
 import { governanceCloseProposal } from './governance-close-proposal';
 import { governanceSweep, governanceSweepEveryMs } from './governance-sweep';
+import { leavingCloseAccounts, leavingCloseAccountsEveryMs } from './leaving-close-accounts';
 import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-holds';
 import { ledgerSealBlocks, ledgerSealBlocksEveryMs } from './ledger-seal-blocks';
+import { myDataExport } from './my-data-export';
+import { myDataExportsExpire, myDataExportsExpireEveryMs } from './my-data-exports-expire';
 import { notificationEmails, notificationEmailsEveryMs } from './notification-emails';
 import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confirm';
 import { ordersUndoAbandonedCheckouts, ordersUndoAbandonedCheckoutsEveryMs } from './orders-undo-abandoned-checkouts';
@@ -20,10 +24,14 @@ export { defineJob, type JobContext, type JobDefinition } from './definition';
 export { createJobQueue, type AddJobOptions, type JobQueue, type JobQueueOptions } from './queue';
 export { auditExport } from './audit-export';
 export { auditVerification } from './audit-verification';
+export { dataRetention } from './data-retention';
 export { governanceCloseProposal } from './governance-close-proposal';
 export { governanceSweep } from './governance-sweep';
+export { leavingCloseAccounts } from './leaving-close-accounts';
 export { ledgerExpireHolds } from './ledger-expire-holds';
 export { ledgerSealBlocks } from './ledger-seal-blocks';
+export { myDataExport } from './my-data-export';
+export { myDataExportsExpire } from './my-data-exports-expire';
 export { notificationEmails, notificationEmailsJobKey } from './notification-emails';
 export { ordersAutoConfirm } from './orders-auto-confirm';
 export { ordersUndoAbandonedCheckouts } from './orders-undo-abandoned-checkouts';
@@ -42,6 +50,10 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   governanceSweep,
   auditExport,
   auditVerification,
+  myDataExport,
+  myDataExportsExpire,
+  dataRetention,
+  leavingCloseAccounts,
 ];
 
 /** The repeating jobs of the cooperative, with their payloads and intervals. */
@@ -55,6 +67,9 @@ export function repeatingSchedules(options: { orderAutoConfirmDays?: number } = 
     { job: notificationEmails, payload: {}, everyMs: notificationEmailsEveryMs },
     { job: passwordResetEmails, payload: {}, everyMs: passwordResetEmailsEveryMs },
     { job: governanceSweep, payload: {}, everyMs: governanceSweepEveryMs },
+    { job: myDataExportsExpire, payload: {}, everyMs: myDataExportsExpireEveryMs },
+    { job: dataRetention, payload: {}, everyMs: dataRetentionEveryMs },
+    { job: leavingCloseAccounts, payload: {}, everyMs: leavingCloseAccountsEveryMs },
   ];
 }
 

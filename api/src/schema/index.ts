@@ -36,5 +36,6 @@ import './audit-journal';
 import './membership';
 import './policy';
 import './proposal';
+import './my-data';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -3,6 +3,7 @@ import { Role } from '../../../prisma/generated/client/enums';
 import { registerMember, registerSchema } from '../members/register-member';
 import { authenticateMember, credentialsSchema } from '../members/authenticate-member';
 import { revokeAllSessions } from '../members/sessions';
+import { formerMemberNameIn } from '../my-data/former-member-name';
 import { EmailTakenError, InvalidCredentialsError, ValidationError, WeakPasswordError } from '../errors';
 
 export const RoleEnum = builder.enumType(Role, { name: 'Role' });
@@ -12,7 +13,14 @@ export const MemberType = builder.prismaNode('Member', {
   // Load only what the selected fields need: never the password hash, not the whole row per producer.
   select: { id: true },
   fields: (t) => ({
-    displayName: t.exposeString('displayName'),
+    displayName: t.string({
+      description: 'A member who left is shown under a pseudonym ("Former member 12") in the reader\'s language.',
+      select: { displayName: true, status: true, memberNumber: true },
+      // Only a left member's name depends on the reader. Public listings never show one (their offers
+      // are archived), so the viewer is read only where a session was resolved.
+      resolve: (member, _args, context) =>
+        member.status === 'left' ? formerMemberNameIn(context.member?.locale, member.memberNumber) : member.displayName,
+    }),
     email: t.string({
       nullable: true,
       description: 'Visible to the member and to admins only.',

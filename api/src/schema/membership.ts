@@ -49,6 +49,7 @@ const RegisterEntryType = builder.objectRef<RegisterEntry>('MemberRegisterEntry'
     status: t.field({ type: MemberStatusEnum, resolve: (entry) => entry.status }),
     admittedAt: t.expose('admittedAt', { type: 'DateTime', nullable: true }),
     appliedAt: t.expose('appliedAt', { type: 'DateTime' }),
+    leftAt: t.expose('leftAt', { type: 'DateTime', nullable: true }),
   }),
 });
 

@@ -13,6 +13,7 @@ import { auditToolsDe } from './auditTools.de';
 import { fieldErrorsDe } from './fieldErrors.de';
 import { passwordDe } from './password.de';
 import { auditWorkspaceDe } from './auditWorkspace.de';
+import { myDataDe } from './myData.de';
 
 export const de = {
   app: {
@@ -110,6 +111,7 @@ export const de = {
   auditTools: auditToolsDe,
   fieldErrors: fieldErrorsDe,
   password: passwordDe,
+  myData: myDataDe,
   category: {
     food: {
       vegetables: 'Gemüse',

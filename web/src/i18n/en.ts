@@ -7,6 +7,7 @@ import { imagesEn } from './images.en';
 import { fieldErrorsEn } from './fieldErrors.en';
 import { passwordEn } from './password.en';
 import { auditWorkspaceEn } from './auditWorkspace.en';
+import { myDataEn } from './myData.en';
 import { governanceEn } from './governance.en';
 import { rankingEn } from './ranking.en';
 import { statisticsEn } from './statistics.en';
@@ -109,6 +110,7 @@ export const en: MessageSchema = {
   auditTools: auditToolsEn,
   fieldErrors: fieldErrorsEn,
   password: passwordEn,
+  myData: myDataEn,
   category: {
     food: {
       vegetables: 'Vegetables',

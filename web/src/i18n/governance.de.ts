@@ -345,6 +345,7 @@ export const governanceDe = {
       applicant: 'Antrag offen',
       declined: 'Abgelehnt',
       external: 'Kein Mitglied',
+      left: 'Ausgetreten',
     },
   },
   confirm: {

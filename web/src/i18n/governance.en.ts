@@ -345,6 +345,7 @@ export const governanceEn: typeof governanceDe = {
       applicant: 'Application open',
       declined: 'Declined',
       external: 'Not a member',
+      left: 'Left',
     },
   },
   confirm: {

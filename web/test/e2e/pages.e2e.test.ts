@@ -65,6 +65,7 @@ const walks: Record<Role, Walk[]> = {
     { route: 'proposal-minutes', path: (fixture) => `${fixture.closedProposalPath}/minutes` },
     { route: 'transparency', path: () => '/transparency' },
     { route: 'statistics', path: () => '/statistics' },
+    { route: 'left-cooperative', path: () => '/account/left' },
   ],
   member: [
     { route: 'wallet', path: () => '/wallet' },
@@ -75,6 +76,8 @@ const walks: Record<Role, Walk[]> = {
     { route: 'conversation', path: (fixture) => fixture.conversationPath },
     { route: 'notifications', path: () => '/notifications' },
     { route: 'account', path: () => '/account' },
+    { route: 'my-data', path: () => '/account/my-data' },
+    { route: 'leave-cooperative', path: () => '/account/leave' },
     { route: 'proposal-new', path: () => '/proposals/new' },
     { route: 'proposal-edit', path: (fixture) => `${fixture.draftProposalPath}/edit` },
     { route: 'membership', path: () => '/membership' },
