@@ -4,6 +4,7 @@ import { orderAutoConfirmDaysDefault } from '../config';
 import type { JobDefinition } from './definition';
 import type { JobQueue } from './queue';
 import type { RepeatSchedule } from './schedule-keeper';
+import { creditEarnedLimits, creditEarnedLimitsEveryMs } from './credit-earned-limits';
 import { governanceCloseProposal } from './governance-close-proposal';
 import { governanceSweep, governanceSweepEveryMs } from './governance-sweep';
 import { ledgerExpireHolds, ledgerExpireHoldsEveryMs } from './ledger-expire-holds';
@@ -13,9 +14,11 @@ import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confi
 import { ordersUndoAbandonedCheckouts, ordersUndoAbandonedCheckoutsEveryMs } from './orders-undo-abandoned-checkouts';
 import { passwordResetEmails, passwordResetEmailsEveryMs } from './password-reset-emails';
 import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
+import { surplusDistribution, surplusDistributionEveryMs } from './surplus-distribution';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
 export { createJobQueue, type AddJobOptions, type JobQueue, type JobQueueOptions } from './queue';
+export { creditEarnedLimits } from './credit-earned-limits';
 export { governanceCloseProposal } from './governance-close-proposal';
 export { governanceSweep } from './governance-sweep';
 export { ledgerExpireHolds } from './ledger-expire-holds';
@@ -25,6 +28,7 @@ export { ordersAutoConfirm } from './orders-auto-confirm';
 export { ordersUndoAbandonedCheckouts } from './orders-undo-abandoned-checkouts';
 export { passwordResetEmails, passwordResetEmailsJobKey } from './password-reset-emails';
 export { sessionCleanup } from './session-cleanup';
+export { surplusDistribution, surplusDistributionJobKey } from './surplus-distribution';
 
 export const jobDefinitions: JobDefinition<unknown>[] = [
   sessionCleanup,
@@ -36,6 +40,8 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   passwordResetEmails,
   governanceCloseProposal,
   governanceSweep,
+  surplusDistribution,
+  creditEarnedLimits,
 ];
 
 /** The repeating jobs of the cooperative, with their payloads and intervals. */
@@ -49,6 +55,8 @@ export function repeatingSchedules(options: { orderAutoConfirmDays?: number } = 
     { job: notificationEmails, payload: {}, everyMs: notificationEmailsEveryMs },
     { job: passwordResetEmails, payload: {}, everyMs: passwordResetEmailsEveryMs },
     { job: governanceSweep, payload: {}, everyMs: governanceSweepEveryMs },
+    { job: surplusDistribution, payload: {}, everyMs: surplusDistributionEveryMs },
+    { job: creditEarnedLimits, payload: {}, everyMs: creditEarnedLimitsEveryMs },
   ];
 }
 

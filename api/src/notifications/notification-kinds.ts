@@ -18,6 +18,7 @@ export const notificationKinds = {
   proposalClosed: 'proposal_closed',
   membershipAdmitted: 'membership_admitted',
   membershipDeclined: 'membership_declined',
+  demurrageAnnounced: 'demurrage_announced',
 } as const;
 
 export type NotificationKind = (typeof notificationKinds)[keyof typeof notificationKinds];

@@ -26,5 +26,6 @@ export const fieldErrorsDe = {
   password_contains_email: 'Das Passwort darf deine E-Mail-Adresse nicht enthalten.',
   password_too_common: 'Dieses Passwort ist sehr verbreitet und leicht zu erraten.',
   wrong_password: 'Das Passwort stimmt nicht.',
+  percentages_not_100: 'Die Anteile ergeben zusammen {sum} %, nicht 100 %.',
   invalid: 'Bitte prüfe diese Angabe.',
 };

@@ -26,5 +26,6 @@ export const fieldErrorsEn: typeof fieldErrorsDe = {
   password_contains_email: 'The password must not contain your e-mail address.',
   password_too_common: 'This password is very common and easy to guess.',
   wrong_password: 'The password is wrong.',
+  percentages_not_100: 'The parts add up to {sum} %, not 100 %.',
   invalid: 'Please check this entry.',
 };

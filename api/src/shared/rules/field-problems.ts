@@ -33,6 +33,7 @@ export const fieldProblemCodes = [
   'password_contains_email',
   'password_too_common',
   'wrong_password',
+  'percentages_not_100',
   'invalid',
 ] as const;
 
