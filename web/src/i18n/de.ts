@@ -7,6 +7,8 @@ import { messagesDe } from './messages.de';
 import { imagesDe } from './images.de';
 import { governanceDe } from './governance.de';
 import { rankingDe } from './ranking.de';
+import { surplusDe } from './surplus.de';
+import { demurrageDe } from './demurrage.de';
 import { fieldErrorsDe } from './fieldErrors.de';
 import { passwordDe } from './password.de';
 
@@ -101,6 +103,8 @@ export const de = {
   images: imagesDe,
   governance: governanceDe,
   ranking: rankingDe,
+  surplus: surplusDe,
+  demurrage: demurrageDe,
   fieldErrors: fieldErrorsDe,
   password: passwordDe,
   category: {
@@ -178,6 +182,7 @@ export const de = {
     balance: 'Kontostand',
     available: 'Verfügbar',
     creditLimit: 'Kreditrahmen',
+    creditExplanation: 'So entsteht dein Kreditrahmen: {base} Taler für alle, dazu {earned} Taler verdienter Kredit ({share} deiner bestätigten Verkäufe der letzten {months} Monate von {sales} Taler, höchstens {cap} Taler).',
     pending: 'Vorgemerkt',
     pendingDetail: '{outgoing} Taler ausgehend, {incoming} Taler eingehend',
     amount: '{amount} Taler',
@@ -208,6 +213,8 @@ export const de = {
         order_paid: 'Bezahlt',
         order_released: 'Vormerkung aufgehoben, nichts bezahlt',
         order_sale: 'Verkauf',
+        surplus_share: 'Anteil am Überschuss',
+        demurrage: 'Umlaufsicherung an den Gemeinschaftsfonds',
         other: 'Buchung',
       },
       states: {

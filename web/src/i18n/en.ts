@@ -8,6 +8,8 @@ import { fieldErrorsEn } from './fieldErrors.en';
 import { passwordEn } from './password.en';
 import { governanceEn } from './governance.en';
 import { rankingEn } from './ranking.en';
+import { surplusEn } from './surplus.en';
+import { demurrageEn } from './demurrage.en';
 
 export const en: MessageSchema = {
   app: {
@@ -100,6 +102,8 @@ export const en: MessageSchema = {
   images: imagesEn,
   governance: governanceEn,
   ranking: rankingEn,
+  surplus: surplusEn,
+  demurrage: demurrageEn,
   fieldErrors: fieldErrorsEn,
   password: passwordEn,
   category: {
@@ -177,6 +181,7 @@ export const en: MessageSchema = {
     balance: 'Balance',
     available: 'Available',
     creditLimit: 'Credit limit',
+    creditExplanation: 'How your credit limit is made: {base} Taler for everyone, plus {earned} Taler earned credit ({share} of your confirmed sales of {sales} Taler in the last {months} months, at most {cap} Taler).',
     pending: 'Pending',
     pendingDetail: '{outgoing} taler outgoing, {incoming} taler incoming',
     amount: '{amount} taler',
@@ -207,6 +212,8 @@ export const en: MessageSchema = {
         order_paid: 'Paid',
         order_released: 'Reservation released, nothing paid',
         order_sale: 'Sale',
+        surplus_share: 'Share of the surplus',
+        demurrage: 'Demurrage to the common fund',
         other: 'Transfer',
       },
       states: {

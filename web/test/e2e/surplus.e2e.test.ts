@@ -1,0 +1,141 @@
+// Sharing the surplus in the browser: Lena buys from Martin and confirms, so the contribution fills the
+// fund; the orders are moved into a month that ended before the last one (which the scheduled run has
+// already distributed) and a surplus rule is in force for it, as a vote would have left it; the board
+// sees the dry run of that month with Lena's share and the check that the shares add up, runs it with a
+// confirmation and watches it being booked; Lena sees the share in her wallet and how it was computed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openPGlite, pgliteDataDirFor } from '../../../api/src/db/client';
+import { graphqlInPage, type Language, launchBrowser, logIn, type RunningApp, screenshot, startApp } from './support';
+
+const lena = 'lena@demo.allmende.coop';
+const martin = 'martin@demo.allmende.coop';
+const board = 'jonas@demo.allmende.coop';
+
+jest.setTimeout(300_000);
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'allmende-e2e-surplus-'));
+let app: RunningApp | undefined;
+let browser: Browser | undefined;
+const contexts: BrowserContext[] = [];
+
+/** The month before the last ended one ("2026-10" on 7 December 2026), its middle, and a day in the month before it. */
+function monthsBack(): { period: string; closedAt: string; ruleEnactedAt: string } {
+  const now = new Date();
+  const start = (monthsAgo: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1));
+  const target = start(2);
+  const period = `${target.getUTCFullYear()}-${String(target.getUTCMonth() + 1).padStart(2, '0')}`;
+  return { period, closedAt: new Date(target.getTime() + 14 * 86_400_000).toISOString(), ruleEnactedAt: start(3).toISOString() };
+}
+
+beforeAll(async () => {
+  app = await startApp({ dataDir });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function openPage({ language = 'de', width = 1280, email }: { language?: Language; width?: number; email: string }): Promise<Page> {
+  if (!app || !browser) throw new Error('The app is not running');
+  const context = await browser.newContext({ baseURL: app.url, locale: language === 'de' ? 'de-DE' : 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await logIn(page, email, undefined, language);
+  return page;
+}
+
+/** An order of a new offer of Martin's, bought by Lena, accepted, fulfilled and confirmed through the API. */
+async function confirmedOrder(lenaPage: Page, martinPage: Page, title: string, price: string): Promise<void> {
+  const created = await graphqlInPage(
+    martinPage,
+    `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { ... on MutationCreateOfferSuccess { data { id } } } }`,
+    { input: { title, description: 'Für die Verteilung des Überschusses.', categoryCode: 'food.dairy', kind: 'good', price, unit: 'Stück', stock: 5 } },
+  );
+  const offerId = created.createOffer.data.id as string;
+  await graphqlInPage(lenaPage, `mutation($input: CartItemInput!) { addToCart(input: $input) { __typename } }`, { input: { offerId, quantity: 1 } });
+  const checkedOut = await graphqlInPage(
+    lenaPage,
+    `mutation($input: CheckoutInput!) { checkout(input: $input) { __typename ... on MutationCheckoutSuccess { data { orders { id } } } } }`,
+    { input: { idempotencyKey: `surplus-e2e-${price.replace('.', '-')}`, expectedPrices: [{ offerId, price }] } },
+  );
+  expect(checkedOut.checkout.__typename).toBe('MutationCheckoutSuccess');
+  const id = checkedOut.checkout.data.orders[0].id as string;
+  for (const [page, mutation] of [[martinPage, 'acceptOrder'], [martinPage, 'fulfilOrder'], [lenaPage, 'confirmOrder']] as const) {
+    const moved = await graphqlInPage(page, `mutation($id: ID!) { ${mutation}(id: $id) { __typename } }`, { id });
+    expect(moved[mutation].__typename).toMatch(/Success$/);
+  }
+}
+
+it('the board runs a dry run and the distribution, and a member sees the share', async () => {
+  const { period, closedAt, ruleEnactedAt } = monthsBack();
+  const lenaPage = await openPage({ email: lena });
+  const martinPage = await openPage({ email: martin });
+  await confirmedOrder(lenaPage, martinPage, 'Bergkäse am Stück', '120.00');
+  await confirmedOrder(lenaPage, martinPage, 'Frischmilch im Glas', '80.00');
+
+  // The orders closed in the target month, under a rule the members voted before it.
+  await app!.stop({ keepData: true });
+  const database = await openPGlite({ dataDir: pgliteDataDirFor(dataDir) });
+  try {
+    await database.query(`UPDATE "Order" SET "closedAt" = $1::timestamptz WHERE status = 'confirmed'`, [closedAt]);
+    const rule = { period: 'monthly', reserve: { kind: 'amount', amount: '0' }, mix: { purchases: 50, sales: 30, equal: 20, accounts: [] } };
+    await database.query(
+      `INSERT INTO "PolicyVersion" ("id", "kind", "version", "payload", "enactedAt", "appliedAt")
+       SELECT gen_random_uuid(), 'surplus', max(version) + 1, $1::jsonb, $2::timestamptz, $2::timestamptz FROM "PolicyVersion" WHERE kind = 'surplus'`,
+      [JSON.stringify(rule), ruleEnactedAt],
+    );
+  } finally {
+    await database.close();
+  }
+  app = await startApp({ dataDir });
+
+  // The board's dry run of the month: Lena's share, the totals and the check.
+  const boardPage = await openPage({ email: board });
+  await boardPage.goto('/board/surplus');
+  await boardPage.getByTestId('surplus-period').fill(period);
+  await boardPage.getByRole('button', { name: 'Probeberechnung zeigen' }).click();
+  await boardPage.getByTestId('surplus-check').filter({ hasText: 'genau' }).waitFor();
+  await boardPage.getByTestId('surplus-search').fill('Lena');
+  const lenaRow = boardPage.getByTestId('surplus-shares').locator('tbody tr').filter({ hasText: 'Lena Fischer' });
+  await lenaRow.waitFor();
+  expect(await boardPage.getByTestId('surplus-shares').locator('tbody tr').count()).toBe(1);
+  const lenaShare = (await lenaRow.locator('td').last().innerText()).trim();
+  await boardPage.getByTestId('surplus-search').fill('');
+  await boardPage.getByTestId('surplus-shares').locator('tbody tr').filter({ hasText: 'Hof Sonnenwiese' }).waitFor();
+  await screenshot(boardPage, 'surplus-1-dry-run');
+  await boardPage.setViewportSize({ width: 390, height: 900 });
+  await screenshot(boardPage, 'surplus-1-dry-run-390');
+  await boardPage.setViewportSize({ width: 1280, height: 900 });
+
+  // The run, confirmed, booked while the board watches.
+  await boardPage.getByTestId('surplus-run').click();
+  await boardPage.getByTestId('confirm-dialog-submit').click();
+  await boardPage.getByTestId('surplus-progress').filter({ hasText: 'Gebucht' }).waitFor({ timeout: 60_000 });
+  await boardPage.getByTestId(`surplus-run-${period}`).waitFor();
+  await screenshot(boardPage, 'surplus-2-booked');
+
+  // Lena sees the share received, and in her statement the link to how it was computed.
+  await lenaPage.goto('/wallet');
+  const received = lenaPage.getByTestId('surplus-received').filter({ hasText: period });
+  await received.waitFor();
+  expect(await received.innerText()).toContain(lenaShare);
+  await lenaPage.getByTestId('statement-surplus').first().waitFor();
+  await lenaPage.setViewportSize({ width: 390, height: 900 });
+  await screenshot(lenaPage, 'surplus-3-wallet-390');
+  await received.getByRole('link').click();
+  await lenaPage.getByTestId('surplus-explanation').waitFor();
+  expect(await lenaPage.getByTestId('surplus-share-total').innerText()).toContain(lenaShare);
+  expect(await lenaPage.getByTestId('surplus-line-purchases').innerText()).toContain('200,00');
+  await screenshot(lenaPage, 'surplus-4-explanation-390');
+
+  // The transparency page lists the distribution with its totals, for everyone.
+  await lenaPage.goto('/transparency');
+  await lenaPage.getByTestId(`surplus-run-${period}`).waitFor();
+});
