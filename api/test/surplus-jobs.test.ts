@@ -7,6 +7,7 @@ import type { JobQueue } from '../src/jobs/backend';
 import { createJobQueue } from '../src/jobs/queue';
 import { createLogger } from '../src/logger';
 import { lastEndedPeriod, parsePeriod } from '../src/surplus/periods';
+import { ensureMemberAccount } from '../src/wallet/ensure-member-account';
 import { buildMember } from './support/builders';
 import { createTestServices, type TestServices } from './support/services';
 import { confirmedOrder, payIntoFund, surplusRuleInForce } from './support/surplus';
@@ -28,6 +29,7 @@ beforeAll(async () => {
   board = await buildMember(services, { displayName: 'Vorstand', roles: ['member', 'admin'] });
   buyer = await buildMember(services, { displayName: 'Käufer' });
   producer = await buildMember(services, { displayName: 'Erzeugerin', roles: ['member', 'producer'] });
+  for (const member of [buyer, producer]) await ensureMemberAccount(services, member);
   await surplusRuleInForce(services.prisma, { period: 'monthly', reserve: { kind: 'amount', amount: '0' }, mix: { purchases: 50, sales: 50, equal: 0, accounts: [] } }, new Date('2020-01-01T00:00:00Z'));
 });
 afterEach(async () => {

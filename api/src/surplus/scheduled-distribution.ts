@@ -21,9 +21,11 @@ async function beforeFounding(prisma: PrismaClient, kind: 'surplus' | 'demurrage
 
 /**
  * Charges the demurrage of a period that ends with the given one, when the rule in force at its end
- * is on and has the same period: the step before a surplus run of that period.
+ * is on and has the same period: the step before a surplus run of that period. Nothing for a period
+ * that ended before demurrage existed.
  */
 export async function chargeDemurrageOf(services: Services, period: Period, now = new Date()): Promise<DemurrageOutcome | null> {
+  if (await beforeFounding(services.prisma, 'demurrage', period)) return null;
   const policy = await policyInForce(services.prisma, 'demurrage', period.end);
   if ((rateBasisPoints(policy.payload.rate) ?? 0) === 0 || policy.payload.period !== period.length) return null;
   return chargeDemurrage(services, { period: period.key }, now);
@@ -35,7 +37,7 @@ export async function runPeriodEnd(services: Services, now = new Date()): Promis
 
   const demurragePolicy = await policyInForce(prisma, 'demurrage', now);
   const demurragePeriod = lastEndedPeriod(demurragePolicy.payload.period, now);
-  const demurrage = (await beforeFounding(prisma, 'demurrage', demurragePeriod)) ? null : await chargeDemurrageOf(services, demurragePeriod, now);
+  const demurrage = await chargeDemurrageOf(services, demurragePeriod, now);
 
   const surplusPolicy = await policyInForce(prisma, 'surplus', now);
   const period = lastEndedPeriod(surplusPolicy.payload.period, now);
