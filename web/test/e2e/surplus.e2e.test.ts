@@ -75,10 +75,10 @@ async function confirmedOrder(lenaPage: Page, martinPage: Page, title: string, p
 
 it('the board runs a dry run and the distribution, and a member sees the share', async () => {
   const { period, closedAt, ruleEnactedAt } = monthsBack();
-  const lenaPage = await openPage({ email: lena });
+  const buyerPage = await openPage({ email: lena });
   const martinPage = await openPage({ email: martin });
-  await confirmedOrder(lenaPage, martinPage, 'Bergkäse am Stück', '120.00');
-  await confirmedOrder(lenaPage, martinPage, 'Frischmilch im Glas', '80.00');
+  await confirmedOrder(buyerPage, martinPage, 'Bergkäse am Stück', '12.00');
+  await confirmedOrder(buyerPage, martinPage, 'Frischmilch im Glas', '8.00');
 
   // The orders closed in the target month, under a rule the members voted before it.
   await app!.stop({ keepData: true });
@@ -102,13 +102,17 @@ it('the board runs a dry run and the distribution, and a member sees the share',
   await boardPage.getByTestId('surplus-period').fill(period);
   await boardPage.getByRole('button', { name: 'Probeberechnung zeigen' }).click();
   await boardPage.getByTestId('surplus-check').filter({ hasText: 'genau' }).waitFor();
+  const rows = boardPage.getByTestId('surplus-shares').locator('tbody tr');
+  await rows.filter({ hasText: 'Hof Sonnenwiese' }).waitFor();
+  // The search narrows the table to Lena.
   await boardPage.getByTestId('surplus-search').fill('Lena');
-  const lenaRow = boardPage.getByTestId('surplus-shares').locator('tbody tr').filter({ hasText: 'Lena Fischer' });
+  await rows.filter({ hasText: 'Hof Sonnenwiese' }).waitFor({ state: 'detached' });
+  const lenaRow = rows.filter({ hasText: 'Lena Fischer' });
   await lenaRow.waitFor();
-  expect(await boardPage.getByTestId('surplus-shares').locator('tbody tr').count()).toBe(1);
+  expect(await rows.count()).toBe(1);
   const lenaShare = (await lenaRow.locator('td').last().innerText()).trim();
   await boardPage.getByTestId('surplus-search').fill('');
-  await boardPage.getByTestId('surplus-shares').locator('tbody tr').filter({ hasText: 'Hof Sonnenwiese' }).waitFor();
+  await rows.filter({ hasText: 'Hof Sonnenwiese' }).waitFor();
   await screenshot(boardPage, 'surplus-1-dry-run');
   await boardPage.setViewportSize({ width: 390, height: 900 });
   await screenshot(boardPage, 'surplus-1-dry-run-390');
@@ -121,21 +125,27 @@ it('the board runs a dry run and the distribution, and a member sees the share',
   await boardPage.getByTestId(`surplus-run-${period}`).waitFor();
   await screenshot(boardPage, 'surplus-2-booked');
 
-  // Lena sees the share received, and in her statement the link to how it was computed.
+  // Lena sees the share received, and in her statement the link to how it was computed (on the
+  // restarted server, so in a new page).
+  const lenaPage = await openPage({ email: lena, width: 390 });
   await lenaPage.goto('/wallet');
   const received = lenaPage.getByTestId('surplus-received').filter({ hasText: period });
   await received.waitFor();
   expect(await received.innerText()).toContain(lenaShare);
   await lenaPage.getByTestId('statement-surplus').first().waitFor();
-  await lenaPage.setViewportSize({ width: 390, height: 900 });
   await screenshot(lenaPage, 'surplus-3-wallet-390');
   await received.getByRole('link').click();
   await lenaPage.getByTestId('surplus-explanation').waitFor();
   expect(await lenaPage.getByTestId('surplus-share-total').innerText()).toContain(lenaShare);
-  expect(await lenaPage.getByTestId('surplus-line-purchases').innerText()).toContain('200,00');
+  expect(await lenaPage.getByTestId('surplus-line-purchases').innerText()).toContain('20,00');
   await screenshot(lenaPage, 'surplus-4-explanation-390');
 
   // The transparency page lists the distribution with its totals, for everyone.
   await lenaPage.goto('/transparency');
   await lenaPage.getByTestId(`surplus-run-${period}`).waitFor();
+  await screenshot(lenaPage, 'surplus-5-transparency-390');
+  await lenaPage.setViewportSize({ width: 1280, height: 900 });
+  await lenaPage.goto('/wallet');
+  await lenaPage.getByTestId('surplus-received').first().waitFor();
+  await screenshot(lenaPage, 'surplus-6-wallet');
 });
