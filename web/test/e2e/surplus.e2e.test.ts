@@ -149,3 +149,36 @@ it('the board runs a dry run and the distribution, and a member sees the share',
   await lenaPage.getByTestId('surplus-received').first().waitFor();
   await screenshot(lenaPage, 'surplus-6-wallet');
 });
+
+it('a member drafts a surplus rule in the proposal form, the parts adding up to 100 %', async () => {
+  const page = await openPage({ email: lena, width: 390 });
+  await page.goto('/proposals/new');
+  const form = page.getByTestId('proposal-form');
+  await form.locator('#proposal-kind').selectOption('surplus');
+  await form.getByLabel('Titel').fill('Überschuss zurückgeben');
+  await form.getByLabel('Begründung').fill('Wer bei uns einkauft und verkauft, soll etwas vom Überschuss zurückbekommen.');
+  // The rule in force (the one of the first test) fills the form: no reserve, half by purchases.
+  expect(await form.locator('#proposal-surplusReserve').inputValue()).toBe('0');
+  expect(await form.locator('#proposal-surplusMix').inputValue()).toBe('50');
+  await form.getByLabel('Anteil des Fonds (%)').check();
+  await form.locator('#proposal-surplusReserve').fill('20');
+  await form.locator('#proposal-surplusMix').fill('60');
+  await form.locator('#proposal-surplus-sales').fill('10');
+  await form.locator('#proposal-surplus-equal').fill('30');
+  await form.getByRole('button', { name: 'Konto hinzufügen' }).click();
+  await form.locator('#proposal-surplusAccounts').fill('solidaritaet');
+  await form.locator('#proposal-surplus-account-0-name').fill('Solidaritätsfonds');
+  await form.locator('#proposal-surplus-account-0-percent').fill('10');
+  await form.getByTestId('surplus-sum').getByText('Zusammen: 110 %').waitFor();
+  await form.getByTestId('save-proposal').click();
+  await form.getByText('Die Anteile müssen ganze Zahlen von 0 bis 100 sein und zusammen 100 % ergeben.').waitFor();
+  await form.locator('#proposal-surplus-equal').fill('20');
+  await form.getByTestId('surplus-sum').getByText('Zusammen: 100 %').waitFor();
+  await screenshot(page, 'surplus-7-proposal-form-390');
+  await form.getByTestId('save-proposal').click();
+  await page.getByRole('heading', { level: 1, name: 'Überschuss zurückgeben' }).waitFor();
+  // The comparison in words, line by line.
+  await page.getByText('Nach Einkäufen').first().waitFor();
+  await page.getByText('An „Solidaritätsfonds“').first().waitFor();
+  await screenshot(page, 'surplus-8-proposal-390');
+});
