@@ -218,8 +218,8 @@ describe('governance', () => {
       }
     };
     walk(path.join(__dirname, '../src'));
-    // The close, the credit policy's applied mark, and the demo's history.
-    expect(writers.sort()).toEqual(['governance/apply-credit-policy.ts', 'governance/close-proposal.ts', 'seed/seed-demo-vote.ts']);
+    // The close, the credit policy's and the surplus rule's applied marks, and the demo's history.
+    expect(writers.sort()).toEqual(['governance/apply-credit-policy.ts', 'governance/apply-surplus-policy.ts', 'governance/close-proposal.ts', 'seed/seed-demo-vote.ts']);
   });
 });
 

@@ -161,6 +161,18 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'governance.board.register.title', requiresLogin: true, roles: ['admin'] },
   },
   {
+    path: '/board/surplus',
+    name: 'board-surplus',
+    component: () => import('@/pages/BoardSurplusPage.vue'),
+    meta: { titleKey: 'surplus.board.title', requiresLogin: true, roles: ['admin'] },
+  },
+  {
+    path: '/wallet/surplus/:period',
+    name: 'surplus-share',
+    component: () => import('@/pages/SurplusSharePage.vue'),
+    meta: { titleKey: 'surplus.wallet.title', requiresLogin: true },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('@/pages/NotFoundPage.vue'),

@@ -48,8 +48,9 @@ async function closeLocked(transaction: Prisma.TransactionClient, proposalId: st
         payload: policySchemas[kind].parse(proposal.payload) as Prisma.InputJsonObject,
         enactedAt: now,
         proposalId,
-        // Only a credit policy has existing state to change (the limits of open accounts).
-        appliedAt: kind === 'credit' ? null : now,
+        // Only a credit policy (the limits of open accounts) and a surplus rule (the named accounts it
+        // creates in the ledger) have state outside this transaction to change.
+        appliedAt: kind === 'credit' || kind === 'surplus' ? null : now,
       },
     });
     enacted = { kind, version };

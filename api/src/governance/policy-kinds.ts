@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { rankingSchema } from '../ranking/policy';
 import { amountProblem } from '../shared/input';
+import { demurrageSchema } from '../demurrage/policy';
+import { surplusSchema } from '../surplus/policy';
 
 /** A share between 0 and 1 with at most four decimal places ("0.03" is 3 %). */
 const shareSchema = z
@@ -29,12 +31,25 @@ export const creditSchema = z.object({
   creditLimit: z.union([amountSchema, z.literal('0'), z.literal('0.00')]),
   /** Null: no maximum balance. */
   maximumBalance: amountSchema.nullable(),
+  /**
+   * Earned credit: the limit grows by this share of the member's confirmed sales over the last
+   * `months`, by at most `cap` (recomputed by the credit-earned-limits job). Missing or null: none.
+   */
+  earned: z
+    .object({
+      share: shareSchema,
+      months: z.number().int('a whole number').min(1, 'at least 1').max(24, 'at most 24'),
+      cap: amountSchema,
+    })
+    .strict()
+    .nullable()
+    .optional(),
 });
 
 /** Who admits applicants: the board (admins), or everyone who registers is admitted at once. */
 export const admissionSchema = z.object({ mode: z.enum(['board', 'automatic']) });
 
-export const proposalKinds = ['contribution_rate', 'credit', 'admission', 'ranking', 'voting_rules', 'resolution'] as const;
+export const proposalKinds = ['contribution_rate', 'credit', 'admission', 'ranking', 'surplus', 'demurrage', 'voting_rules', 'resolution'] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
 /** How one kind of proposal is decided. */
@@ -62,6 +77,8 @@ export const votingRulesThresholdMin = '0.75';
  */
 export const votingRulesOfLaterKinds: Partial<Record<ProposalKind, VotingRule>> = {
   ranking: { votingDaysMin: 3, votingDaysMax: 28, quorum: '0.2', threshold: '0.5', abstentionsCountTowardQuorum: true },
+  surplus: { votingDaysMin: 7, votingDaysMax: 28, quorum: '0.2', threshold: '0.5', abstentionsCountTowardQuorum: true },
+  demurrage: { votingDaysMin: 7, votingDaysMax: 28, quorum: '0.2', threshold: '0.5', abstentionsCountTowardQuorum: true },
 };
 
 export const votingRulesSchema = z.object({
@@ -81,6 +98,8 @@ export const policySchemas = {
   credit: creditSchema,
   admission: admissionSchema,
   ranking: rankingSchema,
+  surplus: surplusSchema,
+  demurrage: demurrageSchema,
   voting_rules: votingRulesSchema,
 } as const;
 

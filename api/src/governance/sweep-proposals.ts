@@ -1,11 +1,12 @@
 // The governance sweep, run every minute: closes every proposal past its deadline (the delayed close
 // job normally did; this catches one that was lost with Redis or a crash), sends the "closing soon"
 // reminder once per proposal a day before the deadline to electors who have not voted, and finishes
-// applying a credit policy. Each step is idempotent, so the sweep may overlap with itself or the job.
+// applying a credit policy or a surplus rule. Each step is idempotent, so the sweep may overlap with itself or the job.
 import type { Ledger } from '@allmende/ledger';
 import type { PrismaClient } from '../db/client';
 import { notificationKinds } from '../notifications/notification-kinds';
 import { applyCreditPolicy } from './apply-credit-policy';
+import { applySurplusPolicy } from './apply-surplus-policy';
 import { closeProposal } from './close-proposal';
 import { notifyElectors } from './governance-notifications';
 import { lockProposal } from './proposal-access';
@@ -18,6 +19,7 @@ export interface SweepOutcome {
   closed: number;
   reminded: number;
   creditAccountsChanged: number;
+  surplusAccountsApplied: number;
 }
 
 export async function sweepProposals(services: { prisma: PrismaClient; ledger: Ledger }, now = new Date()): Promise<SweepOutcome> {
@@ -46,5 +48,6 @@ export async function sweepProposals(services: { prisma: PrismaClient; ledger: L
     });
   }
   const creditAccountsChanged = await applyCreditPolicy(services, now);
-  return { closed, reminded, creditAccountsChanged };
+  const surplusAccountsApplied = await applySurplusPolicy(services, now);
+  return { closed, reminded, creditAccountsChanged, surplusAccountsApplied };
 }

@@ -1,5 +1,5 @@
 // Every minute: closes proposals past their deadline whose close job was lost, sends "closing soon"
-// reminders, and finishes applying a credit policy (see sweep-proposals.ts).
+// reminders, and finishes applying a credit policy or a surplus rule (see sweep-proposals.ts).
 import { sweepProposals } from '../governance/sweep-proposals';
 import { defineJob } from './definition';
 
@@ -14,6 +14,6 @@ export const governanceSweep = defineJob<GovernanceSweepPayload>({
   timeoutMs: 5 * 60_000,
   async handle(_payload, { prisma, ledger, logger }) {
     const outcome = await sweepProposals({ prisma, ledger });
-    if (outcome.closed || outcome.reminded || outcome.creditAccountsChanged) logger.info(outcome, 'governance sweep');
+    if (outcome.closed || outcome.reminded || outcome.creditAccountsChanged || outcome.surplusAccountsApplied) logger.info(outcome, 'governance sweep');
   },
 });

@@ -7,6 +7,7 @@ import type { RepeatSchedule } from './schedule-keeper';
 import { auditExport } from './audit-export';
 import { auditVerification } from './audit-verification';
 import { dataRetention, dataRetentionEveryMs } from './data-retention';
+import { creditEarnedLimits, creditEarnedLimitsEveryMs } from './credit-earned-limits';
 import { governanceCloseProposal } from './governance-close-proposal';
 import { governanceSweep, governanceSweepEveryMs } from './governance-sweep';
 import { leavingCloseAccounts, leavingCloseAccountsEveryMs } from './leaving-close-accounts';
@@ -19,12 +20,14 @@ import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confi
 import { ordersUndoAbandonedCheckouts, ordersUndoAbandonedCheckoutsEveryMs } from './orders-undo-abandoned-checkouts';
 import { passwordResetEmails, passwordResetEmailsEveryMs } from './password-reset-emails';
 import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
+import { surplusDistribution, surplusDistributionEveryMs } from './surplus-distribution';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
 export { createJobQueue, type AddJobOptions, type JobQueue, type JobQueueOptions } from './queue';
 export { auditExport } from './audit-export';
 export { auditVerification } from './audit-verification';
 export { dataRetention } from './data-retention';
+export { creditEarnedLimits } from './credit-earned-limits';
 export { governanceCloseProposal } from './governance-close-proposal';
 export { governanceSweep } from './governance-sweep';
 export { leavingCloseAccounts } from './leaving-close-accounts';
@@ -37,6 +40,7 @@ export { ordersAutoConfirm } from './orders-auto-confirm';
 export { ordersUndoAbandonedCheckouts } from './orders-undo-abandoned-checkouts';
 export { passwordResetEmails, passwordResetEmailsJobKey } from './password-reset-emails';
 export { sessionCleanup } from './session-cleanup';
+export { surplusDistribution, surplusDistributionJobKey } from './surplus-distribution';
 
 export const jobDefinitions: JobDefinition<unknown>[] = [
   sessionCleanup,
@@ -54,6 +58,8 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   myDataExportsExpire,
   dataRetention,
   leavingCloseAccounts,
+  surplusDistribution,
+  creditEarnedLimits,
 ];
 
 /** The repeating jobs of the cooperative, with their payloads and intervals. */
@@ -70,6 +76,8 @@ export function repeatingSchedules(options: { orderAutoConfirmDays?: number } = 
     { job: myDataExportsExpire, payload: {}, everyMs: myDataExportsExpireEveryMs },
     { job: dataRetention, payload: {}, everyMs: dataRetentionEveryMs },
     { job: leavingCloseAccounts, payload: {}, everyMs: leavingCloseAccountsEveryMs },
+    { job: surplusDistribution, payload: {}, everyMs: surplusDistributionEveryMs },
+    { job: creditEarnedLimits, payload: {}, everyMs: creditEarnedLimitsEveryMs },
   ];
 }
 

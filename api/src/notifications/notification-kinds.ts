@@ -20,6 +20,7 @@ export const notificationKinds = {
   membershipDeclined: 'membership_declined',
   attributeChallenged: 'attribute_challenged',
   attributeChallengeDecided: 'attribute_challenge_decided',
+  demurrageAnnounced: 'demurrage_announced',
 } as const;
 
 export type NotificationKind = (typeof notificationKinds)[keyof typeof notificationKinds];

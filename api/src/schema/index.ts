@@ -37,5 +37,6 @@ import './membership';
 import './policy';
 import './proposal';
 import './my-data';
+import './surplus';
 
 export const schema = builder.toSchema({ sortSchema: true });

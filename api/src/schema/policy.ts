@@ -4,6 +4,8 @@
 import { builder } from '../builder';
 import { policiesInForce, policyHistory, type PolicyVersionOf } from '../governance/policies';
 import { RankingPolicy } from './ranking';
+import { DemurragePolicy } from './demurrage-policy';
+import { SurplusPolicy } from './surplus-policy';
 import { policyKinds, proposalKinds, type PolicyKind, type PolicyPayload, type ProposalKind, type VotingRule } from '../governance/policy-kinds';
 
 export const PolicyKindEnum = builder.enumType('PolicyKind', { values: policyKinds });
@@ -21,11 +23,21 @@ const ContributionRatePolicy = builder.objectRef<PolicySettings & { kind: 'contr
   fields: (t) => ({ rate: t.string({ description: 'A share: "0.03" is 3 %.', resolve: (policy) => policy.rate }) }),
 });
 
+const EarnedCredit = builder.objectRef<NonNullable<PolicyPayload<'credit'>['earned']>>('EarnedCredit').implement({
+  description: "The limit grows by a share of the member's confirmed sales over the last months, by at most the cap.",
+  fields: (t) => ({
+    share: t.exposeString('share', { description: 'A share of the sales: "0.1" is 10 %.' }),
+    months: t.exposeInt('months'),
+    cap: t.field({ type: 'Decimal', resolve: (earned) => earned.cap }),
+  }),
+});
+
 const CreditPolicy = builder.objectRef<PolicySettings & { kind: 'credit' }>('CreditPolicy').implement({
   description: "Admitted members' credit lines.",
   fields: (t) => ({
     creditLimit: t.field({ type: 'Decimal', description: 'How far below zero an account may go.', resolve: (policy) => policy.creditLimit }),
     maximumBalance: t.field({ type: 'Decimal', nullable: true, description: 'Null: no maximum.', resolve: (policy) => policy.maximumBalance }),
+    earned: t.field({ type: EarnedCredit, nullable: true, description: 'Earned credit on top of the limit; null: none.', resolve: (policy) => policy.earned ?? null }),
   }),
 });
 
@@ -60,6 +72,8 @@ const settingsTypes = {
   credit: CreditPolicy,
   admission: AdmissionPolicy,
   ranking: RankingPolicy,
+  surplus: SurplusPolicy,
+  demurrage: DemurragePolicy,
   voting_rules: VotingRulesPolicy,
 } as const;
 

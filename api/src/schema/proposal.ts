@@ -18,6 +18,8 @@ import { updateProposal } from '../governance/update-proposal';
 import { withdrawProposal } from '../governance/withdraw-proposal';
 import { pageSizeMax } from '../shared/input';
 import { RankingInput, rankingPayloadOf } from './ranking';
+import { DemurrageInput } from './demurrage-policy';
+import { SurplusInput, surplusPayloadOf } from './surplus-policy';
 import { rowIdOf } from '../shared/global-id';
 import type { Context } from '../context';
 import { memberOf } from './global-id';
@@ -227,7 +229,13 @@ function proposalIdOf(id: string | number): string {
 
 const ContributionRateInput = builder.inputType('ContributionRateInput', { fields: (t) => ({ rate: t.string({ required: true }) }) });
 const CreditInput = builder.inputType('CreditInput', {
-  fields: (t) => ({ creditLimit: t.field({ type: 'Decimal', required: true }), maximumBalance: t.field({ type: 'Decimal' }) }),
+  fields: (t) => ({
+    creditLimit: t.field({ type: 'Decimal', required: true }),
+    maximumBalance: t.field({ type: 'Decimal' }),
+    earnedShare: t.string({ description: 'Earned credit: the share of sales added to the limit, e.g. "0.1"; omitted with the other earned fields: none.' }),
+    earnedMonths: t.int({ description: 'Earned credit: the months of sales counted.' }),
+    earnedCap: t.field({ type: 'Decimal', description: 'Earned credit: the most it adds.' }),
+  }),
 });
 const AdmissionInput = builder.inputType('AdmissionInput', { fields: (t) => ({ mode: t.string({ required: true, description: '"board" or "automatic".' }) }) });
 const VotingRuleInput = builder.inputType('VotingRuleInput', {
@@ -247,11 +255,24 @@ const ProposalPayloadInput = builder.inputType('ProposalPayloadInput', {
     credit: t.field({ type: CreditInput }),
     admission: t.field({ type: AdmissionInput }),
     ranking: t.field({ type: RankingInput }),
+    surplus: t.field({ type: SurplusInput }),
+    demurrage: t.field({ type: DemurrageInput }),
     votingRules: t.field({ type: [VotingRuleInput] }),
   }),
 });
 
 type PayloadInput = typeof ProposalPayloadInput.$inferInput;
+
+/** A credit policy's payload; the earned fields, when any is given, as its earned part. */
+function creditPayloadOf(credit: typeof CreditInput.$inferInput): unknown {
+  const { creditLimit, maximumBalance, earnedShare, earnedMonths, earnedCap } = credit;
+  const earnedGiven = earnedShare != null || earnedMonths != null || earnedCap != null;
+  return {
+    creditLimit,
+    maximumBalance: maximumBalance ?? null,
+    ...(earnedGiven ? { earned: { share: earnedShare ?? '', months: earnedMonths ?? 0, cap: earnedCap ?? '' } } : {}),
+  };
+}
 
 /** The payload of the kind's field in the input, in the shape the policy's schema checks. */
 function payloadOf(kind: ProposalKind, input: PayloadInput | null | undefined): unknown {
@@ -259,11 +280,15 @@ function payloadOf(kind: ProposalKind, input: PayloadInput | null | undefined): 
     case 'contribution_rate':
       return input?.contributionRate;
     case 'credit':
-      return input?.credit && { creditLimit: input.credit.creditLimit, maximumBalance: input.credit.maximumBalance ?? null };
+      return input?.credit && creditPayloadOf(input.credit);
     case 'admission':
       return input?.admission;
     case 'ranking':
       return input?.ranking && rankingPayloadOf(input.ranking);
+    case 'surplus':
+      return input?.surplus && surplusPayloadOf(input.surplus);
+    case 'demurrage':
+      return input?.demurrage;
     case 'voting_rules':
       return input?.votingRules && { rules: Object.fromEntries(input.votingRules.map(({ kind: ruleKind, ...rule }) => [ruleKind, rule])) };
     case 'resolution':

@@ -8,12 +8,13 @@ import { builder } from '../builder';
 import { ValidationError } from '../errors';
 import { balanceHistoryDaysDefault, balanceHistoryDaysMaximum, readBalanceHistory, type BalancePoint } from '../wallet/balance-history';
 import { amountText, cooperativeCurrency } from '../wallet/cooperative-currency';
-import { ensureMemberAccount } from '../wallet/ensure-member-account';
+import { ensureMemberAccount, memberIdOfAccountCode } from '../wallet/ensure-member-account';
 import { IdempotencyKeyReusedError, InsufficientCreditError, RecipientLimitReachedError, RecipientNotFoundError, TransferRejectedError } from '../wallet/errors';
 import { findRecipients, type Recipient } from '../wallet/find-recipients';
 import { readStatement, StatementCursorInvalidError, statementPageDefault, statementPageMaximum, type StatementEntry, type StatementPage } from '../wallet/read-statement';
 import { sendCredits } from '../wallet/send-credits';
 import type { StatementEntryState, StatementPurpose } from '../wallet/statement-entries';
+import { creditLimitExplanation, type CreditLimitExplanation } from '../wallet/earned-credit';
 import { orderLink } from '../notifications/order-notifications';
 import './wallet-errors';
 
@@ -41,6 +42,8 @@ const StatementPurposeEnum = builder.enumType('StatementPurpose', {
     ORDER_PAID: { value: 'order_paid', description: "An order paid to its producer." },
     ORDER_RELEASED: { value: 'order_released', description: "An order's reservation released: the order was cancelled, declined or refunded." },
     ORDER_SALE: { value: 'order_sale', description: 'A settled order paid to its producer by the buyer, less the cooperative contribution.' },
+    SURPLUS_SHARE: { value: 'surplus_share', description: "The member's share of a period's surplus, paid from the common fund." },
+    DEMURRAGE: { value: 'demurrage', description: 'Demurrage: the fee on the balance above the exempt amount, paid to the common fund at a period end.' },
     OTHER: { value: 'other', description: 'Anything else, e.g. a transfer by the cooperative.' },
   } as const satisfies Record<string, { value: StatementPurpose; description: string }>,
 });
@@ -93,6 +96,7 @@ const StatementEntryType = builder.objectRef<StatementEntry>('StatementEntry').i
     reservedAmount: t.field({ type: 'Decimal', nullable: true, description: 'For a pending entry: the amount reserved, negative when it will be paid.', resolve: (entry) => optionalAmount(entry.reservedAmount) }),
     releasedAmount: t.field({ type: 'Decimal', nullable: true, description: 'What a release, or a payment of less than was reserved, gave back.', resolve: (entry) => optionalAmount(entry.releasedAmount) }),
     contributionAmount: t.field({ type: 'Decimal', nullable: true, description: 'For a sale: the cooperative contribution paid to the common fund from the same order.', resolve: (entry) => optionalAmount(entry.contributionAmount) }),
+    surplusPeriod: t.exposeString('surplusPeriod', { nullable: true, description: 'For a share of the surplus: its period, e.g. "2026-11" (see mySurplusShare).' }),
     balance: t.field({ type: 'Decimal', description: 'Balance right after this entry.', resolve: (entry) => amountText(entry.balance) }),
   }),
 });
@@ -112,6 +116,19 @@ const BalancePointType = builder.objectRef<BalancePoint>('BalancePoint').impleme
   }),
 });
 
+const CreditLimitExplanationType = builder.objectRef<CreditLimitExplanation>('CreditLimitExplanation').implement({
+  description: "A member's credit limit: the policy's limit plus earned credit from confirmed sales, if the policy has it.",
+  fields: (t) => ({
+    base: t.field({ type: 'Decimal', description: "The credit policy's limit.", resolve: (explanation) => explanation.base }),
+    earned: t.field({ type: 'Decimal', description: 'What the sales add.', resolve: (explanation) => explanation.earned }),
+    limit: t.field({ type: 'Decimal', description: 'Both together: the limit the account gets.', resolve: (explanation) => explanation.limit }),
+    sales: t.field({ type: 'Decimal', nullable: true, description: 'Confirmed sales in the window; null without earned credit.', resolve: (explanation) => explanation.sales }),
+    share: t.string({ nullable: true, resolve: (explanation) => explanation.share }),
+    months: t.int({ nullable: true, resolve: (explanation) => explanation.months }),
+    cap: t.field({ type: 'Decimal', nullable: true, resolve: (explanation) => explanation.cap }),
+  }),
+});
+
 export const WalletAccountType = builder.objectRef<WalletAccount>('WalletAccount').implement({
   description: "A member's account in the cooperative currency. Amounts are decimal strings.",
   fields: (t) => ({
@@ -122,6 +139,11 @@ export const WalletAccountType = builder.objectRef<WalletAccount>('WalletAccount
     maximumBalance: t.field({ type: 'Decimal', nullable: true, resolve: ({ balance }) => (balance.maximumBalance ? amountText(balance.maximumBalance) : null) }),
     pendingDebits: t.field({ type: 'Decimal', description: 'Outgoing holds, e.g. for open orders.', resolve: ({ balance }) => amountText(balance.pendingDebits) }),
     pendingCredits: t.field({ type: 'Decimal', description: 'Incoming holds, not yet spendable.', resolve: ({ balance }) => amountText(balance.pendingCredits) }),
+    creditLimitExplanation: t.field({
+      type: CreditLimitExplanationType,
+      description: 'How the credit limit is computed under the credit policy in force.',
+      resolve: ({ account }, _args, context) => creditLimitExplanation(context.prisma, memberIdOfAccountCode(account.code) ?? ''),
+    }),
     statement: t.field({
       type: StatementType,
       args: {

@@ -22,9 +22,15 @@ export interface MemberTurnover {
   sales: bigint;
 }
 
+export type MemberPart = 'purchases' | 'sales' | 'equal';
+
 export interface Distribution {
   /** Each member's share, the parts added up; members who get nothing are left out. */
   members: Map<string, bigint>;
+  /** Each member's share by part, for explaining it; members who get nothing are left out. */
+  memberParts: Map<string, Record<MemberPart, bigint>>;
+  /** What each part of the mix got of the total (the named accounts' parts are in `accounts`). */
+  parts: Record<MemberPart, bigint>;
   accounts: Map<string, bigint>;
   /** What no one could claim; it stays in the fund. */
   unallocated: bigint;
@@ -48,18 +54,26 @@ export function distributeSurplus(total: bigint, mix: SurplusMix, turnover: read
   ).shares;
 
   const members = new Map<string, bigint>();
+  const memberParts = new Map<string, Record<MemberPart, bigint>>();
   let unallocated = 0n;
-  const share = (part: 'purchases' | 'sales' | 'equal', weightOf: (member: MemberTurnover) => bigint) => {
+  const share = (part: MemberPart, weightOf: (member: MemberTurnover) => bigint) => {
     const amount = parts.get(part)!;
     const claims = turnover.map((member) => ({ id: member.memberId, weight: weightOf(member) })).filter((claim) => claim.weight > 0n);
     const allocated = allocateLargestRemainder(amount, claims, `${seed}:${part}`);
     unallocated += allocated.unallocated;
-    for (const [memberId, units] of allocated.shares) if (units > 0n) members.set(memberId, (members.get(memberId) ?? 0n) + units);
+    for (const [memberId, units] of allocated.shares) {
+      if (units === 0n) continue;
+      members.set(memberId, (members.get(memberId) ?? 0n) + units);
+      const byPart = memberParts.get(memberId) ?? { purchases: 0n, sales: 0n, equal: 0n };
+      byPart[part] = units;
+      memberParts.set(memberId, byPart);
+    }
   };
   share('purchases', (member) => member.purchases);
   share('sales', (member) => member.sales);
   share('equal', (member) => (member.purchases > 0n || member.sales > 0n ? 1n : 0n));
 
   const accounts = new Map(accountCodes.map((code) => [code, parts.get(`account:${code}`)!]));
-  return { members, accounts, unallocated };
+  const memberPart = (part: MemberPart) => parts.get(part)!;
+  return { members, memberParts, parts: { purchases: memberPart('purchases'), sales: memberPart('sales'), equal: memberPart('equal') }, accounts, unallocated };
 }

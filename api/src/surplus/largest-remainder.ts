@@ -42,11 +42,21 @@ export function allocateLargestRemainder(total: bigint, claims: readonly Claim[]
     shares.set(part.id, part.floor);
     left -= part.floor;
   }
-  const tieKey = (id: string) => createHash('sha256').update(`${tieBreakSeed}:${id}`).digest('hex');
+  // The hash is only needed where remainders tie, so it is computed there, once per claim.
+  const tieKeys = new Map<string, string>();
+  const tieKey = (id: string) => {
+    let key = tieKeys.get(id);
+    if (key === undefined) tieKeys.set(id, (key = createHash('sha256').update(`${tieBreakSeed}:${id}`).digest('hex')));
+    return key;
+  };
   const order = parts
     .filter((part) => part.remainder > 0n)
-    .map((part) => ({ ...part, key: tieKey(part.id) }))
-    .sort((a, b) => (a.remainder === b.remainder ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.remainder > b.remainder ? -1 : 1));
+    .sort((a, b) => {
+      if (a.remainder !== b.remainder) return a.remainder > b.remainder ? -1 : 1;
+      const keyA = tieKey(a.id);
+      const keyB = tieKey(b.id);
+      return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+    });
   for (const part of order.slice(0, Number(left))) shares.set(part.id, part.floor + 1n);
   return { shares, unallocated: 0n };
 }

@@ -7,15 +7,19 @@
 //             confirm    post of the hold → order_paid      (booked: one payment to the producer)
 //             cancel     void of the hold → order_released  (released: the reservation ends)
 //   producer: confirm    escrow → producer → order_sale      (booked: paid by the buyer)
+//   member:   surplus run  fund → member    → surplus_share   (booked: a share of the period's surplus)
+//             demurrage    member → fund    → demurrage       (booked: the fee on the balance above the exempt amount)
 //
 // A hold that was posted or voided is not shown: its post or void tells the whole story, so an order
 // is never shown as paid twice. The other side of an order's entry is the other member of the order,
 // never the escrow account.
 import { type AccountType, type Decimal, type PendingState, type StatementEntry as LedgerStatementEntry, type TransferType } from '@allmende/ledger';
 import { salePayoutKind } from '../orders/order-money';
+import { periodOfSurplusReference, surplusTransferKind } from '../surplus/transfers';
+import { demurrageTransferKind } from '../demurrage/transfers';
 import { paymentKind } from './send-credits';
 
-export const statementPurposes = ['payment_sent', 'payment_received', 'order_reserved', 'order_paid', 'order_released', 'order_sale', 'other'] as const;
+export const statementPurposes = ['payment_sent', 'payment_received', 'order_reserved', 'order_paid', 'order_released', 'order_sale', 'surplus_share', 'demurrage', 'other'] as const;
 export type StatementPurpose = (typeof statementPurposes)[number];
 
 /** pending: reserved, the balance has not moved; booked: the balance moved; released: a reservation ended. */
@@ -58,6 +62,8 @@ export interface StatementEntry {
   releasedAmount: Decimal | null;
   /** For a sale: the cooperative contribution the fund received from the same order. */
   contributionAmount: Decimal | null;
+  /** For a share of the surplus: its period ("2026-11"), whose explanation the member can read. */
+  surplusPeriod: string | null;
   /** Posted balance right after this entry. */
   balance: Decimal;
 }
@@ -101,6 +107,7 @@ export function describeStatementEntry(entry: LedgerStatementEntry, facts: State
     reservedAmount: null,
     releasedAmount: null,
     contributionAmount: null,
+    surplusPeriod: null,
     balance: entry.postedBalance,
   };
   switch (transfer.type) {
@@ -117,6 +124,10 @@ export function describeStatementEntry(entry: LedgerStatementEntry, facts: State
       if (order && role === 'producer' && transfer.kind === salePayoutKind) {
         return { ...base, purpose: 'order_sale', state: 'booked', contributionAmount: order.contributionAmount };
       }
+      if (transfer.kind === surplusTransferKind && side === 'credit') {
+        return { ...base, purpose: 'surplus_share', state: 'booked', surplusPeriod: periodOfSurplusReference(transfer.reference) };
+      }
+      if (transfer.kind === demurrageTransferKind && side === 'debit') return { ...base, purpose: 'demurrage', state: 'booked' };
       if (transfer.kind === paymentKind) return { ...base, purpose: side === 'debit' ? 'payment_sent' : 'payment_received', state: 'booked' };
       return { ...base, purpose: 'other', state: 'booked' };
     default:

@@ -120,6 +120,13 @@ export function useGovernanceFormat() {
             label: t('governance.policy.maximumBalance'),
             value: settings.maximumBalance ? taler(settings.maximumBalance) : t('governance.policy.noMaximum'),
           },
+          {
+            key: 'earned',
+            label: t('governance.policy.earned'),
+            value: settings.earned
+              ? t('governance.policy.earnedValue', { percent: percentNumber(settings.earned.share), months: settings.earned.months, cap: taler(settings.earned.cap) })
+              : t('governance.policy.noEarned'),
+          },
         ];
       case 'AdmissionPolicy':
         return [{ key: 'mode', label: t('governance.policy.admission'), value: t(`governance.policy.mode.${settings.mode}`) }];
@@ -139,6 +146,33 @@ export function useGovernanceFormat() {
           })),
           { key: 'halfLife', label: t(`${words}.halfLife`), value: t(`${words}.halfLifeValue`, { days: settings.recencyHalfLifeDays }) },
           { key: 'halfDistance', label: t(`${words}.halfDistance`), value: t(`${words}.halfDistanceValue`, { km: settings.proximityHalfDistanceKm }) },
+        ];
+      }
+      case 'SurplusPolicy': {
+        const words = 'surplus.policy';
+        const share = (percent: number) => t(`${words}.percentValue`, { percent });
+        const reserve =
+          settings.reserve.kind === 'amount'
+            ? t(`${words}.reserveAmount`, { amount: taler(settings.reserve.amount ?? '0') })
+            : (basisPointsOf(settings.reserve.share ?? '0') ?? 0) >= 10_000
+              ? t(`${words}.reserveAll`)
+              : t(`${words}.reserveShare`, { percent: percentNumber(settings.reserve.share ?? '0') });
+        return [
+          { key: 'period', label: t(`${words}.period`), value: t(`surplus.period.${settings.period}`) },
+          { key: 'reserve', label: t(`${words}.reserve`), value: reserve },
+          { key: 'purchases', label: t(`${words}.purchases`), value: share(settings.mix.purchases) },
+          { key: 'sales', label: t(`${words}.sales`), value: share(settings.mix.sales) },
+          { key: 'equal', label: t(`${words}.equal`), value: share(settings.mix.equal) },
+          ...settings.mix.accounts.map((account) => ({ key: `account.${account.code}`, label: t(`${words}.account`, { name: account.name }), value: share(account.percent) })),
+        ];
+      }
+      case 'DemurragePolicy': {
+        const words = 'demurrage.policy';
+        const off = (basisPointsOf(settings.rate) ?? 0) === 0;
+        return [
+          { key: 'rate', label: t(`${words}.rate`), value: off ? t(`${words}.off`) : t(`${words}.rateValue`, { percent: percentNumber(settings.rate), period: t(`surplus.period.${settings.period}`) }) },
+          { key: 'exempt', label: t(`${words}.exempt`), value: taler(settings.exemptAmount) },
+          { key: 'notice', label: t(`${words}.notice`), value: t(`${words}.noticeValue`, { days: settings.noticeDays }, settings.noticeDays) },
         ];
       }
       case 'VotingRulesPolicy':

@@ -10,6 +10,8 @@ import { rankingDe } from './ranking.de';
 import { statisticsDe } from './statistics.de';
 import { challengesDe } from './challenges.de';
 import { auditToolsDe } from './auditTools.de';
+import { surplusDe } from './surplus.de';
+import { demurrageDe } from './demurrage.de';
 import { fieldErrorsDe } from './fieldErrors.de';
 import { passwordDe } from './password.de';
 import { auditWorkspaceDe } from './auditWorkspace.de';
@@ -109,6 +111,8 @@ export const de = {
   statistics: statisticsDe,
   challenges: challengesDe,
   auditTools: auditToolsDe,
+  surplus: surplusDe,
+  demurrage: demurrageDe,
   fieldErrors: fieldErrorsDe,
   password: passwordDe,
   myData: myDataDe,
@@ -187,6 +191,7 @@ export const de = {
     balance: 'Kontostand',
     available: 'Verfügbar',
     creditLimit: 'Kreditrahmen',
+    creditExplanation: 'So entsteht dein Kreditrahmen: {base} Taler für alle, dazu {earned} Taler verdienter Kredit ({share} deiner bestätigten Verkäufe der letzten {months} Monate von {sales} Taler, höchstens {cap} Taler).',
     pending: 'Vorgemerkt',
     pendingDetail: '{outgoing} Taler ausgehend, {incoming} Taler eingehend',
     amount: '{amount} Taler',
@@ -217,6 +222,8 @@ export const de = {
         order_paid: 'Bezahlt',
         order_released: 'Vormerkung aufgehoben, nichts bezahlt',
         order_sale: 'Verkauf',
+        surplus_share: 'Anteil am Überschuss',
+        demurrage: 'Umlaufsicherung an den Gemeinschaftsfonds',
         other: 'Buchung',
       },
       states: {

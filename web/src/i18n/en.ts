@@ -13,6 +13,8 @@ import { rankingEn } from './ranking.en';
 import { statisticsEn } from './statistics.en';
 import { challengesEn } from './challenges.en';
 import { auditToolsEn } from './auditTools.en';
+import { surplusEn } from './surplus.en';
+import { demurrageEn } from './demurrage.en';
 
 export const en: MessageSchema = {
   app: {
@@ -108,6 +110,8 @@ export const en: MessageSchema = {
   statistics: statisticsEn,
   challenges: challengesEn,
   auditTools: auditToolsEn,
+  surplus: surplusEn,
+  demurrage: demurrageEn,
   fieldErrors: fieldErrorsEn,
   password: passwordEn,
   myData: myDataEn,
@@ -186,6 +190,7 @@ export const en: MessageSchema = {
     balance: 'Balance',
     available: 'Available',
     creditLimit: 'Credit limit',
+    creditExplanation: 'How your credit limit is made: {base} Taler for everyone, plus {earned} Taler earned credit ({share} of your confirmed sales of {sales} Taler in the last {months} months, at most {cap} Taler).',
     pending: 'Pending',
     pendingDetail: '{outgoing} taler outgoing, {incoming} taler incoming',
     amount: '{amount} taler',
@@ -216,6 +221,8 @@ export const en: MessageSchema = {
         order_paid: 'Paid',
         order_released: 'Reservation released, nothing paid',
         order_sale: 'Sale',
+        surplus_share: 'Share of the surplus',
+        demurrage: 'Demurrage to the common fund',
         other: 'Transfer',
       },
       states: {

@@ -27,5 +27,6 @@ export const fieldErrorsDe = {
   password_too_common: 'Dieses Passwort ist sehr verbreitet und leicht zu erraten.',
   wrong_password: 'Das Passwort stimmt nicht.',
   removed_by_board: 'Der Vorstand hat eine dieser Angaben nach einer Prüfung entfernt; sie kann nicht wieder angegeben werden.',
+  percentages_not_100: 'Die Anteile ergeben zusammen {sum} %, nicht 100 %.',
   invalid: 'Bitte prüfe diese Angabe.',
 };

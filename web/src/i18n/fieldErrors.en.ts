@@ -27,5 +27,6 @@ export const fieldErrorsEn: typeof fieldErrorsDe = {
   password_too_common: 'This password is very common and easy to guess.',
   wrong_password: 'The password is wrong.',
   removed_by_board: 'The board removed one of these claims after a challenge; it cannot be declared again.',
+  percentages_not_100: 'The parts add up to {sum} %, not 100 %.',
   invalid: 'Please check this entry.',
 };

@@ -87,6 +87,7 @@ export const messagesDe = {
     order_confirmed: '{actor} hat den Erhalt von „{order}“ bestätigt.',
     order_resolved: 'Der Streitfall zu „{order}“ ist entschieden.',
     credits_received: '{actor} hat dir {amount} gezahlt.',
+    demurrage_announced: 'Zum Ende des Zeitraums gehen nach deinem jetzigen Guthaben {amount} an den Gemeinschaftsfonds (Umlaufsicherung auf den Teil über dem Freibetrag).',
     order_message: 'Neue Nachricht von {actor} zu „{order}“: {excerpt}',
     direct_message: 'Neue Nachricht von {actor}: {excerpt}',
     review_received: '{actor} hat deine Bestellung „{offer}“ mit {rating} von 5 Sternen bewertet.',

@@ -89,6 +89,7 @@ export const messagesEn: typeof messagesDe = {
     order_confirmed: '{actor} confirmed receipt of "{order}".',
     order_resolved: 'The dispute about "{order}" has been decided.',
     credits_received: '{actor} paid you {amount}.',
+    demurrage_announced: 'At the end of the period, {amount} of your balance as it is now go to the common fund (demurrage on the part above the exempt amount).',
     order_message: 'New message from {actor} about "{order}": {excerpt}',
     direct_message: 'New message from {actor}: {excerpt}',
     review_received: '{actor} rated your order “{offer}” with {rating} out of 5 stars.',

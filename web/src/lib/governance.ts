@@ -76,7 +76,7 @@ export function rowIdOf(globalId: string): string {
 }
 
 /** The proposal kinds, in the order forms and tables list them. */
-export const proposalKinds = ['contribution_rate', 'credit', 'admission', 'ranking', 'voting_rules', 'resolution'] as const;
+export const proposalKinds = ['contribution_rate', 'credit', 'admission', 'ranking', 'surplus', 'demurrage', 'voting_rules', 'resolution'] as const;
 export type ProposalKindName = (typeof proposalKinds)[number];
 
 /** Limits the server checks too (api/src/governance/proposal-input.ts and policy-kinds.ts). */
@@ -90,6 +90,8 @@ export const proposalLimits = {
   declineReasonLengthMax: 500,
   /** In basis points: a contribution of at most 50 %. */
   contributionRateMax: 5000,
+  /** In basis points: demurrage of at most 10 % per period. */
+  demurrageRateMax: 1000,
   /** In basis points: a threshold of at least a simple majority, of three quarters for the voting rules. */
   thresholdMin: 5000,
   votingRulesThresholdMin: 7500,
@@ -103,7 +105,7 @@ export function proposalFieldOf(path: string): string {
   const segments = path.split('.');
   if (segments[0] === 'input') segments.shift();
   if (segments[0] === 'payload') segments.shift();
-  if (segments[0] === 'contributionRate' || segments[0] === 'credit' || segments[0] === 'admission' || segments[0] === 'ranking') segments.shift();
+  if (segments[0] === 'contributionRate' || segments[0] === 'credit' || segments[0] === 'admission' || segments[0] === 'ranking' || segments[0] === 'surplus' || segments[0] === 'demurrage') segments.shift();
   if (segments[0] === 'rules' || segments[0] === 'votingRules') segments.shift();
   return segments.join('.') || path;
 }

@@ -34,6 +34,7 @@ export const fieldProblemCodes = [
   'password_too_common',
   'wrong_password',
   'removed_by_board',
+  'percentages_not_100',
   'invalid',
 ] as const;
 

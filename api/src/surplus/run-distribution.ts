@@ -1,0 +1,173 @@
+// runSurplusDistribution: shares an ended period's surplus by the rule in force at its end and books
+// it. Started by the scheduled job after each period end, or by the board (admins); nobody else.
+//
+//   computing ──(shares computed and stored, one transaction)──▶ computed ──▶ booking
+//   booking ──(every share booked, one ledger transaction that also marks the run)──▶ booked (final)
+//
+// Each step may be interrupted and run again: the run row is unique per period; the shares are
+// stored in the transaction that leaves `computing`, so a run that stopped before that computes them
+// again and one that stopped after books exactly the stored shares; the booking writes all transfers
+// of the period (fund → each recipient, idempotency key `surplus:<period>:<account code>`, reference
+// `surplus:<period>`) and the `booked` mark in one database transaction, so it happens whole or not
+// at all, and a period that is booked is never booked again: a second run does nothing.
+import { BATCH_SIZE_MAXIMUM, type Ledger, type LedgerTransaction, type TransferBatchItem } from '@allmende/ledger';
+import type { SurplusRun } from '../../../prisma/generated/client/client';
+import type { PrismaClient } from '../db/client';
+import { ValidationError } from '../errors';
+import { cooperativeCurrency, fundAccountCode } from '../wallet/cooperative-currency';
+import { computeDistribution, type ComputedShare, type SurplusComputation } from './compute-distribution';
+import { SurplusPeriodNotEndedError } from './errors';
+import { parsePeriod, type Period } from './periods';
+import { surplusReference, surplusTransferKind } from './transfers';
+import { amountOfUnits } from './units';
+
+/** Share rows per insert statement. */
+const sharesPerInsert = 5000;
+
+export interface SurplusRunOutcome {
+  run: SurplusRun;
+  /** True when this call booked the period; false when it was booked before. */
+  booked: boolean;
+}
+
+/** The period a key names, or a typed error naming the field. */
+export function periodOrError(key: string, field = 'period'): Period {
+  const period = parsePeriod(key);
+  if (!period) throw new ValidationError([{ field, code: 'invalid', params: {}, message: 'a period like 2026-11, 2026-Q4 or 2026' }]);
+  return period;
+}
+
+export async function runSurplusDistribution(
+  services: { prisma: PrismaClient; ledger: Ledger },
+  input: { period: string; startedById: string | null },
+  now = new Date(),
+): Promise<SurplusRunOutcome> {
+  const { prisma, ledger } = services;
+  const period = periodOrError(input.period);
+  if (period.end > now) throw new SurplusPeriodNotEndedError(period.key, period.end);
+
+  let run = await prisma.surplusRun.findUnique({ where: { period: period.key } });
+  if (run?.status === 'booked') return { run, booked: false };
+  if (!run) run = await createRun(prisma, period, input.startedById);
+
+  if (run.status === 'computing') {
+    const computation = await computeDistribution(services, period);
+    await ledger.transaction((transaction) => storeShares(transaction, run!.id, computation, new Date()));
+  }
+  await prisma.surplusRun.updateMany({ where: { id: run.id, status: 'computed' }, data: { status: 'booking' } });
+
+  const shares = await prisma.surplusShare.findMany({
+    where: { runId: run.id },
+    select: { accountId: true, accountCode: true, amount: true },
+    orderBy: { accountCode: 'asc' },
+  });
+  const fundAccountId = (await ledger.findAccountByCode(cooperativeCurrency.code, fundAccountCode))!.id;
+  const booked = await ledger.transaction((transaction) => bookShares(transaction, run!.id, period.key, fundAccountId, shares, new Date()));
+  return { run: await prisma.surplusRun.findUniqueOrThrow({ where: { id: run.id } }), booked };
+}
+
+async function createRun(prisma: PrismaClient, period: Period, startedById: string | null): Promise<SurplusRun> {
+  const policyVersionId = (await prisma.policyVersion.findFirstOrThrow({ where: { kind: 'surplus', enactedAt: { lte: period.end } }, orderBy: { version: 'desc' }, select: { id: true } })).id;
+  try {
+    return await prisma.surplusRun.create({ data: { period: period.key, periodStart: period.start, periodEnd: period.end, policyVersionId, startedById } });
+  } catch (error) {
+    // Another run of the period was created meanwhile (the unique period): continue with it.
+    const existing = await prisma.surplusRun.findUnique({ where: { period: period.key } });
+    if (existing) return existing;
+    throw error;
+  }
+}
+
+/** Stores the shares and the totals and leaves `computing`, unless another runner did so first. */
+async function storeShares(transaction: LedgerTransaction, runId: string, computation: SurplusComputation, now: Date): Promise<void> {
+  const { session } = transaction;
+  const { rows } = await session.run<{ status: string }>(`SELECT status::text AS status FROM "SurplusRun" WHERE id = $1::uuid FOR UPDATE`, [runId]);
+  if (rows[0]?.status !== 'computing') return;
+  await session.run(`DELETE FROM "SurplusShare" WHERE "runId" = $1::uuid`, [runId]);
+  for (let start = 0; start < computation.shares.length; start += sharesPerInsert) {
+    const chunk = computation.shares.slice(start, start + sharesPerInsert);
+    const column = (value: (share: ComputedShare) => string | null) => chunk.map(value);
+    await session.run(
+      `INSERT INTO "SurplusShare" ("id", "runId", "memberId", "accountId", "accountCode", "purchases", "sales", "purchasesShare", "salesShare", "equalShare", "amount")
+       SELECT gen_random_uuid(), $1::uuid, t.member_id, t.account_id, t.account_code, t.purchases, t.sales, t.purchases_share, t.sales_share, t.equal_share, t.amount
+       FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[])
+         AS t(member_id, account_id, account_code, purchases, sales, purchases_share, sales_share, equal_share, amount)`,
+      [
+        runId,
+        column((share) => share.memberId),
+        column((share) => share.accountId),
+        column((share) => share.accountCode),
+        column((share) => amountOfUnits(share.purchases)),
+        column((share) => amountOfUnits(share.sales)),
+        column((share) => amountOfUnits(share.purchasesShare)),
+        column((share) => amountOfUnits(share.salesShare)),
+        column((share) => amountOfUnits(share.equalShare)),
+        column((share) => amountOfUnits(share.amount)),
+      ],
+    );
+  }
+  const { parts } = computation;
+  await session.run(
+    `UPDATE "SurplusRun" SET status = 'computed', "policyVersionId" = $2::uuid, "fundBalance" = $3::numeric, "reserve" = $4::numeric, "distributable" = $5::numeric,
+       "purchasesPart" = $6::numeric, "salesPart" = $7::numeric, "equalPart" = $8::numeric, "accountsPart" = $9::numeric,
+       "totalPurchases" = $10::numeric, "totalSales" = $11::numeric, "activeMembers" = $12::int, "distributed" = $13::numeric, "unallocated" = $14::numeric,
+       "shareCount" = $15::int, "computedAt" = $16::timestamptz
+     WHERE id = $1::uuid`,
+    [
+      runId,
+      computation.policy.id,
+      amountOfUnits(computation.fundBalance),
+      amountOfUnits(computation.reserve),
+      amountOfUnits(computation.distributable),
+      amountOfUnits(parts.purchases),
+      amountOfUnits(parts.sales),
+      amountOfUnits(parts.equal),
+      amountOfUnits(parts.accounts),
+      amountOfUnits(computation.totalPurchases),
+      amountOfUnits(computation.totalSales),
+      computation.activeMembers,
+      amountOfUnits(computation.distributed),
+      amountOfUnits(computation.unallocated),
+      computation.shares.length,
+      now.toISOString(),
+    ],
+  );
+}
+
+/** Books every stored share and marks the run booked, in the caller's one transaction; false when it was booked already. */
+async function bookShares(
+  transaction: LedgerTransaction,
+  runId: string,
+  period: string,
+  fundAccountId: string,
+  shares: readonly { accountId: string; accountCode: string; amount: { toString(): string } }[],
+  now: Date,
+): Promise<boolean> {
+  const { session } = transaction;
+  const { rows } = await session.run<{ status: string }>(`SELECT status::text AS status FROM "SurplusRun" WHERE id = $1::uuid FOR UPDATE`, [runId]);
+  if (rows[0]?.status === 'booked') return false;
+  if (rows[0]?.status !== 'booking') throw new Error(`The surplus run of ${period} is ${rows[0]?.status ?? 'missing'}, not booking`);
+  const reference = surplusReference(period);
+  const items: TransferBatchItem[] = shares.map((share) => ({
+    type: 'immediate',
+    idempotencyKey: `${reference}:${share.accountCode}`,
+    debitAccountId: fundAccountId,
+    creditAccountId: share.accountId,
+    currency: cooperativeCurrency.code,
+    amount: share.amount.toString(),
+    kind: surplusTransferKind,
+    reference,
+    memo: `Surplus ${period}`,
+  }));
+  for (let start = 0; start < items.length; start += BATCH_SIZE_MAXIMUM) {
+    const results = await transaction.createTransfers(items.slice(start, start + BATCH_SIZE_MAXIMUM));
+    const failed = results.findIndex((result) => !result.ok);
+    if (failed >= 0) {
+      const result = results[failed]!;
+      // Rolls the whole booking back: a period is booked whole or not at all.
+      throw new Error(`The surplus share of ${shares[start + failed]!.accountCode} for ${period} cannot be booked: ${result.ok ? '' : result.code}`);
+    }
+  }
+  await session.run(`UPDATE "SurplusRun" SET status = 'booked', "bookedAt" = $2::timestamptz, "bookedCount" = "shareCount" WHERE id = $1::uuid`, [runId, now.toISOString()]);
+  return true;
+}
