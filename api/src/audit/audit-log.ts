@@ -1,5 +1,5 @@
 // The audit log: an append-only record of every board action (admissions, declines, dispute
-// resolutions, challenge decisions; later distribution runs) and of every accountant's export,
+// resolutions, challenge decisions, distribution runs) and of every accountant's export,
 // verification run and period close. An event is written in the transaction of the action it records,
 // so the action and its record commit together or not at all; the table refuses UPDATE, DELETE and
 // TRUNCATE (see the audit_exports_and_log migration).
@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'order_dispute_resolved',
   /** The board kept or removed an offer's challenged ecological claim. */
   'attribute_challenge_decided',
+  /** A period's surplus was booked (started by the board, or by the scheduled job: no actor). */
+  'surplus_distribution_booked',
   /** An accountant asked for a ledger export. */
   'ledger_export_requested',
   /** An accountant ran the ledger's verification. */
@@ -29,7 +31,7 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The kinds of thing an event is about. */
-export const AUDIT_SUBJECT_TYPES = ['member', 'order', 'export', 'verification', 'period', 'challenge'] as const;
+export const AUDIT_SUBJECT_TYPES = ['member', 'order', 'export', 'verification', 'period', 'challenge', 'distribution'] as const;
 
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

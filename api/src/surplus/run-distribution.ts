@@ -10,6 +10,7 @@
 // of the period (fund → each recipient, idempotency key `surplus:<period>:<account code>`, reference
 // `surplus:<period>`) and the `booked` mark in one database transaction, so it happens whole or not
 // at all, and a period that is booked is never booked again: a second run does nothing.
+import { recordAuditEvent } from '../audit/audit-log';
 import { BATCH_SIZE_MAXIMUM, type Ledger, type LedgerTransaction, type TransferBatchItem } from '@allmende/ledger';
 import type { SurplusRun } from '../../../prisma/generated/client/client';
 import type { PrismaClient } from '../db/client';
@@ -169,5 +170,13 @@ async function bookShares(
     }
   }
   await session.run(`UPDATE "SurplusRun" SET status = 'booked', "bookedAt" = $2::timestamptz, "bookedCount" = "shareCount" WHERE id = $1::uuid`, [runId, now.toISOString()]);
+  const { rows: started } = await session.run<{ startedById: string | null }>(`SELECT "startedById"::text AS "startedById" FROM "SurplusRun" WHERE id = $1::uuid`, [runId]);
+  await recordAuditEvent(session, {
+    actorId: started[0]?.startedById ?? null,
+    action: 'surplus_distribution_booked',
+    subjectType: 'distribution',
+    subjectId: runId,
+    details: { period, shares: shares.length },
+  });
   return true;
 }

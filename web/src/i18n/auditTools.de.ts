@@ -106,6 +106,7 @@ export const auditToolsDe = {
       member_declined: 'Aufnahme abgelehnt',
       order_dispute_resolved: 'Streitfall entschieden',
       attribute_challenge_decided: 'Ökologische Angabe geprüft',
+      surplus_distribution_booked: 'Überschuss verteilt',
       ledger_export_requested: 'Export erstellt',
       ledger_verification_requested: 'Verifikation gestartet',
       ledger_period_closed: 'Periode abgeschlossen',

@@ -108,6 +108,7 @@ export const auditToolsEn: typeof auditToolsDe = {
       member_declined: 'Application declined',
       order_dispute_resolved: 'Dispute settled',
       attribute_challenge_decided: 'Ecological claim decided',
+      surplus_distribution_booked: 'Surplus distributed',
       ledger_export_requested: 'Export created',
       ledger_verification_requested: 'Verification started',
       ledger_period_closed: 'Period closed',
