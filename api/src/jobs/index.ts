@@ -12,6 +12,7 @@ import { notificationEmails, notificationEmailsEveryMs } from './notification-em
 import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confirm';
 import { ordersUndoAbandonedCheckouts, ordersUndoAbandonedCheckoutsEveryMs } from './orders-undo-abandoned-checkouts';
 import { passwordResetEmails, passwordResetEmailsEveryMs } from './password-reset-emails';
+import { rankingRefreshAggregates, rankingRefreshAggregatesEveryMs } from './ranking-refresh-aggregates';
 import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
 
 export { defineJob, type JobContext, type JobDefinition } from './definition';
@@ -24,6 +25,7 @@ export { notificationEmails, notificationEmailsJobKey } from './notification-ema
 export { ordersAutoConfirm } from './orders-auto-confirm';
 export { ordersUndoAbandonedCheckouts } from './orders-undo-abandoned-checkouts';
 export { passwordResetEmails, passwordResetEmailsJobKey } from './password-reset-emails';
+export { rankingRefreshAggregates } from './ranking-refresh-aggregates';
 export { sessionCleanup } from './session-cleanup';
 
 export const jobDefinitions: JobDefinition<unknown>[] = [
@@ -36,6 +38,7 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   passwordResetEmails,
   governanceCloseProposal,
   governanceSweep,
+  rankingRefreshAggregates,
 ];
 
 /** The repeating jobs of the cooperative, with their payloads and intervals. */
@@ -49,6 +52,7 @@ export function repeatingSchedules(options: { orderAutoConfirmDays?: number } = 
     { job: notificationEmails, payload: {}, everyMs: notificationEmailsEveryMs },
     { job: passwordResetEmails, payload: {}, everyMs: passwordResetEmailsEveryMs },
     { job: governanceSweep, payload: {}, everyMs: governanceSweepEveryMs },
+    { job: rankingRefreshAggregates, payload: {}, everyMs: rankingRefreshAggregatesEveryMs },
   ];
 }
 

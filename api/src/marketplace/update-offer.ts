@@ -3,6 +3,7 @@ import type { Offer } from '../../../prisma/generated/client/client';
 import { NotFoundError, NotOwnerError, StatusTransitionError } from './errors';
 import { offerData, offerInputSchema, type OfferInput } from './offer-input';
 import { parseInput } from '../shared/input';
+import { refreshCategoryMedians } from '../ranking/aggregates';
 
 /** Replaces the fields of one of the producer's own offers. Archived offers cannot be edited. */
 export async function updateOffer(prisma: PrismaClient, producerId: string, offerId: string, input: OfferInput): Promise<Offer> {
@@ -13,6 +14,9 @@ export async function updateOffer(prisma: PrismaClient, producerId: string, offe
     if (offer.producerId !== producerId) throw new NotOwnerError();
     if (offer.status === 'archived') throw new StatusTransitionError('archived', 'archived');
     const data = await offerData(transaction, producerId, parsed);
-    return transaction.offer.update({ where: { id: offerId }, data });
+    const updated = await transaction.offer.update({ where: { id: offerId }, data });
+    // The price or category of an active offer moves the medians the ranking compares prices with.
+    if (offer.status === 'active') await refreshCategoryMedians(transaction, [...new Set([offer.categoryCode, updated.categoryCode])]);
+    return updated;
   });
 }

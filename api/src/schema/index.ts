@@ -29,5 +29,6 @@ import './audit';
 import './membership';
 import './policy';
 import './proposal';
+import './ranking-preview';
 
 export const schema = builder.toSchema({ sortSchema: true });

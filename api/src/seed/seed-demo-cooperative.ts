@@ -7,6 +7,7 @@ import { seedDemoMarketplace } from './demo-marketplace';
 import { renderDemoIllustrations, seedDemoImages } from './seed-demo-images';
 import { seedDemoNeeds } from './seed-demo-needs';
 import type { Config } from '../config';
+import { refreshRankingAggregates } from '../ranking/aggregates';
 
 export interface DemoLogin {
   email: string;
@@ -73,5 +74,7 @@ export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 's
   await seedDemoImages(prisma, media.mediaDir, illustrations);
   await seedDemoNeeds(prisma);
   await seedDemoLedger(database);
+  // The ranking's category medians and producers' recent sales, as the job keeps them.
+  await refreshRankingAggregates(prisma);
   return true;
 }
