@@ -61,6 +61,7 @@ const walks: Record<Role, Walk[]> = {
     { route: 'proposal', path: (fixture) => fixture.closedProposalPath },
     { route: 'proposal-minutes', path: (fixture) => `${fixture.closedProposalPath}/minutes` },
     { route: 'transparency', path: () => '/transparency' },
+    { route: 'ranking', path: () => '/ranking' },
   ],
   member: [
     { route: 'wallet', path: () => '/wallet' },
