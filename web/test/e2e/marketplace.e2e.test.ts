@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { demoMembers } from '../../../api/src/seed/demo-data';
+import { demoMembers, demoOpenRankingVote } from '../../../api/src/seed/demo-data';
 import { logIn, screenshot, switchLanguage, useAppInBrowser } from './support';
 
 const producer = { email: 'martin@demo.allmende.coop' };
@@ -167,6 +167,26 @@ describe('the marketplace in the browser', () => {
         await page.locator('main .offer-card').first().getByTestId('why-here-total').getByText(/of 100$/).waitFor();
         await screenshot(page, 'marketplace-why-here-en-390');
       }
+    }
+  });
+
+  it('previews the demo ranking proposal beside the ranking in force, and shows a producer where their offers would move', async () => {
+    for (const width of [1280, 390]) {
+      const page = await newPage({ width });
+      await logIn(page, producer.email);
+      await page.goto('/proposals');
+      await page.getByRole('link', { name: demoOpenRankingVote.title }).first().click();
+      const preview = page.getByTestId('ranking-preview');
+      await preview.getByTestId('ranking-preview-proposed').locator('li').first().waitFor();
+      await expect(preview.getByTestId('ranking-preview-now').locator('li').count()).resolves.toBe(10);
+      // The share of ecological offers among the first 20, in both columns.
+      await expect(preview.locator('[data-metric="ecological"] td').allTextContents()).resolves.toEqual([expect.stringMatching(/^\d+\s%$/), expect.stringMatching(/^\d+\s%$/)]);
+      await expect(preview.locator('[data-metric="distance"] td').first().textContent()).resolves.toBe('nur mit Ort');
+      await preview.getByLabel('Von einer Postleitzahl aus', { exact: false }).fill('34117');
+      await preview.getByRole('button', { name: 'Anwenden' }).click();
+      await preview.locator('[data-metric="distance"] td', { hasText: 'km' }).first().waitFor();
+      await preview.getByTestId('ranking-preview-mine').or(preview.getByText('Keines deiner Angebote ist unter den ersten 50.')).first().waitFor();
+      await screenshot(page, `ranking-preview-${width}`);
     }
   });
 
