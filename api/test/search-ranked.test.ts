@@ -12,6 +12,8 @@ import { foundingRanking, type RankingPolicy } from '../src/ranking/policy';
 import { salesStates } from '../src/ranking/score-sql';
 import { createOfferSearch, type OfferFilters, type OfferOrder, type OfferSearch, type RankedPage } from '../src/marketplace/search';
 import { ValidationError } from '../src/errors';
+import { textQuery } from '../src/marketplace/search/text-query';
+import { Prisma } from '../../prisma/generated/client/client';
 import { createTestApi, type TestApi } from './support/api';
 import { buildMember, buildOffer } from './support/builders';
 
@@ -249,6 +251,41 @@ describe('ranked search', () => {
       }),
       { numRuns: 30, seed: 20261207 },
     );
+  });
+
+  it('weighs text relevance in a search as the database ranks the words, explained alike', async () => {
+    // Some offers name honey once, some often; relevance is PostgreSQL's ts_rank_cd (normalised).
+    const honey = offers.filter((_, index) => index % 3 === 0);
+    for (const [index, offer] of honey.entries()) {
+      await api.database.prisma.offer.update({
+        where: { id: offer.id },
+        data: { title: index % 2 === 0 ? 'Honig' : 'Waldhonig vom Hof', description: 'Honig '.repeat(1 + (index % 4)) },
+      });
+    }
+    const version = await enact({ ...foundingRanking, weights: { ...foundingRanking.weights, recency: 30, text: 70 }, recencyHalfLifeDays: 20 });
+    const ranks = await api.database.readQuery<{ id: string; rank: number }>(
+      Prisma.sql`SELECT o."id", ts_rank_cd(o."searchVector", (${textQuery('Honig')!}), 32)::float8 AS "rank" FROM "Offer" o WHERE o."id" = ANY(${honey.map((offer) => offer.id)}::uuid[])`,
+    );
+    const rankOf = new Map(ranks.map((row) => [row.id, Number(row.rank)]));
+    expect(new Set(rankOf.values()).size).toBeGreaterThan(1);
+    const policy = (await stored.rankingPolicyInForce()).policy;
+    const reference = honey.map((offer) => ({ id: offer.id, explanation: explainRanking(policy, { ...factsOf(offer, false), textRank: rankOf.get(offer.id)! }, asOf) }));
+    for (const first of [2, 5]) {
+      const plainPages = await allPages(plain, { query: 'Honig' }, first);
+      expectReferenceOrder(
+        plainPages.flatMap((page) => page.offers.map((offer) => offer.id)),
+        reference.map((entry) => ({ id: entry.id, score: entry.explanation.score })),
+      );
+      const storedPages = await allPages(stored, { query: 'Honig' }, first);
+      expect(storedPages.map((page) => page.offers.map((offer) => offer.id))).toEqual(plainPages.map((page) => page.offers.map((offer) => offer.id)));
+      const page = storedPages[0]!;
+      expect(page.ranking).toMatchObject({ policyVersion: version, query: 'Honig' });
+      const explanations = await stored.explainRanking(page.offers.map((offer) => offer.id), page.ranking!);
+      for (const offer of page.offers) {
+        const text = explanations.get(offer.id)!.features.find((feature) => feature.feature === 'text')!;
+        expect(Math.abs(text.value! - rankOf.get(offer.id)!)).toBeLessThan(1e-9);
+      }
+    }
   });
 
   it('computes recency against the first page while a visitor pages, however much time passes', async () => {

@@ -60,13 +60,13 @@ export const OfferType = builder.prismaNode('Offer', {
       type: RankingExplanationType,
       nullable: true,
       description:
-        "Why the offer stands where it does under the ranking policy in force, now, for a viewer at `near` (a search's place) or without a place; null for an offer that is not listed. In a listing, the edge's rankingExplanation gives it under that listing's ranking.",
-      args: { near: t.arg({ type: NearInput }) },
+        "Why the offer stands where it does under the ranking policy in force, now, for a viewer at `near` (a search's place) searching for `query` (or browsing); null for an offer that is not listed. In a listing, the edge's rankingExplanation gives it under that listing's ranking.",
+      args: { near: t.arg({ type: NearInput }), query: t.arg.string({ description: "A search's text, for text relevance." }) },
       select: { status: true },
       resolve: async (offer, args, context) => {
         if (offer.status !== 'active') return null;
         try {
-          return (await context.search.explainRankingNow([offer.id], args.near)).get(offer.id) ?? null;
+          return (await context.search.explainRankingNow([offer.id], args.near, args.query)).get(offer.id) ?? null;
         } catch (error) {
           throw asUserInputError(error);
         }

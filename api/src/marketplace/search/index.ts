@@ -22,6 +22,8 @@ import { nearestFirst, priceAscending } from './plain-orders';
 import { createRankingPolicyMemo, type RankingPolicyMemo, type RankingPolicyVersion } from './ranking-policy-memo';
 import { featureValuesOf, scoreRanking, type AggregateSource } from './score-query';
 import { withRecencyBound } from './recency-bound';
+import { textQuery } from './text-query';
+import type { RankingRequest } from '../../ranking/score-sql';
 
 export { offerFiltersSchema, radiusKmMax, type OfferFilters, type ResolvedOfferFilters } from './filters';
 export { offerOrders, type OfferOrder, type PageRequest, type RankedOffer, type RankedPage, type RankingContext } from './order';
@@ -56,9 +58,10 @@ export interface OfferSearch {
   explainRanking(offerIds: readonly string[], ranking: RankingContext): Promise<Map<string, OfferRankingExplanation>>;
   /**
    * Each offer's ranking explanation under the policy in force now, for a viewer at the place of a
-   * search's `near` filter (or without a place). Throws as searchOffers does for an invalid place.
+   * search's `near` filter (or without a place) and for its text (or browsing). Throws as
+   * searchOffers does for an invalid place or text.
    */
-  explainRankingNow(offerIds: readonly string[], near?: OfferFilters['near']): Promise<Map<string, OfferRankingExplanation>>;
+  explainRankingNow(offerIds: readonly string[], near?: OfferFilters['near'], query?: string | null): Promise<Map<string, OfferRankingExplanation>>;
   /**
    * The first offers matching the filters (at most previewSize) under the policy in force and under
    * a proposed one, ranked at the same moment for the same place, with each one's distance from the
@@ -91,6 +94,11 @@ const rankedCursorAgeMaxMs = 24 * 60 * 60_000;
 /** How far ahead of this process's clock a first page may lie (another process's clock). */
 const clockSkewMaxMs = 60_000;
 
+/** What the ranking's SQL needs to know of a page's ranking. */
+function requestOf(ranking: RankingContext): RankingRequest {
+  return { asOf: ranking.asOf, place: ranking.place, text: ranking.query ? textQuery(ranking.query) : null };
+}
+
 function cursorProblem(reason: string): ValidationError {
   return new ValidationError([{ field: 'after', code: 'invalid', params: { reason }, message: 'not a cursor of this list' }]);
 }
@@ -120,15 +128,15 @@ export function createOfferSearch(options: OfferSearchOptions): OfferSearch {
       if (asOf.getTime() > now.getTime() + clockSkewMaxMs || asOf.getTime() < now.getTime() - rankedCursorAgeMaxMs) throw cursorProblem('expired');
     }
     const place = filters.point ? { latitude: filters.point.latitude, longitude: filters.point.longitude } : null;
-    const ranking: RankingContext = { policyVersion: version, asOf, place };
-    const rows = await byScore(filters, policy, { asOf, place }, cursor, size);
+    const ranking: RankingContext = { policyVersion: version, asOf, place, query: filters.query ?? null };
+    const rows = await byScore(filters, policy, requestOf(ranking), cursor, size);
     rankingPolicies.set(ranking, policy);
     return pageOf(rows, size, 'ranked', ranking);
   }
 
   async function explain(policy: RankingPolicy, ranking: RankingContext, offerIds: readonly string[]): Promise<Map<string, OfferRankingExplanation>> {
-    const { asOf, place, policyVersion } = ranking;
-    const values = await featureValuesOf(options.readQuery, source, policy, { asOf, place }, offerIds);
+    const { asOf, policyVersion } = ranking;
+    const values = await featureValuesOf(options.readQuery, source, policy, requestOf(ranking), offerIds);
     return new Map([...values].map(([id, featureValues]) => [id, { ...explainValues(policy, featureValues), policyVersion, asOf }]));
   }
 
@@ -166,19 +174,20 @@ export function createOfferSearch(options: OfferSearchOptions): OfferSearch {
       const policy = rankingPolicies.get(ranking) ?? (await policies.inForce(ranking.policyVersion)).policy;
       return explain(policy, ranking, offerIds);
     },
-    async explainRankingNow(offerIds, near) {
-      const filters = await resolveOfferFilters({ near }, findPostcode);
+    async explainRankingNow(offerIds, near, query) {
+      const filters = await resolveOfferFilters({ near, query }, findPostcode);
       const { version, policy } = await policies.inForce();
       const place = filters.point ? { latitude: filters.point.latitude, longitude: filters.point.longitude } : null;
-      return explain(policy, { policyVersion: version, asOf: clock(), place }, offerIds);
+      return explain(policy, { policyVersion: version, asOf: clock(), place, query: filters.query || null }, offerIds);
     },
     async previewRanking(input, proposed) {
       const filters = await resolveOfferFilters(input, findPostcode);
       const { version, policy } = await policies.inForce();
       const asOf = clock();
       const place = filters.point ? { latitude: filters.point.latitude, longitude: filters.point.longitude } : null;
-      const now = (await byScore(filters, policy, { asOf, place }, null, previewSize)).slice(0, previewSize).map((row) => row.id);
-      const next = (await byScore(filters, proposed, { asOf, place }, null, previewSize)).slice(0, previewSize).map((row) => row.id);
+      const request = requestOf({ policyVersion: version, asOf, place, query: filters.query ?? null });
+      const now = (await byScore(filters, policy, request, null, previewSize)).slice(0, previewSize).map((row) => row.id);
+      const next = (await byScore(filters, proposed, request, null, previewSize)).slice(0, previewSize).map((row) => row.id);
       const distances = filters.point ? await distancesFrom(options.readQuery, filters.point, [...new Set([...now, ...next])]) : new Map<string, number>();
       return { policyVersion: version, asOf, now, proposed: next, distancesKm: new Map([...distances].map(([id, meters]) => [id, meters / 1000])) };
     },

@@ -28,6 +28,8 @@ export interface RankingContext {
   policyVersion: number;
   asOf: Date;
   place: { latitude: number; longitude: number } | null;
+  /** The search's text, for text relevance; null when browsing. */
+  query: string | null;
 }
 
 export interface RankedPage {

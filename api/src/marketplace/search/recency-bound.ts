@@ -30,8 +30,9 @@ export function oldestOnPage(policy: RankingPolicy, request: RankingRequest, thr
   const total = rankingFeatures.reduce((sum, feature) => sum + policy.weights[feature], 0);
   const recencyShare = policy.weights.recency / total;
   if (recencyShare <= 0) return null;
-  // Proximity counts only with a place, text relevance is not computed yet: both are 0 otherwise.
-  const applies = (feature: (typeof rankingFeatures)[number]) => feature !== 'recency' && feature !== 'text' && (feature !== 'proximity' || request.place !== null);
+  // Proximity counts only with a place, text relevance only in a search: both are 0 otherwise.
+  const applies = (feature: (typeof rankingFeatures)[number]) =>
+    feature !== 'recency' && (feature !== 'text' || Boolean(request.text)) && (feature !== 'proximity' || request.place !== null);
   const restMax = rankingFeatures.filter(applies).reduce((sum, feature) => sum + policy.weights[feature] / total, 0);
   const recencyMin = threshold - 1e-9 - restMax;
   // recencyMin < recencyShare holds for every offer that reaches θ; rounding aside, so no bound then.
