@@ -8,7 +8,7 @@ import { createOfferSearch, type OfferFilters, type OfferSearch } from '../src/m
 import { searchWindowSize } from '../src/marketplace/search/newest-window';
 
 const searchQuery = `query Search($filter: OfferFilterInput, $first: Int, $after: String) {
-  offers(filter: $filter, first: $first, after: $after) {
+  offers(filter: $filter, first: $first, after: $after, order: newest) {
     edges { node { title } }
     pageInfo { hasNextPage endCursor }
   }
@@ -94,7 +94,7 @@ describe('search window', () => {
       const pages: string[][] = [];
       let after: string | null = null;
       for (let page = 0; page < 3000; page += 1) {
-        const result = await search.searchOffers(filters, { first, after });
+        const result = await search.searchOffers(filters, { first, after }, 'newest');
         pages.push(result.offers.map((offer) => offer.cursor));
         if (!result.hasNextPage) return pages;
         after = result.offers.at(-1)!.cursor;

@@ -138,6 +138,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/ProposalMinutesPage.vue'),
     meta: { titleKey: 'governance.minutes.title' },
   },
+  { path: '/ranking', name: 'ranking', component: () => import('@/pages/RankingDisclosurePage.vue'), meta: { titleKey: 'ranking.disclosure.title' } },
   { path: '/transparency', name: 'transparency', component: () => import('@/pages/TransparencyPage.vue'), meta: { titleKey: 'governance.transparency.title' } },
   { path: '/statistics', name: 'statistics', component: () => import('@/pages/StatisticsPage.vue'), meta: { titleKey: 'statistics.title' } },
   { path: '/membership', name: 'membership', component: () => import('@/pages/MembershipPage.vue'), meta: { titleKey: 'governance.membership.title', requiresLogin: true } },

@@ -19,6 +19,7 @@ import { notificationEmails, notificationEmailsEveryMs } from './notification-em
 import { ordersAutoConfirm, ordersAutoConfirmEveryMs } from './orders-auto-confirm';
 import { ordersUndoAbandonedCheckouts, ordersUndoAbandonedCheckoutsEveryMs } from './orders-undo-abandoned-checkouts';
 import { passwordResetEmails, passwordResetEmailsEveryMs } from './password-reset-emails';
+import { rankingRefreshAggregates, rankingRefreshAggregatesEveryMs } from './ranking-refresh-aggregates';
 import { sessionCleanup, sessionCleanupEveryMs } from './session-cleanup';
 import { surplusDistribution, surplusDistributionEveryMs } from './surplus-distribution';
 
@@ -39,6 +40,7 @@ export { notificationEmails, notificationEmailsJobKey } from './notification-ema
 export { ordersAutoConfirm } from './orders-auto-confirm';
 export { ordersUndoAbandonedCheckouts } from './orders-undo-abandoned-checkouts';
 export { passwordResetEmails, passwordResetEmailsJobKey } from './password-reset-emails';
+export { rankingRefreshAggregates } from './ranking-refresh-aggregates';
 export { sessionCleanup } from './session-cleanup';
 export { surplusDistribution, surplusDistributionJobKey } from './surplus-distribution';
 
@@ -60,6 +62,7 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   leavingCloseAccounts,
   surplusDistribution,
   creditEarnedLimits,
+  rankingRefreshAggregates,
 ];
 
 /** The repeating jobs of the cooperative, with their payloads and intervals. */
@@ -78,6 +81,7 @@ export function repeatingSchedules(options: { orderAutoConfirmDays?: number } = 
     { job: leavingCloseAccounts, payload: {}, everyMs: leavingCloseAccountsEveryMs },
     { job: surplusDistribution, payload: {}, everyMs: surplusDistributionEveryMs },
     { job: creditEarnedLimits, payload: {}, everyMs: creditEarnedLimitsEveryMs },
+    { job: rankingRefreshAggregates, payload: {}, everyMs: rankingRefreshAggregatesEveryMs },
   ];
 }
 

@@ -5,6 +5,7 @@ import { offerData, offerInputSchema, type OfferInput } from './offer-input';
 import { parseInput } from '../shared/input';
 import { isUuid } from '../shared/global-id';
 import { ValidationError } from '../errors';
+import { refreshCategoryMedians } from '../ranking/aggregates';
 
 /**
  * Replaces the fields of one of the producer's own offers. Archived offers cannot be edited, and an
@@ -30,6 +31,9 @@ export async function updateOffer(prisma: PrismaClient, producerId: string, offe
       }
     }
     const data = await offerData(transaction, producerId, parsed);
-    return transaction.offer.update({ where: { id: offerId }, data });
+    const updated = await transaction.offer.update({ where: { id: offerId }, data });
+    // The price or category of an active offer moves the medians the ranking compares prices with.
+    if (offer.status === 'active') await refreshCategoryMedians(transaction, [...new Set([offer.categoryCode, updated.categoryCode])]);
+    return updated;
   });
 }

@@ -19,7 +19,11 @@ export interface RankingExplanation {
 }
 
 export function explainRanking(policy: RankingPolicy, facts: OfferFacts, now: Date): RankingExplanation {
-  const values = featureValues(facts, policy, now);
+  return explainValues(policy, featureValues(facts, policy, now));
+}
+
+/** The explanation from each feature's value, as the database or featureValues computed them. */
+export function explainValues(policy: RankingPolicy, values: Record<RankingFeature, number | null>): RankingExplanation {
   const totalWeight = rankingFeatures.reduce((sum, feature) => sum + policy.weights[feature], 0);
   const features = rankingFeatures.map((feature) => {
     const weight = policy.weights[feature];

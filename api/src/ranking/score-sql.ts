@@ -1,18 +1,36 @@
 // The ranking's features and score computed by the database, the same definitions as features.ts
 // (which the tests compare it with, value by value): the plain path of a ranked listing selects
-// these columns over the offers its filters let through. Text relevance is not part of it yet.
+// these columns over the offers its filters let through.
+//
+// The two aggregates the features need (each category's median price, each producer's recent sales)
+// come from one of two sources with the same shape: computed from the offers and orders in the
+// statement itself (rankingContextSql, the plain path and the definition), or read from the tables a
+// job and the offer use cases keep (storedRankingContextSql, see aggregates.ts), so that a listing
+// does not scan every offer and order.
 import { Prisma } from '../../../prisma/generated/client/client';
 import { ecologyAttributes, featureConstants, rankingFeatures, reuseAttributes, type RankingFeature } from './features';
 import type { RankingPolicy } from './policy';
 
-/** What a ranked listing knows besides the offers: when it was asked (recency), and the viewer's place. */
+/**
+ * What a ranked listing knows besides the offers: when it was asked (recency), the viewer's place,
+ * and for a search its text query (a tsquery expression, see text-query.ts), for text relevance.
+ */
 export interface RankingRequest {
   asOf: Date;
   place: { latitude: number; longitude: number } | null;
+  text?: Prisma.Sql | null;
 }
 
 /** Order states that count as a producer's recent sale: placed and not refused or cancelled. */
 export const salesStates = ['placed', 'accepted', 'fulfilled', 'disputed', 'confirmed', 'resolved'] as const;
+
+/** The median price (float8) of the active offers of each category, or of these categories only. */
+export function categoryMediansSql(categoryCodes: readonly string[] | null): Prisma.Sql {
+  return Prisma.sql`
+      SELECT "categoryCode", percentile_cont(0.5) WITHIN GROUP (ORDER BY "price") AS median
+      FROM "Offer" WHERE "status" = 'active' ${categoryCodes ? Prisma.sql`AND "categoryCode" = ANY(${[...categoryCodes]}::text[])` : Prisma.empty}
+      GROUP BY "categoryCode"`;
+}
 
 /**
  * The common table expressions the feature columns need: the median price of the active offers of
@@ -21,10 +39,7 @@ export const salesStates = ['placed', 'accepted', 'fulfilled', 'disputed', 'conf
 export function rankingContextSql(request: RankingRequest): Prisma.Sql {
   const since = new Date(request.asOf.getTime() - featureConstants.recentSalesDays * 24 * 60 * 60_000);
   return Prisma.sql`
-    ranking_medians AS (
-      SELECT "categoryCode", percentile_cont(0.5) WITHIN GROUP (ORDER BY "price") AS median
-      FROM "Offer" WHERE "status" = 'active' GROUP BY "categoryCode"
-    ),
+    ranking_medians AS (${categoryMediansSql(null)}),
     ranking_sales AS (
       SELECT "producerId", count(*)::float8 AS sales FROM "Order"
       WHERE "placedAt" > ${since}::timestamptz AND "placedAt" <= ${request.asOf}::timestamptz
@@ -32,6 +47,11 @@ export function rankingContextSql(request: RankingRequest): Prisma.Sql {
       GROUP BY "producerId"
     )`;
 }
+
+/** The same common table expressions, read from the stored aggregates (aggregates.ts). */
+export const storedRankingContextSql = Prisma.sql`
+    ranking_medians AS (SELECT "categoryCode", "median" FROM "RankingCategoryMedian"),
+    ranking_sales AS (SELECT "producerId", "sales"::float8 AS sales FROM "RankingProducerSales")`;
 
 /**
  * The joins a query over "Offer" o needs for the feature columns, after FROM "Offer" o.
@@ -64,7 +84,8 @@ export function featureColumnsSql(policy: RankingPolicy, request: RankingRequest
     recency: Prisma.sql`power(0.5, GREATEST(0, extract(epoch FROM (${request.asOf}::timestamptz - o."createdAt"))::float8) / 86400.0 / ${policy.recencyHalfLifeDays}::float8)`,
     smallProducer: Prisma.sql`(1.0 / (1.0 + COALESCE(rs.sales, 0) / ${smallProducerHalfSales}::float8))::float8`,
     available: Prisma.sql`(CASE WHEN o."status" = 'active' AND (o."stock" IS NULL OR o."stock" > 0) THEN 1 ELSE 0 END)::float8`,
-    text: Prisma.sql`NULL::float8`,
+    // ts_rank_cd with normalisation 32 is rank / (rank + 1), so 0..1 already; real, hence the cast.
+    text: request.text ? Prisma.sql`LEAST(1, GREATEST(0, ts_rank_cd(o."searchVector", (${request.text}), 32)::float8))` : Prisma.sql`NULL::float8`,
   };
 }
 

@@ -38,5 +38,6 @@ import './policy';
 import './proposal';
 import './my-data';
 import './surplus';
+import './ranking-preview';
 
 export const schema = builder.toSchema({ sortSchema: true });

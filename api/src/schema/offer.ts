@@ -15,8 +15,19 @@ import { DeliveryOptionEnum, EcologicalAttributeEnum, OfferStatusEnum } from './
 import { pageSizeMax } from '../shared/input';
 import { rowIdOf } from '../shared/global-id';
 import { amountText } from '../wallet/cooperative-currency';
+import type { OfferOrder, OfferRankingExplanation } from '../marketplace/search';
+import { RankingExplanationType } from './ranking';
 
 export const OfferKindEnum = builder.enumType(OfferKind, { name: 'OfferKind' });
+
+const NearInput = builder.inputType('NearInput', {
+  fields: (t) => ({
+    postcode: t.string({ description: 'A known German postcode; or give latitude and longitude.' }),
+    latitude: t.float(),
+    longitude: t.float(),
+    radiusKm: t.float({ required: true }),
+  }),
+});
 
 export const OfferType = builder.prismaNode('Offer', {
   id: { field: 'id' },
@@ -45,19 +56,35 @@ export const OfferType = builder.prismaNode('Offer', {
     producer: t.relation('producer'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    rankingExplanation: t.field({
+      type: RankingExplanationType,
+      nullable: true,
+      description:
+        "Why the offer stands where it does under the ranking policy in force, now, for a viewer at `near` (a search's place) searching for `query` (or browsing); null for an offer that is not listed. In a listing, the edge's rankingExplanation gives it under that listing's ranking.",
+      args: { near: t.arg({ type: NearInput }), query: t.arg.string({ description: "A search's text, for text relevance." }) },
+      select: { status: true },
+      resolve: async (offer, args, context) => {
+        if (offer.status !== 'active') return null;
+        try {
+          return (await context.search.explainRankingNow([offer.id], args.near, args.query)).get(offer.id) ?? null;
+        } catch (error) {
+          throw asUserInputError(error);
+        }
+      },
+    }),
   }),
 });
 
-const NearInput = builder.inputType('NearInput', {
-  fields: (t) => ({
-    postcode: t.string({ description: 'A known German postcode; or give latitude and longitude.' }),
-    latitude: t.float(),
-    longitude: t.float(),
-    radiusKm: t.float({ required: true }),
-  }),
+export const OfferOrderEnum = builder.enumType('OfferOrder', {
+  values: {
+    ranked: { description: 'By the ranking policy the members voted (the default).' },
+    newest: { description: 'Newest first.' },
+    priceAscending: { description: 'Lowest price first.' },
+    nearest: { description: "Nearest first; only with the filter's `near`." },
+  } satisfies Record<OfferOrder, { description: string }>,
 });
 
-const OfferFilterInput = builder.inputType('OfferFilterInput', {
+export const OfferFilterInput = builder.inputType('OfferFilterInput', {
   fields: (t) => ({
     query: t.string({ description: 'Full-text search in German and English (web search syntax: "quoted", -not, or).' }),
     category: t.string({ description: 'A category code ("food.fruit") or a group code ("food").' }),
@@ -86,12 +113,13 @@ builder.queryField('offers', (t) =>
   t.connection(
     {
       type: OfferType,
-      description: 'The marketplace: active offers matching the filters, in the order of the ranking in force (recency for now).',
-      args: { filter: t.arg({ type: OfferFilterInput }) },
+      description:
+        'The marketplace: active offers matching the filters, by default in the order of the ranking policy in force. A cursor of the ranked order from before an enactment is refused (validation_failed on `after`): start again without it.',
+      args: { filter: t.arg({ type: OfferFilterInput }), order: t.arg({ type: OfferOrderEnum, defaultValue: 'ranked' }) },
       resolve: async (_root, args, context, info) => {
         try {
           const filter = args.filter ?? {};
-          const page = await context.search.searchOffers({ ...filter, producer: filter.producer == null ? null : String(filter.producer) }, args);
+          const page = await context.search.searchOffers({ ...filter, producer: filter.producer == null ? null : String(filter.producer) }, args, args.order ?? 'ranked');
           const selection = queryFromInfo({ context, info, path: ['edges', 'node'] });
           const rows = page.offers.length
             ? await context.listedOfferRows(
@@ -101,9 +129,14 @@ builder.queryField('offers', (t) =>
               )
             : [];
           const byId = new Map(rows.map((row) => [row.id, row]));
+          // The page's explanations are read together, once, and only when an edge asks for one.
+          const { ranking } = page;
+          let explanations: Promise<Map<string, OfferRankingExplanation>> | undefined;
+          const explain = (id: string) =>
+            ranking ? (explanations ??= context.search.explainRanking(page.offers.map((offer) => offer.id), ranking)).then((found) => found.get(id) ?? null) : Promise.resolve(null);
           const edges = page.offers.flatMap((offer) => {
             const node = byId.get(offer.id);
-            return node ? [{ cursor: offer.cursor, node, distanceMeters: offer.distanceMeters }] : [];
+            return node ? [{ cursor: offer.cursor, node, distanceMeters: offer.distanceMeters, explanation: () => explain(offer.id) }] : [];
           });
           return {
             edges,
@@ -131,6 +164,12 @@ builder.queryField('offers', (t) =>
             const { distanceMeters } = result as { distanceMeters?: number | null };
             return distanceMeters == null ? null : Math.round(distanceMeters) / 1000;
           },
+        }),
+        rankingExplanation: edge.field({
+          type: RankingExplanationType,
+          nullable: true,
+          description: "Why the offer stands here: its score under this listing's ranking (policy version, moment and place); null in the orders not based on the ranking.",
+          resolve: (result) => (result as { explanation?: () => Promise<OfferRankingExplanation | null> }).explanation?.() ?? null,
         }),
       }),
     },

@@ -3,6 +3,8 @@
 import { builder } from '../builder';
 import type { PolicyPayload } from '../governance/policy-kinds';
 import { ecologyAttributes, rankingFeatures, type EcologyAttribute, type RankingFeature } from '../ranking/features';
+import type { FeatureContribution } from '../ranking/explain';
+import type { OfferRankingExplanation } from '../marketplace/search';
 
 export const RankingFeatureEnum = builder.enumType('RankingFeature', {
   values: rankingFeatures,
@@ -70,3 +72,24 @@ export function rankingPayloadOf(input: typeof RankingInput.$inferInput): unknow
     proximityHalfDistanceKm: input.proximityHalfDistanceKm,
   };
 }
+
+const RankingFeatureContribution = builder.objectRef<FeatureContribution>('RankingFeatureContribution').implement({
+  description: "One feature's part in an offer's score.",
+  fields: (t) => ({
+    feature: t.field({ type: RankingFeatureEnum, resolve: (entry) => entry.feature }),
+    value: t.float({ nullable: true, description: 'The feature\'s value for the offer, 0 to 1; null where it does not apply (proximity without a place, text relevance when browsing).', resolve: (entry) => entry.value }),
+    weight: t.exposeInt('weight', { description: 'The points the policy gives the feature.' }),
+    share: t.exposeFloat('share', { description: "The weight's share of all points, 0 to 1." }),
+    contribution: t.exposeFloat('contribution', { description: 'Share times value: what the feature adds to the score.' }),
+  }),
+});
+
+export const RankingExplanationType = builder.objectRef<OfferRankingExplanation>('RankingExplanation').implement({
+  description: 'Why an offer stands where it does: every feature with its value, weight and contribution under one version of the ranking policy.',
+  fields: (t) => ({
+    policyVersion: t.exposeInt('policyVersion', { description: 'The version of the ranking policy the score is computed under.' }),
+    asOf: t.field({ type: 'DateTime', description: 'The moment recency is computed against.', resolve: (explanation) => explanation.asOf }),
+    score: t.exposeFloat('score', { description: 'The sum of the contributions, 0 to 1; offers are listed by it, highest first.' }),
+    features: t.field({ type: [RankingFeatureContribution], resolve: (explanation) => explanation.features }),
+  }),
+});

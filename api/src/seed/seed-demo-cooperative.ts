@@ -8,6 +8,7 @@ import { renderDemoIllustrations, seedDemoImages } from './seed-demo-images';
 import { seedDemoNeeds } from './seed-demo-needs';
 import { seedDemoChallenge } from './seed-demo-challenge';
 import type { Config } from '../config';
+import { refreshRankingAggregates } from '../ranking/aggregates';
 
 export interface DemoLogin {
   email: string;
@@ -80,5 +81,7 @@ export async function seedDemoCooperative(database: Pick<Database, 'prisma' | 's
   await seedDemoNeeds(prisma);
   await seedDemoChallenge(prisma);
   await seedDemoLedger(database);
+  // The ranking's category medians and producers' recent sales, as the job keeps them.
+  await refreshRankingAggregates(prisma);
   return true;
 }

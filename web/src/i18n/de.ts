@@ -54,7 +54,7 @@ export const de = {
       offers: 'aktives Angebot | aktive Angebote',
     },
     countsLabel: 'Die Genossenschaft in Zahlen',
-    newestOffers: 'Neueste Angebote',
+    newestOffers: 'Angebote',
     empty: 'Noch keine Angebote. Schau bald wieder vorbei.',
     loadMore: 'Mehr laden',
     loadingMore: 'Lädt …',

@@ -53,7 +53,7 @@ export const en: MessageSchema = {
       offers: 'active offer | active offers',
     },
     countsLabel: 'The cooperative in numbers',
-    newestOffers: 'Newest offers',
+    newestOffers: 'Offers',
     empty: 'No offers yet. Come back soon.',
     loadMore: 'Load more',
     loadingMore: 'Loading …',

@@ -1,4 +1,4 @@
-import { emptySearch, filterFromSearch, queryFromSearch, searchFromQuery } from './offerSearch';
+import { emptySearch, filterFromSearch, orderFromQuery, queryFromSearch, searchFromQuery } from './offerSearch';
 
 describe('offer search in the URL', () => {
   it('round-trips a search through the URL query', () => {
@@ -35,5 +35,14 @@ describe('offer search in the URL', () => {
     });
     expect(filterFromSearch(searchFromQuery({ postcode: '34117', radius: '9999' }))).toEqual({ near: { postcode: '34117', radiusKm: 500 } });
     expect(filterFromSearch(emptySearch())).toEqual({});
+  });
+
+  it('reads the order from the URL: the voted ranking by default, nearest only with a place', () => {
+    expect(orderFromQuery({}, {})).toBe('ranked');
+    expect(orderFromQuery({ order: 'priceAscending' }, {})).toBe('priceAscending');
+    expect(orderFromQuery({ order: 'newest' }, { query: 'Brot' })).toBe('newest');
+    expect(orderFromQuery({ order: 'cheapest' }, {})).toBe('ranked');
+    expect(orderFromQuery({ order: 'nearest' }, {})).toBe('ranked');
+    expect(orderFromQuery({ order: 'nearest' }, { near: { postcode: '34117', radiusKm: 25 } })).toBe('nearest');
   });
 });

@@ -1,7 +1,7 @@
 // The marketplace search lives in the URL (?q=…&category=…), so results can be linked and the
 // browser's back button works. These functions translate between the URL query and the API filter.
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
-import type { DeliveryOption, EcologicalAttribute, OfferFilterInput, OfferKind } from '../generated/graphql';
+import type { DeliveryOption, EcologicalAttribute, OfferFilterInput, OfferKind, OfferOrder } from '../generated/graphql';
 
 export const ecologicalAttributes: EcologicalAttribute[] = [
   'organic_certified',
@@ -93,4 +93,15 @@ export function filterFromSearch(search: OfferSearch): OfferFilterInput {
     filter.near = { postcode: search.postcode.trim(), radiusKm: Number.isFinite(radiusKm) && radiusKm > 0 ? Math.min(radiusKm, 500) : 25 };
   }
   return filter;
+}
+
+/** The orders a visitor can switch to; the ranking the members voted is the default. */
+export const offerOrders = ['ranked', 'newest', 'priceAscending', 'nearest'] as const satisfies readonly OfferOrder[];
+
+/** The order in the URL (?order=…); nearest only when the search names a place, else the default. */
+export function orderFromQuery(query: LocationQuery, filter: OfferFilterInput): OfferOrder {
+  const order = single(query.order);
+  if (!(offerOrders as readonly string[]).includes(order)) return 'ranked';
+  if (order === 'nearest' && !filter.near) return 'ranked';
+  return order as OfferOrder;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { demoMembers } from '../../../api/src/seed/demo-data';
+import { demoMembers, demoOpenRankingVote } from '../../../api/src/seed/demo-data';
 import { logIn, screenshot, switchLanguage, useAppInBrowser } from './support';
 
 const producer = { email: 'martin@demo.allmende.coop' };
@@ -120,6 +120,74 @@ describe('the marketplace in the browser', () => {
     await page.goto('/?q=Roggenmischbrot');
     await bread.waitFor();
     await expect(page.getByTestId('offer-card-distance').count()).resolves.toBe(0);
+  });
+
+  it('explains why an offer stands where it does, switches the order and links the disclosure of the ranking', async () => {
+    for (const width of [1280, 390]) {
+      const page = await newPage({ width });
+      await page.goto('/');
+      const firstCard = page.locator('main .offer-card').first();
+      await firstCard.waitFor();
+      // "Why here?" under the ranking in force: the weighed features, the points and the version.
+      await firstCard.getByText('Warum hier?').click();
+      const panel = firstCard.getByTestId('why-here');
+      await panel.locator('tr[data-feature="recency"]').waitFor();
+      await expect(panel.getByTestId('why-here-total').textContent()).resolves.toMatch(/^\d+,\d von 100$/);
+      await expect(panel.getByTestId('why-here-policy').textContent()).resolves.toMatch(/Ranking-Regel Version \d+/);
+      await screenshot(page, `marketplace-why-here-${width}`);
+
+      // Price ascending: in the URL, prices in order, and no "why here?" since no weighting orders it.
+      await page.getByTestId('order-switch').selectOption('priceAscending');
+      await page.waitForURL(/order=priceAscending/);
+      await page.waitForFunction(() => document.querySelectorAll('main .why-here').length === 0 && document.querySelectorAll('main .offer-card').length > 0);
+      const prices = (await page.locator('main .offer-card__price strong').allTextContents()).map((text) => Number(text.replace(/[^\d,]/g, '').replace(',', '.')));
+      expect(prices.length).toBeGreaterThan(3);
+      expect(prices).toEqual([...prices].sort((a, b) => a - b));
+      await expect(page.locator('[data-testid="order-switch"] option[value="nearest"]').count()).resolves.toBe(0);
+
+      // Nearest first is offered with a place, and lists by distance.
+      await page.goto('/?postcode=34131&radius=50&order=nearest');
+      await page.locator('main [data-testid="offer-card-distance"]').first().waitFor();
+      const distances = (await page.locator('main [data-testid="offer-card-distance"]').allTextContents()).map((text) => Number(text.replace(/[^\d,]/g, '').replace(',', '.')));
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+      await expect(page.getByTestId('order-switch').inputValue()).resolves.toBe('nearest');
+
+      // The disclosure page, linked from the results.
+      await page.getByTestId('ranking-disclosure-link').click();
+      await page.getByRole('heading', { level: 1, name: 'Wie der Marktplatz Angebote ordnet' }).waitFor();
+      await page.getByTestId('no-payment').getByText('Niemand kann für einen besseren Platz bezahlen', { exact: false }).waitFor();
+      await page.locator('[data-feature="recency"]').getByText('100 % des Gewichts').waitFor();
+      await screenshot(page, `ranking-disclosure-de-${width}`);
+      if (width === 390) {
+        await switchLanguage(page, 'en');
+        await page.getByRole('heading', { level: 1, name: 'How the marketplace orders offers' }).waitFor();
+        await screenshot(page, 'ranking-disclosure-en-390');
+        await page.goto('/');
+        await page.locator('main .offer-card').first().getByText('Why here?').click();
+        await page.locator('main .offer-card').first().getByTestId('why-here-total').getByText(/of 100$/).waitFor();
+        await screenshot(page, 'marketplace-why-here-en-390');
+      }
+    }
+  });
+
+  it('previews the demo ranking proposal beside the ranking in force, and shows a producer where their offers would move', async () => {
+    for (const width of [1280, 390]) {
+      const page = await newPage({ width });
+      await logIn(page, producer.email);
+      await page.goto('/proposals');
+      await page.getByRole('link', { name: demoOpenRankingVote.title }).first().click();
+      const preview = page.getByTestId('ranking-preview');
+      await preview.getByTestId('ranking-preview-proposed').locator('li').first().waitFor();
+      await expect(preview.getByTestId('ranking-preview-now').locator('li').count()).resolves.toBe(10);
+      // The share of ecological offers among the first 20, in both columns.
+      await expect(preview.locator('[data-metric="ecological"] td').allTextContents()).resolves.toEqual([expect.stringMatching(/^\d+\s%$/), expect.stringMatching(/^\d+\s%$/)]);
+      await expect(preview.locator('[data-metric="distance"] td').first().textContent()).resolves.toBe('nur mit Ort');
+      await preview.getByLabel('Von einer Postleitzahl aus', { exact: false }).fill('34117');
+      await preview.getByRole('button', { name: 'Anwenden' }).click();
+      await preview.locator('[data-metric="distance"] td', { hasText: 'km' }).first().waitFor();
+      await preview.getByTestId('ranking-preview-mine').or(preview.getByText('Keines deiner Angebote ist unter den ersten 50.')).first().waitFor();
+      await screenshot(page, `ranking-preview-${width}`);
+    }
   });
 
   it('a member posts a need, a producer answers it and the member sees the notification', async () => {

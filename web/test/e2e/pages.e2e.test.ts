@@ -66,6 +66,7 @@ const walks: Record<Role, Walk[]> = {
     { route: 'transparency', path: () => '/transparency' },
     { route: 'statistics', path: () => '/statistics' },
     { route: 'left-cooperative', path: () => '/account/left' },
+    { route: 'ranking', path: () => '/ranking' },
   ],
   member: [
     { route: 'wallet', path: () => '/wallet' },

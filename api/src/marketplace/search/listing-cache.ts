@@ -124,11 +124,13 @@ function stableJson(value: unknown): string {
 }
 
 /**
- * The key of a listing: generation, operation name, variables and document. It is only ever compared
+ * The key of a listing: generation, ranking policy version, operation name, variables and document. It is only ever compared
  * in memory; the ETag of a kept listing is its SHA-256, computed once when the listing is kept.
  */
-function listingKey(parts: { query?: string; operationName?: string; variables?: unknown }, generation: number): string {
-  return `${generation}|${parts.operationName ?? ''}|${stableJson(parts.variables ?? {})}|${parts.query ?? ''}`;
+type ListingParts = { query?: string; operationName?: string; variables?: unknown };
+
+function listingKey(parts: ListingParts, generation: number, extra: string): string {
+  return `${generation}|${extra}|${parts.operationName ?? ''}|${stableJson(parts.variables ?? {})}|${parts.query ?? ''}`;
 }
 
 /** What Yoga accepts as a result: one that may bring its own serialisation. */
@@ -150,8 +152,13 @@ interface Entry {
   expiresAtMs: number;
 }
 
-/** `ttlMs` is how long a listing may be served after it was computed; 0 keeps nothing. */
-export function createOfferListCache(ttlMs: number): OfferListCache {
+/**
+ * `ttlMs` is how long a listing may be served after it was computed; 0 keeps nothing. `keyPart`
+ * adds what else a listing's order depends on to its key (the version of the ranking policy in force
+ * as the search last read it), so a listing ranked under an older policy is not served once the
+ * search has seen a newer one.
+ */
+export function createOfferListCache(ttlMs: number, keyPart: () => string = () => ''): OfferListCache {
   if (ttlMs <= 0) return { plugins: () => [], rows: unsharedOfferRows, clear: () => undefined };
   // Oldest first (Map keeps insertion order), so the first entry is the one to drop when full.
   const entries = new Map<string, Entry>();
@@ -198,13 +205,13 @@ export function createOfferListCache(ttlMs: number): OfferListCache {
 
   // The key of each request, and the ETag of each response that is a shared listing (so clients and
   // tests can tell).
-  const keys = new WeakMap<Request, { key: string; generation: number }>();
+  const keys = new WeakMap<Request, { parts: ListingParts; generation: number }>();
   const etags = new WeakMap<Request, string>();
 
   const cachePlugin = (isPublicListing: (document: DocumentNode) => boolean): Plugin => ({
     onParams({ params, request, setResult }) {
-      const key = listingKey(params, generation);
-      keys.set(request, { key, generation });
+      const key = listingKey(params, generation, keyPart());
+      keys.set(request, { parts: params, generation });
       const entry = entries.get(key);
       if (!entry) return;
       if (entry.expiresAtMs <= Date.now()) {
@@ -226,14 +233,17 @@ export function createOfferListCache(ttlMs: number): OfferListCache {
             return;
           }
           if (!cacheable || !request || result.errors?.length || result.extensions) return;
-          const etag = createHash('sha256').update(stamp.key).digest('hex');
+          // Keyed with the ranking version as it is now: the listing was just ranked under it (the
+          // search reads the version before ranking), and the next request for it asks by that key.
+          const key = listingKey(stamp.parts, stamp.generation, keyPart());
+          const etag = createHash('sha256').update(key).digest('hex');
           etags.set(request, etag);
           // A key made before a clear belongs to an older generation: keeping it would only waste room.
           if (stamp.generation !== generation) return;
           const shared = withJsonKept(result);
           setResult(shared);
           while (entries.size >= offerListCacheEntriesMax) entries.delete(entries.keys().next().value!);
-          entries.set(stamp.key, { result: shared, etag, expiresAtMs: Date.now() + ttlMs });
+          entries.set(key, { result: shared, etag, expiresAtMs: Date.now() + ttlMs });
         },
       };
     },

@@ -1,4 +1,4 @@
-// The plain path of the search: one ranked query. It is complete and correct on its own; every
+// The plain path of the newest-first order: one query. It is complete and correct on its own; its
 // accelerator (the window of newest offers, the route memo) wraps it behind the same Ranking type
 // and must return the same rows for the same arguments (see search-newest-window.test.ts).
 import { Prisma } from '../../../../prisma/generated/client/client';
