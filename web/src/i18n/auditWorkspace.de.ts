@@ -29,6 +29,8 @@ export const auditWorkspaceDe = {
     contribution: 'Beitrag zum Fonds',
     expiry: 'Ablauf',
     reversal: 'Storno',
+    surplus: 'Überschussverteilung',
+    demurrage: 'Umlaufgebühr',
   },
   order: 'Bestellung {number}',
   proposal: 'Antrag: {title}',
@@ -138,7 +140,7 @@ export const auditWorkspaceDe = {
   },
   summary: {
     title: 'Monatszahlen',
-    intro: 'Die Monate der Genossenschaft in Zahlen (UTC-Monate). Ausschüttungen und Demurrage erscheinen in der Aufstellung nach Art, sobald es sie gibt.',
+    intro: 'Die Monate der Genossenschaft in Zahlen (UTC-Monate). Ausschüttungen und Umlaufgebühren stehen in der Aufstellung nach Art.',
     months: 'Monate',
     show: 'Anzeigen',
     month: 'Monat',

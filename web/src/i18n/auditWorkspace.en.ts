@@ -31,6 +31,8 @@ export const auditWorkspaceEn: typeof auditWorkspaceDe = {
     contribution: 'Contribution to the fund',
     expiry: 'Expiry',
     reversal: 'Reversal',
+    surplus: 'Surplus distribution',
+    demurrage: 'Demurrage',
   },
   order: 'Order {number}',
   proposal: 'Proposal: {title}',
@@ -140,7 +142,7 @@ export const auditWorkspaceEn: typeof auditWorkspaceDe = {
   },
   summary: {
     title: 'Monthly figures',
-    intro: "The cooperative's months in figures (UTC months). Distributions and demurrage appear in the breakdown by kind once they exist.",
+    intro: "The cooperative's months in figures (UTC months). Distributions and demurrage appear in the breakdown by kind.",
     months: 'Months',
     show: 'Show',
     month: 'Month',
