@@ -21,8 +21,11 @@ import { buildMember, logIn } from './support/builders';
 
 /** Mutations anyone may call without a session: they act on the caller's own credentials only. */
 const openToVisitors = ['login', 'register', 'requestPasswordReset', 'resetPassword'];
-/** Logging out and the caller's own profile and settings: allowed to every login. */
-const ownLogin = ['logout', 'logoutEverywhere', 'changePassword', 'updateNotificationSettings', 'markNotificationsRead'];
+/**
+ * Logging out and the caller's own profile, settings and data: allowed to every login, as is asking
+ * for an export of one's own data and closing one's own login.
+ */
+const ownLogin = ['logout', 'logoutEverywhere', 'changePassword', 'updateNotificationSettings', 'markNotificationsRead', 'requestMyDataExport', 'leaveCooperative'];
 /**
  * The accountant's own tools: they book nothing and change no member's data. Exports and verification
  * runs read the books; closing a period stops later bookings into it.

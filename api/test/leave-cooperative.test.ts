@@ -53,7 +53,7 @@ describe('leaving the cooperative', () => {
 
   beforeAll(async () => {
     mediaDir = mkdtempSync(path.join(tmpdir(), 'allmende-leave-media-'));
-    api = await createTestApi({ MEDIA_DIR: mediaDir, EXPORT_DIR: path.join(mediaDir, 'exports') });
+    api = await createTestApi({ MEDIA_DIR: mediaDir, EXPORTS_DIR: path.join(mediaDir, 'exports') });
   });
   afterAll(async () => {
     await api.close();

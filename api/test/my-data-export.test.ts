@@ -31,12 +31,12 @@ describe('my data export', () => {
   let exportDir: string;
 
   beforeAll(async () => {
-    exportDir = mkdtempSync(path.join(tmpdir(), 'allmende-exports-'));
-    api = await createTestApi({ EXPORT_DIR: exportDir, MY_DATA_EXPORT_TTL_HOURS: '2' });
+    exportDir = path.join(mkdtempSync(path.join(tmpdir(), 'allmende-exports-')), 'members');
+    api = await createTestApi({ EXPORTS_DIR: path.dirname(exportDir), MY_DATA_EXPORT_TTL_HOURS: '2' });
   });
   afterAll(async () => {
     await api.close();
-    rmSync(exportDir, { recursive: true, force: true });
+    rmSync(path.dirname(exportDir), { recursive: true, force: true });
   });
 
   it('writes everything about the member as JSON valid against the schema, for the member alone, until it expires', async () => {

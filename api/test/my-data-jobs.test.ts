@@ -23,15 +23,15 @@ let exportDir: string;
 const openQueues: JobQueue[] = [];
 
 beforeAll(async () => {
-  exportDir = mkdtempSync(path.join(tmpdir(), 'allmende-export-jobs-'));
-  services = await createTestServices({ EXPORT_DIR: exportDir });
+  exportDir = path.join(mkdtempSync(path.join(tmpdir(), 'allmende-export-jobs-')), 'members');
+  services = await createTestServices({ EXPORTS_DIR: path.dirname(exportDir) });
 });
 afterEach(async () => {
   await Promise.all(openQueues.splice(0).map((queue) => queue.close(1000)));
 });
 afterAll(async () => {
   await services.close();
-  rmSync(exportDir, { recursive: true, force: true });
+  rmSync(path.dirname(exportDir), { recursive: true, force: true });
 });
 
 function openQueue(backend: Backend): JobQueue {
