@@ -89,7 +89,7 @@ describe('HTTP server', () => {
       );
       expect(login.body.data.login.data.displayName).toBe('Restart');
       const cooperative = await graphql(app, '{ cooperative { name memberCount activeOfferCount } }');
-      expect(cooperative.body.data.cooperative).toEqual({ name: 'Allmende Demo eG', memberCount: 14, activeOfferCount: 64 });
+      expect(cooperative.body.data.cooperative).toEqual({ name: 'Allmende Demo eG', memberCount: 13, activeOfferCount: 64 });
     } finally {
       await app.stop();
     }

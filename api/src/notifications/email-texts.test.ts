@@ -17,6 +17,7 @@ const payload = {
   memberNumber: 15,
   reason: 'Bitte stell dich zuerst vor.',
   attribute: 'regional',
+  period: '2026-11',
   decision: 'claim_removed',
 };
 const base = { payload, link: '/orders/1', recipientName: 'Tilda', publicUrl: 'https://markt.example.org' };

@@ -49,6 +49,10 @@ const wordings: Record<MailLocale, Record<string, Wording>> = {
     [notificationKinds.proposalClosed]: { subject: (p) => `Abstimmung beendet: ${p.title}`, line: (p) => `Die Abstimmung über „${p.title}“ ist beendet. Ergebnis: ${p.endState}. Das Protokoll mit allen Zahlen steht auf der Seite des Antrags.` },
     [notificationKinds.membershipAdmitted]: { subject: () => 'Willkommen in der Genossenschaft', line: (p) => `Der Vorstand hat dich als Mitglied aufgenommen (Mitgliedsnummer ${p.memberNumber}). Du kannst jetzt handeln und abstimmen.` },
     [notificationKinds.membershipDeclined]: { subject: () => 'Dein Mitgliedsantrag', line: (p) => `Der Vorstand hat deinen Mitgliedsantrag abgelehnt. Begründung: ${p.reason}` },
+    [notificationKinds.demurrageAnnounced]: {
+      subject: (p) => `Umlaufgebühr für ${p.period}`,
+      line: (p) => `Zum Ende des Zeitraums ${p.period} gehen nach deinem jetzigen Guthaben ${p.amount} Taler an den Gemeinschaftsfonds (Umlaufgebühr auf den Teil über dem Freibetrag). Wer vorher ausgibt, zahlt weniger.`,
+    },
     [notificationKinds.attributeChallenged]: {
       subject: (p) => `Angabe angezweifelt: ${p.offerTitle}`,
       line: (p) => `Ein Mitglied zweifelt die Angabe „${attributeName('de', p.attribute)}“ deines Angebots „${p.offerTitle}“ an. Bitte antworte innerhalb von ${challengeAnswerDays} Tagen; danach entscheidet der Vorstand.`,
@@ -80,6 +84,10 @@ const wordings: Record<MailLocale, Record<string, Wording>> = {
     [notificationKinds.proposalClosed]: { subject: (p) => `Voting closed: ${p.title}`, line: (p) => `Voting on "${p.title}" has closed. Result: ${p.endState}. The minutes with all figures are on the proposal's page.` },
     [notificationKinds.membershipAdmitted]: { subject: () => 'Welcome to the cooperative', line: (p) => `The board has admitted you as a member (member number ${p.memberNumber}). You can now trade and vote.` },
     [notificationKinds.membershipDeclined]: { subject: () => 'Your membership application', line: (p) => `The board has declined your membership application. Reason: ${p.reason}` },
+    [notificationKinds.demurrageAnnounced]: {
+      subject: (p) => `Demurrage for ${p.period}`,
+      line: (p) => `At the end of the period ${p.period}, ${p.amount} Taler of your balance as it is now go to the common fund (demurrage on the part above the exempt amount). Spending before then lowers it.`,
+    },
     [notificationKinds.attributeChallenged]: {
       subject: (p) => `Claim challenged: ${p.offerTitle}`,
       line: (p) => `A member doubts the claim "${attributeName('en', p.attribute)}" of your offer "${p.offerTitle}". Please answer within ${challengeAnswerDays} days; after that the board decides.`,

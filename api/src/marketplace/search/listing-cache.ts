@@ -39,6 +39,8 @@ export const offerChangingMutations: ReadonlySet<string> = new Set([
   'setProducerLogo',
   'removeProducerLogo',
   'decideAttributeChallenge',
+  // Leaving archives the member's offers.
+  'leaveCooperative',
 ]);
 
 /**
@@ -76,6 +78,11 @@ export const listingNeutralMutations: ReadonlySet<string> = new Set([
   'closeNeed',
   'challengeAttribute',
   'answerAttributeChallenge',
+  'requestMyDataExport',
+  'startLedgerExport',
+  'startLedgerVerification',
+  'closeLedgerPeriod',
+  'startSurplusRun',
   'withdrawNeedAnswer',
   'admitMember',
   'declineMember',
