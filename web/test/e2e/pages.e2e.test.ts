@@ -70,6 +70,7 @@ const walks: Record<Role, Walk[]> = {
   ],
   member: [
     { route: 'wallet', path: () => '/wallet' },
+    { route: 'surplus-share', path: () => '/wallet/surplus/2026-11' },
     { route: 'cart', path: () => '/cart' },
     { route: 'orders', path: () => '/orders' },
     { route: 'order', path: (fixture) => fixture.disputedOrderPath },
@@ -96,6 +97,7 @@ const walks: Record<Role, Walk[]> = {
     { route: 'board-applications', path: () => '/board/applications' },
     { route: 'board-register', path: () => '/board/register' },
     { route: 'board-challenges', path: () => '/board/challenges' },
+    { route: 'board-surplus', path: () => '/board/surplus' },
   ],
   accountant: [
     { route: 'audit', path: () => '/audit' },
