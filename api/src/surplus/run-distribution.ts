@@ -51,17 +51,22 @@ export async function runSurplusDistribution(
   if (run?.status === 'booked') return { run, booked: false };
   if (!run) run = await createRun(prisma, period, input.startedById);
 
+  // The shares this call stored, if it computed them; a run that resumes reads the stored ones.
+  let stored: BookableShare[] | null = null;
   if (run.status === 'computing') {
     const computation = await computeDistribution(services, period);
-    await ledger.transaction((transaction) => storeShares(transaction, run!.id, computation, new Date()));
+    const storedNow = await ledger.transaction((transaction) => storeShares(transaction, run!.id, computation, new Date()));
+    if (storedNow) stored = computation.shares.map((share) => ({ accountId: share.accountId, accountCode: share.accountCode, amount: amountOfUnits(share.amount) }));
   }
   await prisma.surplusRun.updateMany({ where: { id: run.id, status: 'computed' }, data: { status: 'booking' } });
 
-  const shares = await prisma.surplusShare.findMany({
-    where: { runId: run.id },
-    select: { accountId: true, accountCode: true, amount: true },
-    orderBy: { accountCode: 'asc' },
-  });
+  const shares =
+    stored ??
+    (await prisma.surplusShare.findMany({
+      where: { runId: run.id },
+      select: { accountId: true, accountCode: true, amount: true },
+      orderBy: { accountCode: 'asc' },
+    }));
   const fundAccountId = (await ledger.findAccountByCode(cooperativeCurrency.code, fundAccountCode))!.id;
   const booked = await ledger.transaction((transaction) => bookShares(transaction, run!.id, period.key, fundAccountId, shares, new Date()));
   return { run: await prisma.surplusRun.findUniqueOrThrow({ where: { id: run.id } }), booked };
@@ -79,11 +84,17 @@ async function createRun(prisma: PrismaClient, period: Period, startedById: stri
   }
 }
 
-/** Stores the shares and the totals and leaves `computing`, unless another runner did so first. */
-async function storeShares(transaction: LedgerTransaction, runId: string, computation: SurplusComputation, now: Date): Promise<void> {
+interface BookableShare {
+  accountId: string;
+  accountCode: string;
+  amount: { toString(): string };
+}
+
+/** Stores the shares and the totals and leaves `computing`; false when another runner did so first. */
+async function storeShares(transaction: LedgerTransaction, runId: string, computation: SurplusComputation, now: Date): Promise<boolean> {
   const { session } = transaction;
   const { rows } = await session.run<{ status: string }>(`SELECT status::text AS status FROM "SurplusRun" WHERE id = $1::uuid FOR UPDATE`, [runId]);
-  if (rows[0]?.status !== 'computing') return;
+  if (rows[0]?.status !== 'computing') return false;
   await session.run(`DELETE FROM "SurplusShare" WHERE "runId" = $1::uuid`, [runId]);
   for (let start = 0; start < computation.shares.length; start += sharesPerInsert) {
     const chunk = computation.shares.slice(start, start + sharesPerInsert);
@@ -133,6 +144,7 @@ async function storeShares(transaction: LedgerTransaction, runId: string, comput
       now.toISOString(),
     ],
   );
+  return true;
 }
 
 /** Books every stored share and marks the run booked, in the caller's one transaction; false when it was booked already. */
@@ -141,7 +153,7 @@ async function bookShares(
   runId: string,
   period: string,
   fundAccountId: string,
-  shares: readonly { accountId: string; accountCode: string; amount: { toString(): string } }[],
+  shares: readonly BookableShare[],
   now: Date,
 ): Promise<boolean> {
   const { session } = transaction;
