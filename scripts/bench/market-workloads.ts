@@ -39,7 +39,7 @@ export interface Session {
 }
 
 /** Feed callers browse: a first page, then a few pages deeper by the cursor, anonymous or logged in. */
-export function feedWorkload(client: GraphQLHttpClient, sessions: readonly Session[], random: () => number) {
+export function feedWorkload(client: GraphQLHttpClient, sessions: readonly Session[], random: () => number, order: 'newest' | null) {
   const states = new Map<number, { after: string | null; pagesLeft: number; cookie: string | undefined }>();
   return async (caller: number): Promise<CallOutcome> => {
     let state = states.get(caller);
@@ -49,7 +49,7 @@ export function feedWorkload(client: GraphQLHttpClient, sessions: readonly Sessi
       state = { after: null, pagesLeft: pages, cookie: random() < 0.5 ? undefined : pickUniform(sessions, random).cookie };
       states.set(caller, state);
     }
-    const reply = await client.post<FeedData>(feedDocument, { first: feedPageSize, after: state.after, filter: null }, { cookie: state.cookie });
+    const reply = await client.post<FeedData>(feedDocument, { first: feedPageSize, after: state.after, filter: null, order }, { cookie: state.cookie });
     state.pagesLeft -= 1;
     const offers = reply.body.data?.offers;
     if (!offers) return failed(reply.body);
@@ -58,28 +58,31 @@ export function feedWorkload(client: GraphQLHttpClient, sessions: readonly Sessi
   };
 }
 
-/** A random search as the search form builds it: a term, sometimes filters, sometimes the next page. */
+/**
+ * A random search as the search form builds it: a term, sometimes filters, sometimes the next page;
+ * half of the searches are around a place (which the ranking's proximity feature then weighs).
+ */
 export function randomSearchFilter(random: () => number): Record<string, unknown> {
   const filter: Record<string, unknown> = { query: pickUniform(allTerms, random) };
+  if (random() < 0.5) filter.near = { postcode: pickUniform(postcodes, random), radiusKm: pickUniform(radiiKm, random) };
   const roll = random();
   if (roll < 0.35) return filter;
-  if (roll < 0.55) filter.category = pickUniform(categoryCodes, random);
-  else if (roll < 0.7) Object.assign(filter, random() < 0.5 ? { priceMax: '10.00' } : { priceMin: '5.00', priceMax: '50.00' });
-  else if (roll < 0.85) filter.ecologicalAttributes = pickUniform(attributeSets, random);
-  else filter.near = { postcode: pickUniform(postcodes, random), radiusKm: pickUniform(radiiKm, random) };
+  if (roll < 0.6) filter.category = pickUniform(categoryCodes, random);
+  else if (roll < 0.8) Object.assign(filter, random() < 0.5 ? { priceMax: '10.00' } : { priceMin: '5.00', priceMax: '50.00' });
+  else filter.ecologicalAttributes = pickUniform(attributeSets, random);
   if (random() < 0.15) filter.kind = random() < 0.7 ? 'good' : 'service';
   if (random() < 0.1) filter.deliveryOptions = ['delivery'];
   return filter;
 }
 
-export function searchWorkload(client: GraphQLHttpClient, sessions: readonly Session[], random: () => number) {
+export function searchWorkload(client: GraphQLHttpClient, sessions: readonly Session[], random: () => number, order: 'newest' | null) {
   const nextPages = new Map<number, { filter: Record<string, unknown>; after: string; cookie: string | undefined }>();
   return async (caller: number): Promise<CallOutcome> => {
     const next = nextPages.get(caller);
     nextPages.delete(caller);
     const filter = next?.filter ?? randomSearchFilter(random);
     const cookie = next ? next.cookie : random() < 0.5 ? undefined : pickUniform(sessions, random).cookie;
-    const reply = await client.post<FeedData>(feedDocument, { first: feedPageSize, after: next?.after ?? null, filter }, { cookie });
+    const reply = await client.post<FeedData>(feedDocument, { first: feedPageSize, after: next?.after ?? null, filter, order }, { cookie });
     const offers = reply.body.data?.offers;
     if (!offers) return failed(reply.body);
     if (!next && offers.pageInfo.hasNextPage && offers.pageInfo.endCursor && random() < 0.2) {

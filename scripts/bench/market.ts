@@ -1,20 +1,27 @@
 // Marketplace latency and checkout throughput on PostgreSQL: 100,000 offers from 1,000 members, the
 // real server in a child process driven over HTTP by 32 closed-loop callers with the web app's GraphQL
-// documents. Feed (ranked pages, anonymous and logged in), search (terms and filters) and checkout
-// (add to cart, check out) each run after a warm-up; afterwards no offer may be oversold and
-// verifyLedger must pass. Prints a table and writes bench-results/market.json.
+// documents. Feed (pages 1-5, anonymous and logged in) and search (terms and filters, half of them
+// around a place) each run twice, newest first and in the voted ranking under a policy that weighs
+// every feature, then checkout (add to cart, check out); each phase after a warm-up. Afterwards no
+// offer may be oversold and verifyLedger must pass. Prints a table with the ranking's ratios to the
+// newest-first order and writes bench-results/market.json.
 //
 // DATABASE_URL must name a PostgreSQL database whose name contains "bench"; it is dropped and
 // recreated unless --keep-data finds it already seeded (then only new migrations are applied).
 // REDIS_URL, when set, is passed to the server.
 // MARKET_BENCH_CPU_PROFILE_DIR=<folder> makes the server write a CPU profile there.
-// --only=checkout (or feed, search; comma-separated) runs only those phases, e.g. to profile one.
+// --only=checkout (or feedNewest, feed, searchNewest, search; comma-separated) runs only those phases.
+// --offers=N seeds N offers instead of 100,000 (the scale curve: 10,000, 100,000, 1,000,000); give each
+// size its own database. Results of another size go to bench-results/market-offers-<N>.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { createLedger, createSqlLedgerStore } from '@allmende/ledger';
-import { openDatabase } from '../../api/src/db/client';
+import { openDatabase, type PrismaClient } from '../../api/src/db/client';
+import type { RankingPolicy } from '../../api/src/ranking/policy';
+import { refreshRankingAggregates } from '../../api/src/ranking/aggregates';
+import { computeScoreGenerationIfDue } from '../../api/src/ranking/stored-scores';
 import { applyMigrations } from '../../api/src/db/migrations';
 import { sessionCookieName } from '../../api/src/members/sessions';
 import { runClosedLoop, type ClosedLoopResult } from './closed-loop';
@@ -30,7 +37,7 @@ import { formatTable, nowMs, round } from './measure';
 const settings = {
   members: 1_000,
   producers: 150,
-  offers: 100_000,
+  offers: offersArgument() ?? 100_000,
   callers: 32,
   /**
    * A server that has just started, or a workload it has not served yet, runs below its steady state
@@ -53,7 +60,23 @@ const settings = {
   creditLimit: '1000000.00',
 } as const;
 
-const targets = { feedP99Ms: 50, searchP99Ms: 100 } as const;
+const targets = { feedP99Ms: 50, searchP99Ms: 100, rankedFeedThroughputRatioMin: 0.8, rankedSearchP99RatioMax: 1.5 } as const;
+
+/** The policy in force while the benchmark runs: every feature weighs, text and proximity included. */
+const benchRanking: RankingPolicy = {
+  weights: { ecology: 30, proximity: 20, reuse: 10, price: 10, rating: 10, recency: 20, smallProducer: 10, available: 10, text: 25 },
+  ecologyAttributeWeights: { organic_certified: 40, regional: 25, packaging_free: 20, low_co2_transport: 15 },
+  recencyHalfLifeDays: 30,
+  proximityHalfDistanceKm: 25,
+};
+
+function offersArgument(): number | null {
+  const value = process.argv.find((argument) => argument.startsWith('--offers='))?.slice('--offers='.length);
+  if (value === undefined) return null;
+  const offers = Number(value.replaceAll('_', ''));
+  if (!Number.isInteger(offers) || offers < 1_000) throw new Error('--offers must be a whole number of at least 1000');
+  return offers;
+}
 const resultsPath = path.resolve(__dirname, '../../bench-results/market.json');
 
 async function main(): Promise<void> {
@@ -81,6 +104,7 @@ async function main(): Promise<void> {
       } else {
         log(`Database ${redact(databaseUrl)}: keeping the seeded data${applied.length ? `, applied ${applied.join(', ')}` : ''}`);
       }
+      await enactBenchRanking(setup.prisma);
     } finally {
       await setup.close();
     }
@@ -104,8 +128,10 @@ async function main(): Promise<void> {
       const sessions = await logInBuyers(client, settings.loggedInBuyers);
       const random = seededRandom(7);
       const workloads: Record<PhaseName, () => Parameters<typeof runClosedLoop>[0]['call']> = {
-        feed: () => feedWorkload(client, sessions, random),
-        search: () => searchWorkload(client, sessions, random),
+        feedNewest: () => feedWorkload(client, sessions, seededRandom(7), 'newest'),
+        feed: () => feedWorkload(client, sessions, seededRandom(7), null),
+        searchNewest: () => searchWorkload(client, sessions, seededRandom(11), 'newest'),
+        search: () => searchWorkload(client, sessions, seededRandom(11), null),
         checkout: () =>
           checkoutWorkload(
             client,
@@ -135,7 +161,11 @@ async function main(): Promise<void> {
     }
     const verifySeconds = round((nowMs() - verifyStarted) / 1000, 1);
 
-    const { feed, search, checkout } = phases;
+    const { feedNewest, feed, searchNewest, search, checkout } = phases;
+    const ratios = {
+      rankedFeedThroughput: feed && feedNewest ? round(feed.requestsPerSecond / feedNewest.requestsPerSecond, 2) : null,
+      rankedSearchP99: search && searchNewest ? round(search.p99Ms / searchNewest.p99Ms, 2) : null,
+    };
     console.log('');
     const cpu = (result: PhaseResult) => [String(result.serverCpuMsPerCall), String(result.postgresCpuMsPerCall ?? '-'), String(result.loadGeneratorCpuMsPerCall)];
     const row = (label: string, result: PhaseResult, targetMs?: number) => [
@@ -151,12 +181,22 @@ async function main(): Promise<void> {
       formatTable(
         ['Workload (32 callers, HTTP)', 'calls/s', 'p50 ms', 'p99 ms', 'CPU ms/call: server', 'PostgreSQL', 'load generator', 'target p99', ''],
         [
-          ...(feed ? [row('feed: pages 1-5, anonymous and logged in', feed, targets.feedP99Ms)] : []),
-          ...(search ? [row('search: terms and filters', search, targets.searchP99Ms)] : []),
+          ...(feedNewest ? [row('feed, newest first: pages 1-5, anonymous and logged in', feedNewest, targets.feedP99Ms)] : []),
+          ...(feed ? [row('feed, ranked: the same', feed, targets.feedP99Ms)] : []),
+          ...(searchNewest ? [row('search, newest first: terms, filters, half near a place', searchNewest, targets.searchP99Ms)] : []),
+          ...(search ? [row('search, ranked: the same', search, targets.searchP99Ms)] : []),
           ...(checkout ? [row(`checkout: add to cart + check out (${checkout.unitsPerSecond} orders/s)`, checkout)] : []),
         ],
       ),
     );
+    if (ratios.rankedFeedThroughput !== null) {
+      const met = ratios.rankedFeedThroughput >= targets.rankedFeedThroughputRatioMin;
+      console.log(`Ranked feed throughput / newest first: ${ratios.rankedFeedThroughput} (target ≥ ${targets.rankedFeedThroughputRatioMin}: ${met ? 'met' : 'MISSED'})`);
+    }
+    if (ratios.rankedSearchP99 !== null) {
+      const met = ratios.rankedSearchP99 <= targets.rankedSearchP99RatioMax;
+      console.log(`Ranked search p99 / newest first: ${ratios.rankedSearchP99} (target ≤ ${targets.rankedSearchP99RatioMax}: ${met ? 'met' : 'MISSED'})`);
+    }
     for (const [name, result] of Object.entries(phases)) {
       if (result.failures > 0) console.log(`${name}: ${result.failures} refused or failed calls: ${JSON.stringify(result.failureReasons)}`);
     }
@@ -170,8 +210,13 @@ async function main(): Promise<void> {
 
     const checkoutFigures = checkout ? (({ requestsPerSecond, ...rest }) => ({ ordersPerSecond: checkout.unitsPerSecond, callsPerSecond: requestsPerSecond, ...rest }))(pick(checkout)) : undefined;
     const output = {
+      offers: settings.offers,
+      feedNewest: feedNewest && pick(feedNewest),
       feed: feed && pick(feed),
+      searchNewest: searchNewest && pick(searchNewest),
       search: search && pick(search),
+      ratios,
+      ranking: benchRanking,
       checkout: checkoutFigures,
       targets,
       details: phases,
@@ -183,7 +228,8 @@ async function main(): Promise<void> {
       date: startedAt.toISOString(),
     };
     // A run of some phases does not replace the figures of a full run.
-    const written = only ? resultsPath.replace(/\.json$/, `-${only.join('-')}.json`) : resultsPath;
+    const sized = settings.offers === 100_000 ? resultsPath : resultsPath.replace(/\.json$/, `-offers-${settings.offers}.json`);
+    const written = only ? sized.replace(/\.json$/, `-${only.join('-')}.json`) : sized;
     mkdirSync(path.dirname(written), { recursive: true });
     writeFileSync(written, `${JSON.stringify(output, null, 2)}\n`);
     log(`Wrote ${path.relative(process.cwd(), written)}`);
@@ -193,7 +239,7 @@ async function main(): Promise<void> {
   }
 }
 
-const phaseNames = ['feed', 'search', 'checkout'] as const;
+const phaseNames = ['feedNewest', 'feed', 'searchNewest', 'search', 'checkout'] as const;
 type PhaseName = (typeof phaseNames)[number];
 
 type PhaseResult = ClosedLoopResult & {
@@ -248,12 +294,27 @@ async function isSeeded(databaseUrl: string): Promise<boolean> {
   try {
     await client.connect();
     const { rows } = await client.query<{ count: string }>('SELECT count(*) FROM "Offer"');
-    return Number(rows[0]!.count) >= settings.offers;
+    return Number(rows[0]!.count) === settings.offers;
   } catch {
     return false;
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * Puts the benchmark's ranking in force (a version of its own, as an enactment would) unless it is in
+ * force already, counts the ranking's aggregates and computes its stored scores when due, as the job
+ * that keeps them does every minute.
+ */
+async function enactBenchRanking(prisma: PrismaClient): Promise<void> {
+  const latest = await prisma.policyVersion.findFirst({ where: { kind: 'ranking' }, orderBy: { version: 'desc' } });
+  if (!latest || JSON.stringify(latest.payload) !== JSON.stringify(benchRanking)) {
+    const at = new Date();
+    await prisma.policyVersion.create({ data: { kind: 'ranking', version: (latest?.version ?? 0) + 1, payload: benchRanking, enactedAt: at, appliedAt: at } });
+  }
+  await refreshRankingAggregates(prisma);
+  await computeScoreGenerationIfDue(prisma);
 }
 
 /** Logs buyers (members without the producer role) in over HTTP, a few at a time: argon2 is slow by design. */
