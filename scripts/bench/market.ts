@@ -309,7 +309,8 @@ async function isSeeded(databaseUrl: string): Promise<boolean> {
  */
 async function enactBenchRanking(prisma: PrismaClient): Promise<void> {
   const latest = await prisma.policyVersion.findFirst({ where: { kind: 'ranking' }, orderBy: { version: 'desc' } });
-  if (!latest || JSON.stringify(latest.payload) !== JSON.stringify(benchRanking)) {
+  const [same] = latest ? await prisma.$queryRaw<{ same: boolean }[]>`SELECT ${JSON.stringify(latest.payload)}::jsonb = ${JSON.stringify(benchRanking)}::jsonb AS same` : [];
+  if (!latest || !same?.same) {
     const at = new Date();
     await prisma.policyVersion.create({ data: { kind: 'ranking', version: (latest?.version ?? 0) + 1, payload: benchRanking, enactedAt: at, appliedAt: at } });
   }

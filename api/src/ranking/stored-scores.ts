@@ -66,6 +66,8 @@ export async function computeScoreGeneration(
       await transaction.$executeRaw`DELETE FROM "RankingOfferScore" WHERE "generation" < ${generation}::int`;
       await transaction.$executeRaw`DELETE FROM "RankingScoreGeneration" WHERE "generation" < ${generation}::int`;
       await transaction.$executeRaw`DELETE FROM "RankingOfferChange" WHERE pg_visible_in_snapshot("xid"::text::xid8, ${state.snapshot}::pg_snapshot)`;
+      // Listings walk the new generation by score; without statistics of it the planner reads it whole.
+      await transaction.$executeRaw`ANALYZE "RankingOfferScore"`;
       return { generation, offers };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: 60_000, timeout: 15 * 60_000 },

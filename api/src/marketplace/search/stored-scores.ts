@@ -14,7 +14,8 @@
 //    of that band and the changed ones, and take the page from them.
 // When the walk reaches the end of the stored scores it has seen every candidate; when it finds too few
 // offers below the cursor, the band reaches down to the lowest score. Without a generation of the policy
-// in force (before the job has computed one after an enactment), the wrapped ranking answers.
+// in force (before the job has computed one after an enactment), or when the band holds bandMax offers
+// or more, the wrapped ranking answers.
 import { Prisma } from '../../../../prisma/generated/client/client';
 import type { ReadQuery } from '../../db/client';
 import { featureConstants, rankingFeatures } from '../../ranking/features';
@@ -26,6 +27,11 @@ import type { ScoreRanking } from './score-query';
 
 /** How many stored scores the first walk reads for a page of `size` offers. */
 const walkSizeOf = (size: number) => 2 * (size + 1) + 8;
+/**
+ * The most offers a band may hold; a wider one (far-moved aggregates, an old generation) is left to the
+ * wrapped ranking. The bound also tells the planner the band is small, so it looks its offers up by id.
+ */
+export const bandMax = 1000;
 
 function pageStatement(filters: ResolvedOfferFilters, policy: RankingPolicy, request: RankingRequest, after: ScoreCursor | null, size: number): Prisma.Sql {
   const total = rankingFeatures.reduce((sum, feature) => sum + policy.weights[feature], 0);
@@ -66,9 +72,8 @@ function pageStatement(filters: ResolvedOfferFilters, policy: RankingPolicy, req
       WHERE NOT pg_visible_in_snapshot(c."xid"::text::xid8, gen."snapshot"::pg_snapshot)
     ),
     walk AS (
-      SELECT s."offerId" AS id FROM gen JOIN "RankingOfferScore" s ON s."generation" = gen."generation"
-        JOIN "Offer" o ON o."id" = s."offerId" CROSS JOIN delta
-      WHERE ${conditions} ${upTo}
+      SELECT s."offerId" AS id FROM "RankingOfferScore" s JOIN "Offer" o ON o."id" = s."offerId" CROSS JOIN delta
+      WHERE s."generation" = (SELECT "generation" FROM gen) AND ${conditions} ${upTo}
       ORDER BY s."score" DESC, s."offerId" DESC LIMIT ${walkSize}
     ),
     walked AS (
@@ -80,15 +85,16 @@ function pageStatement(filters: ResolvedOfferFilters, policy: RankingPolicy, req
         ELSE COALESCE((SELECT "score" FROM walked ORDER BY "score" DESC OFFSET ${size} LIMIT 1) - (SELECT d FROM delta), '-Infinity'::float8) END AS lowest
     ),
     banded AS (
-      SELECT s."offerId" AS id FROM gen JOIN "RankingOfferScore" s ON s."generation" = gen."generation" CROSS JOIN band CROSS JOIN delta
-      WHERE s."score" >= band.lowest ${upTo}
+      SELECT s."offerId" AS id FROM "RankingOfferScore" s CROSS JOIN band CROSS JOIN delta
+      WHERE s."generation" = (SELECT "generation" FROM gen) AND s."score" >= band.lowest ${upTo}
+      ORDER BY s."score" DESC, s."offerId" DESC LIMIT ${bandMax}
     ),
     page AS (
       SELECT o."id", ${score} AS "score" FROM "Offer" o ${rankingJoinsSql}
       WHERE o."id" IN (SELECT id FROM walk UNION SELECT id FROM banded UNION SELECT id FROM changed) AND ${conditions} ${belowCursor}
       ORDER BY "score" DESC, o."id" DESC LIMIT ${size + 1}
     )
-    SELECT (SELECT "generation" FROM gen) AS "generation", page."id", page."score"
+    SELECT (SELECT "generation" FROM gen) AS "generation", (SELECT count(*) FROM banded)::int AS "banded", page."id", page."score"
     FROM (SELECT 1) one LEFT JOIN page ON true
     ORDER BY page."score" DESC, page."id" DESC`;
 }
@@ -96,8 +102,8 @@ function pageStatement(filters: ResolvedOfferFilters, policy: RankingPolicy, req
 export function withStoredScores(wrapped: ScoreRanking, readQuery: ReadQuery): ScoreRanking {
   return async (filters, policy, request, after, size) => {
     if (filters.query || request.text || request.place) return wrapped(filters, policy, request, after, size);
-    const rows = await readQuery<{ generation: number | null; id: string | null; score: number | null }>(pageStatement(filters, policy, request, after, size));
-    if (rows[0]?.generation == null) return wrapped(filters, policy, request, after, size);
+    const rows = await readQuery<{ generation: number | null; banded: number; id: string | null; score: number | null }>(pageStatement(filters, policy, request, after, size));
+    if (rows[0]?.generation == null || rows[0].banded >= bandMax) return wrapped(filters, policy, request, after, size);
     return rows.filter((row) => row.id !== null).map((row): RankedRow => ({ id: row.id!, score: Number(row.score) }));
   };
 }
