@@ -126,7 +126,7 @@ export const rankingDe = {
       recency_decays: 'Aktualität sinkt mit der Zeit; ein neues Angebot beginnt oben',
     },
     proposals: 'Unter den offenen Vorschlägen',
-    underProposal: 'Nach dem Vorschlag „{title}“',
+    underProposal: '„{title}“',
     proposalsNote: 'Auf der Seite eines Vorschlags siehst du, wie sich deine Angebote unter den ersten 50 bewegen würden.',
   },
   form: {

@@ -128,7 +128,7 @@ export const rankingEn: typeof rankingDe = {
       recency_decays: 'Recency falls over time; a new offer starts high',
     },
     proposals: 'Under the open proposals',
-    underProposal: 'Under the proposal "{title}"',
+    underProposal: '"{title}"',
     proposalsNote: "A proposal's page shows how your offers would move among the first 50.",
   },
   form: {

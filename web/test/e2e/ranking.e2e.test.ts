@@ -190,7 +190,7 @@ describe('the voted ranking in the browser', () => {
     await martin.goto('/dashboard');
     const advice = martin.getByTestId('ranking-advice');
     await advice.getByTestId('ranking-advice-offer').first().waitFor();
-    await advice.getByTestId('ranking-advice-proposals').first().getByText('Nach dem Vorschlag „Ökologie vor Aktualität“').waitFor();
+    await advice.getByTestId('ranking-advice-proposals').first().getByText('„Ökologie vor Aktualität“').waitFor();
     await advice.scrollIntoViewIfNeeded();
     await screenshot(martin, 'ranking-5-dashboard-proposal');
     await closeContexts();
@@ -274,6 +274,11 @@ describe('the voted ranking in the browser', () => {
     expect(await firstOffer.locator('[data-hint="lower_price"], [data-hint="collect_reviews"], [data-hint="restock"]').count()).toBe(0);
     await adviceAfter.scrollIntoViewIfNeeded();
     await screenshot(martinAfter, 'ranking-8-dashboard-hints-phone');
+    await switchLanguage(martinAfter, 'en');
+    await firstOffer.getByTestId('ranking-advice-hints').getByText('Declare "Packaging-free" if it is true').waitFor();
+    await adviceAfter.getByText(`version ${version} of the ranking rule`).waitFor();
+    await firstOffer.scrollIntoViewIfNeeded();
+    await screenshot(martinAfter, 'ranking-9-dashboard-hints-en-phone');
     expect(pageErrors).toEqual([]);
   });
 });
