@@ -39,5 +39,6 @@ import './proposal';
 import './my-data';
 import './surplus';
 import './ranking-preview';
+import './ranking-advice';
 
 export const schema = builder.toSchema({ sortSchema: true });
