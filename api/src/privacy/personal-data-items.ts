@@ -287,7 +287,7 @@ export const privacyItems = {
   'messages.texts': item(
     'messages',
     'until_leaving',
-    ['self', 'counterparty'],
+    ['self', 'counterparty', 'board'],
     { de: 'Texte Ihrer Nachrichten zu Bestellungen und zwischen Mitgliedern', en: 'Texts of your messages about orders and between members' },
     {
       de: 'Die Verständigung zwischen Ihnen und Ihrem Gegenüber; bei strittigen Bestellungen liest der Vorstand den Verlauf mit.',
@@ -297,21 +297,27 @@ export const privacyItems = {
   'messages.threads': item(
     'messages',
     'pseudonym',
-    ['self', 'counterparty'],
+    ['self', 'counterparty', 'board'],
     { de: 'Wer mit wem wann geschrieben und was gelesen hat', en: 'Who wrote to whom when, and what was read' },
-    { de: 'Der Posteingang und die Zahl ungelesener Nachrichten.', en: 'The inbox and the count of unread messages.' },
+    {
+      de: 'Der Posteingang und die Zahl ungelesener Nachrichten; der Vorstand sieht nur den Verlauf strittiger Bestellungen.',
+      en: 'The inbox and the count of unread messages; the board sees only the threads of disputed orders.',
+    },
   ),
   'governance.proposals': item(
     'governance',
     'pseudonym',
-    ['members'],
+    ['public'],
     { de: 'Ihre Anträge mit Titel, Begründung und Ergebnis, und dass Sie kommentiert haben', en: 'Your proposals with title, rationale and result, and that you commented' },
-    { de: 'Die Mitbestimmung: Anträge, Aussprache, Abstimmung und ihr Protokoll.', en: 'Self-government: proposals, discussion, votes and their minutes.' },
+    {
+      de: 'Die Mitbestimmung: Anträge, Aussprache, Abstimmung und ihr Protokoll, öffentlich wie die Regeln, die sie beschließen. Entwürfe sehen nur Sie.',
+      en: 'Self-government: proposals, discussion, votes and their minutes, public like the rules they decide. Drafts only you see.',
+    },
   ),
   'governance.comments': item(
     'governance',
     'until_leaving',
-    ['members'],
+    ['public'],
     { de: 'Texte Ihrer Kommentare zu Anträgen', en: 'Texts of your comments on proposals' },
     { de: 'Die Aussprache vor einer Abstimmung.', en: 'The discussion before a vote.' },
   ),
