@@ -363,7 +363,7 @@ describe('in-process runner', () => {
 });
 
 describe(`session-cleanup on the ${selectedBackend} backend`, () => {
-  it('deletes expired sessions and sessions revoked more than a day ago, and nothing else', async () => {
+  it('deletes expired sessions, sessions revoked more than a day ago and password resets expired more than a day ago, and nothing else', async () => {
     const member = await database.prisma.member.create({
       data: { email: `cleanup-${randomBytes(4).toString('hex')}@example.org`, displayName: 'Cleanup', passwordHash: 'x' },
     });
@@ -378,6 +378,8 @@ describe(`session-cleanup on the ${selectedBackend} backend`, () => {
     await database.prisma.session.createMany({
       data: Object.entries(sessions).map(([id, session]) => ({ id, memberId: member.id, ...session })),
     });
+    const expiredLongAgo = await database.prisma.passwordReset.create({ data: { memberId: member.id, expiresAt: new Date(now - revokedSessionRetentionMs - hour) } });
+    const expiredRecently = await database.prisma.passwordReset.create({ data: { memberId: member.id, expiresAt: new Date(now - hour) } });
 
     const queueName = newQueueName();
     const queue = openQueue(selectedBackend, [sessionCleanup], queueName);
@@ -387,5 +389,8 @@ describe(`session-cleanup on the ${selectedBackend} backend`, () => {
 
     const left = await database.prisma.session.findMany({ where: { memberId: member.id }, select: { id: true } });
     expect(left.map((session) => session.id).sort()).toEqual(['active', 'revokedRecently']);
+    const resets = await database.prisma.passwordReset.findMany({ where: { memberId: member.id }, select: { id: true } });
+    expect(resets.map((reset) => reset.id)).toEqual([expiredRecently.id]);
+    expect(resets.map((reset) => reset.id)).not.toContain(expiredLongAgo.id);
   });
 });

@@ -141,6 +141,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/ranking', name: 'ranking', component: () => import('@/pages/RankingDisclosurePage.vue'), meta: { titleKey: 'ranking.disclosure.title' } },
   { path: '/transparency', name: 'transparency', component: () => import('@/pages/TransparencyPage.vue'), meta: { titleKey: 'governance.transparency.title' } },
   { path: '/statistics', name: 'statistics', component: () => import('@/pages/StatisticsPage.vue'), meta: { titleKey: 'statistics.title' } },
+  { path: '/privacy', name: 'privacy', component: () => import('@/pages/PrivacyPage.vue'), meta: { titleKey: 'privacy.title' } },
   { path: '/membership', name: 'membership', component: () => import('@/pages/MembershipPage.vue'), meta: { titleKey: 'governance.membership.title', requiresLogin: true } },
   { path: '/board', redirect: { name: 'board-applications' } },
   {

@@ -29,7 +29,13 @@ export const MemberType = builder.prismaNode('Member', {
         context.member && (context.member.id === member.id || context.member.roles.includes('admin')) ? member.email : null,
     }),
     roles: t.field({ type: [RoleEnum], select: { roles: true }, resolve: (member) => member.roles }),
-    locale: t.exposeString('locale'),
+    locale: t.string({
+      nullable: true,
+      description: '"de" or "en", the language of e-mails; visible to the member and to admins only.',
+      select: { locale: true },
+      resolve: (member, _args, context) =>
+        context.member && (context.member.id === member.id || context.member.roles.includes('admin')) ? member.locale : null,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });

@@ -8,6 +8,7 @@ import { imagesDe } from './images.de';
 import { governanceDe } from './governance.de';
 import { rankingDe } from './ranking.de';
 import { statisticsDe } from './statistics.de';
+import { privacyDe } from './privacy.de';
 import { challengesDe } from './challenges.de';
 import { auditToolsDe } from './auditTools.de';
 import { surplusDe } from './surplus.de';
@@ -109,6 +110,7 @@ export const de = {
   governance: governanceDe,
   ranking: rankingDe,
   statistics: statisticsDe,
+  privacy: privacyDe,
   challenges: challengesDe,
   auditTools: auditToolsDe,
   surplus: surplusDe,

@@ -11,6 +11,7 @@ import { myDataEn } from './myData.en';
 import { governanceEn } from './governance.en';
 import { rankingEn } from './ranking.en';
 import { statisticsEn } from './statistics.en';
+import { privacyEn } from './privacy.en';
 import { challengesEn } from './challenges.en';
 import { auditToolsEn } from './auditTools.en';
 import { surplusEn } from './surplus.en';
@@ -108,6 +109,7 @@ export const en: MessageSchema = {
   governance: governanceEn,
   ranking: rankingEn,
   statistics: statisticsEn,
+  privacy: privacyEn,
   challenges: challengesEn,
   auditTools: auditToolsEn,
   surplus: surplusEn,

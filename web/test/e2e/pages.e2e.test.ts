@@ -65,6 +65,7 @@ const walks: Record<Role, Walk[]> = {
     { route: 'proposal-minutes', path: (fixture) => `${fixture.closedProposalPath}/minutes` },
     { route: 'transparency', path: () => '/transparency' },
     { route: 'statistics', path: () => '/statistics' },
+    { route: 'privacy', path: () => '/privacy' },
     { route: 'left-cooperative', path: () => '/account/left' },
     { route: 'ranking', path: () => '/ranking' },
   ],

@@ -1,5 +1,5 @@
 // Starting the app as a user would and a browser to look at it, for end-to-end tests.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -124,6 +124,58 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   }
   await stop();
   throw new Error(`The server was not healthy after ${healthTimeoutMs} ms:\n${output}`);
+}
+
+export type ServicesDatabase = NonNullable<StartAppOptions['services']>;
+
+/**
+ * Services mode for a test file that supports it: E2E_DATABASE_URL (an empty PostgreSQL database) and
+ * E2E_REDIS_URL, or undefined for the embedded mode.
+ */
+export function servicesFromEnvironment(): ServicesDatabase | undefined {
+  const databaseUrl = process.env.E2E_DATABASE_URL;
+  const redisUrl = process.env.E2E_REDIS_URL;
+  return databaseUrl && redisUrl ? { databaseUrl, redisUrl } : undefined;
+}
+
+/** Applies the migrations to the services database before the first start, as `npm run db:migrate` does. */
+export function migrateServicesDatabase(services: ServicesDatabase): void {
+  const migrated = spawnSync('npx', ['tsx', 'scripts/migrate.ts'], { cwd: repositoryRoot, env: { ...process.env, DATABASE_URL: services.databaseUrl }, encoding: 'utf8' });
+  if (migrated.status !== 0) throw new Error(`Migrating the services database failed:\n${migrated.stdout}${migrated.stderr}`);
+}
+
+/** Runs one SQL statement and answers the rows it returned and how many rows it changed. */
+export type DatabaseQuery = (sql: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount: number }>;
+
+/**
+ * Runs SQL on the database of a stopped app, e.g. to let time pass: PostgreSQL in services mode, else
+ * the PGlite files in its data folder (which only one process may open, hence stopped).
+ */
+export async function onStoppedDatabase<T>(target: { dataDir: string; services?: ServicesDatabase }, work: (query: DatabaseQuery) => Promise<T>): Promise<T> {
+  // Loaded here, so that test files which never edit a database do not load the drivers.
+  if (target.services) {
+    const { Client } = await import('pg');
+    const client = new Client({ connectionString: target.services.databaseUrl });
+    await client.connect();
+    try {
+      return await work(async (sql, values = []) => {
+        const result = await client.query(sql, values);
+        return { rows: result.rows as Record<string, unknown>[], rowCount: result.rowCount ?? 0 };
+      });
+    } finally {
+      await client.end();
+    }
+  }
+  const { openPGlite, pgliteDataDirFor } = await import('../../../api/src/db/client');
+  const database = await openPGlite({ dataDir: pgliteDataDirFor(target.dataDir) });
+  try {
+    return await work(async (sql, values = []) => {
+      const result = await database.query<Record<string, unknown>>(sql, values);
+      return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
+    });
+  } finally {
+    await database.close();
+  }
 }
 
 export function launchBrowser(): Promise<Browser> {

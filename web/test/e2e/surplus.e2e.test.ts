@@ -1,22 +1,38 @@
-// Sharing the surplus in the browser: Lena buys from Martin and confirms, so the contribution fills the
-// fund; the orders are moved into a month that ended before the last one (which the scheduled run has
-// already distributed) and a surplus rule is in force for it, as a vote would have left it; the board
-// sees the dry run of that month with Lena's share and the check that the shares add up, runs it with a
-// confirmation and watches it being booked; Lena sees the share in her wallet and how it was computed.
+// Sharing the surplus in the browser, from the vote to the wallet: Lena buys from Martin and confirms, so
+// the contribution fills the fund; Lena drafts a surplus rule in the proposal form and opens the vote,
+// members vote for it, the deadline passes while the server is down and the close enacts the rule;
+// then time travels: the orders are moved into a month that ended before the last one (which the
+// scheduled run has already distributed) and the enacted rule's date before that month. The board
+// sees the dry run of that month with Lena's share and the check that the shares add up, runs it with
+// a confirmation and watches it being booked; Lena sees the share in her wallet and how it was
+// computed. With E2E_DATABASE_URL and E2E_REDIS_URL the same flow runs in services mode.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openPGlite, pgliteDataDirFor } from '../../../api/src/db/client';
-import { graphqlInPage, type Language, launchBrowser, logIn, type RunningApp, screenshot, startApp } from './support';
+import {
+  graphqlInPage,
+  type Language,
+  launchBrowser,
+  logIn,
+  migrateServicesDatabase,
+  onStoppedDatabase,
+  type RunningApp,
+  screenshot,
+  servicesFromEnvironment,
+  startApp,
+} from './support';
 
 const lena = 'lena@demo.allmende.coop';
 const martin = 'martin@demo.allmende.coop';
 const board = 'jonas@demo.allmende.coop';
+const voters = ['ben@demo.allmende.coop', 'mia@demo.allmende.coop', 'noah@demo.allmende.coop'];
+const closeTimeoutMs = 90_000;
 
-jest.setTimeout(300_000);
+jest.setTimeout(480_000);
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'allmende-e2e-surplus-'));
+const services = servicesFromEnvironment();
 let app: RunningApp | undefined;
 let browser: Browser | undefined;
 const contexts: BrowserContext[] = [];
@@ -31,7 +47,8 @@ function monthsBack(): { period: string; closedAt: string; ruleEnactedAt: string
 }
 
 beforeAll(async () => {
-  app = await startApp({ dataDir });
+  if (services) migrateServicesDatabase(services);
+  app = await startApp({ dataDir, services });
   browser = await launchBrowser();
 });
 
@@ -49,6 +66,18 @@ async function openPage({ language = 'de', width = 1280, email }: { language?: L
   const page = await context.newPage();
   await logIn(page, email, undefined, language);
   return page;
+}
+
+async function closeContexts(): Promise<void> {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+}
+
+/** Stops the server, changes its database and starts it again on the same data. */
+async function whileStopped(work: Parameters<typeof onStoppedDatabase>[1]): Promise<void> {
+  await closeContexts();
+  await app!.stop({ keepData: true });
+  await onStoppedDatabase({ dataDir, services }, work);
+  app = await startApp({ dataDir, services });
 }
 
 /** An order of a new offer of Martin's, bought by Lena, accepted, fulfilled and confirmed through the API. */
@@ -73,93 +102,23 @@ async function confirmedOrder(lenaPage: Page, martinPage: Page, title: string, p
   }
 }
 
-it('the board runs a dry run and the distribution, and a member sees the share', async () => {
+it('members vote a surplus rule, the month ends, the board runs the dry run and the distribution, and a member sees the share', async () => {
   const { period, closedAt, ruleEnactedAt } = monthsBack();
   const buyerPage = await openPage({ email: lena });
   const martinPage = await openPage({ email: martin });
   await confirmedOrder(buyerPage, martinPage, 'Bergkäse am Stück', '12.00');
   await confirmedOrder(buyerPage, martinPage, 'Frischmilch im Glas', '8.00');
 
-  // The orders closed in the target month, under a rule the members voted before it.
-  await app!.stop({ keepData: true });
-  const database = await openPGlite({ dataDir: pgliteDataDirFor(dataDir) });
-  try {
-    await database.query(`UPDATE "Order" SET "closedAt" = $1::timestamptz WHERE status = 'confirmed'`, [closedAt]);
-    const rule = { period: 'monthly', reserve: { kind: 'amount', amount: '0' }, mix: { purchases: 50, sales: 30, equal: 20, accounts: [] } };
-    await database.query(
-      `INSERT INTO "PolicyVersion" ("id", "kind", "version", "payload", "enactedAt", "appliedAt")
-       SELECT gen_random_uuid(), 'surplus', max(version) + 1, $1::jsonb, $2::timestamptz, $2::timestamptz FROM "PolicyVersion" WHERE kind = 'surplus'`,
-      [JSON.stringify(rule), ruleEnactedAt],
-    );
-  } finally {
-    await database.close();
-  }
-  app = await startApp({ dataDir });
-
-  // The board's dry run of the month: Lena's share, the totals and the check.
-  const boardPage = await openPage({ email: board });
-  await boardPage.goto('/board/surplus');
-  await boardPage.getByTestId('surplus-period').fill(period);
-  await boardPage.getByRole('button', { name: 'Probeberechnung zeigen' }).click();
-  await boardPage.getByTestId('surplus-check').filter({ hasText: 'genau' }).waitFor();
-  const rows = boardPage.getByTestId('surplus-shares').locator('tbody tr');
-  await rows.filter({ hasText: 'Hof Sonnenwiese' }).waitFor();
-  // The search narrows the table to Lena.
-  await boardPage.getByTestId('surplus-search').fill('Lena');
-  await rows.filter({ hasText: 'Hof Sonnenwiese' }).waitFor({ state: 'detached' });
-  const lenaRow = rows.filter({ hasText: 'Lena Fischer' });
-  await lenaRow.waitFor();
-  expect(await rows.count()).toBe(1);
-  const lenaShare = (await lenaRow.locator('td').last().innerText()).trim();
-  await boardPage.getByTestId('surplus-search').fill('');
-  await rows.filter({ hasText: 'Hof Sonnenwiese' }).waitFor();
-  await screenshot(boardPage, 'surplus-1-dry-run');
-  await boardPage.setViewportSize({ width: 390, height: 900 });
-  await screenshot(boardPage, 'surplus-1-dry-run-390');
-  await boardPage.setViewportSize({ width: 1280, height: 900 });
-
-  // The run, confirmed, booked while the board watches.
-  await boardPage.getByTestId('surplus-run').click();
-  await boardPage.getByTestId('confirm-dialog-submit').click();
-  await boardPage.getByTestId('surplus-progress').filter({ hasText: 'Gebucht' }).waitFor({ timeout: 60_000 });
-  await boardPage.getByTestId(`surplus-run-${period}`).waitFor();
-  await screenshot(boardPage, 'surplus-2-booked');
-
-  // Lena sees the share received, and in her statement the link to how it was computed (on the
-  // restarted server, so in a new page).
-  const lenaPage = await openPage({ email: lena, width: 390 });
-  await lenaPage.goto('/wallet');
-  const received = lenaPage.getByTestId('surplus-received').filter({ hasText: period });
-  await received.waitFor();
-  expect(await received.innerText()).toContain(lenaShare);
-  await lenaPage.getByTestId('statement-surplus').first().waitFor();
-  await screenshot(lenaPage, 'surplus-3-wallet-390');
-  await received.getByRole('link').click();
-  await lenaPage.getByTestId('surplus-explanation').waitFor();
-  expect(await lenaPage.getByTestId('surplus-share-total').innerText()).toContain(lenaShare);
-  expect(await lenaPage.getByTestId('surplus-line-purchases').innerText()).toContain('20,00');
-  await screenshot(lenaPage, 'surplus-4-explanation-390');
-
-  // The transparency page lists the distribution with its totals, for everyone.
-  await lenaPage.goto('/transparency');
-  await lenaPage.getByTestId(`surplus-run-${period}`).waitFor();
-  await screenshot(lenaPage, 'surplus-5-transparency-390');
-  await lenaPage.setViewportSize({ width: 1280, height: 900 });
-  await lenaPage.goto('/wallet');
-  await lenaPage.getByTestId('surplus-received').first().waitFor();
-  await screenshot(lenaPage, 'surplus-6-wallet');
-});
-
-it('a member drafts a surplus rule in the proposal form, the parts adding up to 100 %', async () => {
+  // Lena drafts the rule in the proposal form on her phone, the parts adding up to 100 %.
   const page = await openPage({ email: lena, width: 390 });
   await page.goto('/proposals/new');
   const form = page.getByTestId('proposal-form');
   await form.locator('#proposal-kind').selectOption('surplus');
   await form.getByLabel('Titel').fill('Überschuss zurückgeben');
   await form.getByLabel('Begründung').fill('Wer bei uns einkauft und verkauft, soll etwas vom Überschuss zurückbekommen.');
-  // The rule in force (the one of the first test) fills the form: no reserve, half by purchases.
-  expect(await form.locator('#proposal-surplusReserve').inputValue()).toBe('0');
-  expect(await form.locator('#proposal-surplusMix').inputValue()).toBe('50');
+  // The rule in force (the founding one) fills the form: the whole fund kept, a mix by purchases.
+  expect(await form.locator('#proposal-surplusReserve').inputValue()).toBe('100');
+  expect(await form.locator('#proposal-surplusMix').inputValue()).toBe('100');
   await form.getByLabel('Anteil des Fonds (%)').check();
   await form.locator('#proposal-surplusReserve').fill('20');
   await form.locator('#proposal-surplusMix').fill('60');
@@ -174,11 +133,114 @@ it('a member drafts a surplus rule in the proposal form, the parts adding up to 
   await form.getByText('Die Anteile müssen ganze Zahlen von 0 bis 100 sein und zusammen 100 % ergeben.').waitFor();
   await form.locator('#proposal-surplus-equal').fill('20');
   await form.getByTestId('surplus-sum').getByText('Zusammen: 100 %').waitFor();
-  await screenshot(page, 'surplus-7-proposal-form-390');
+  await screenshot(page, 'surplus-1-proposal-form-390');
   await form.getByTestId('save-proposal').click();
   await page.getByRole('heading', { level: 1, name: 'Überschuss zurückgeben' }).waitFor();
   // The comparison in words, line by line.
   await page.getByText('Nach Einkäufen').first().waitFor();
   await page.getByText('An „Solidaritätsfonds“').first().waitFor();
-  await screenshot(page, 'surplus-8-proposal-390');
+  await screenshot(page, 'surplus-2-proposal-390');
+  const proposalPath = new URL(page.url()).pathname;
+  const proposalRowId = proposalPath.split('/').pop()!;
+  expect(proposalRowId).toMatch(/^[0-9a-f-]{36}$/);
+
+  // She opens the vote for the shortest window the rules allow and votes yes; three members follow.
+  const votingDays = Number(await page.getByTestId('voting-days').inputValue());
+  expect(votingDays).toBeGreaterThan(0);
+  await page.getByTestId('open-voting').click();
+  await page.getByTestId('confirm-author-action').getByTestId('confirm-yes').click();
+  await page.getByTestId('proposal-status').filter({ hasText: 'Abstimmung läuft' }).waitFor();
+  await page.getByTestId('vote-yes').click();
+  await page.getByTestId('my-vote').getByText('Du hast mit „Ja“ gestimmt.').waitFor();
+  const proposalId = Buffer.from(`Proposal:${proposalRowId}`).toString('base64');
+  for (const voter of voters) {
+    const voterPage = await openPage({ email: voter });
+    const voted = await graphqlInPage(voterPage, `mutation($id: ID!) { castVote(proposalId: $id, choice: yes) { __typename } }`, { id: proposalId });
+    expect(voted.castVote.__typename).toBe('MutationCastVoteSuccess');
+  }
+
+  // The deadline passes while the server is down, and the orders close in the target month.
+  await whileStopped(async (query) => {
+    const moved = await query(
+      `UPDATE "Proposal" SET "votingOpensAt" = "votingOpensAt" - make_interval(days => $2), "votingClosesAt" = "votingClosesAt" - make_interval(days => $2)
+       WHERE "id" = $1 AND "status" = 'voting'`,
+      [proposalRowId, votingDays],
+    );
+    expect(moved.rowCount).toBe(1);
+    const orders = await query(`UPDATE "Order" SET "closedAt" = $1::timestamptz WHERE status = 'confirmed'`, [closedAt]);
+    expect(orders.rowCount).toBeGreaterThanOrEqual(2);
+  });
+
+  // Started again, the governance sweep closes the vote, which enacts the rule.
+  const closed = await openPage({ email: lena });
+  const deadline = Date.now() + closeTimeoutMs;
+  await closed.goto(proposalPath);
+  while ((await closed.getByTestId('proposal-result').count()) === 0) {
+    if (Date.now() > deadline) throw new Error(`The vote was not closed within ${closeTimeoutMs} ms:\n${app!.output()}`);
+    await closed.waitForTimeout(1_000);
+    await closed.reload();
+    await closed.getByRole('heading', { level: 1 }).waitFor();
+  }
+  await closed.getByTestId('result-end-state').getByText('Angenommen').waitFor();
+  await closed.getByTestId('enacted-version').waitFor();
+  await screenshot(closed, 'surplus-3-vote-closed');
+
+  // Time travel: the rule the vote enacted was in force before the target month began.
+  await whileStopped(async (query) => {
+    const backdated = await query(`UPDATE "PolicyVersion" SET "enactedAt" = $2::timestamptz WHERE "proposalId" = $1 AND kind = 'surplus'`, [proposalRowId, ruleEnactedAt]);
+    expect(backdated.rowCount).toBe(1);
+  });
+
+  // The board's dry run of the month: Lena's share, the totals and the check.
+  const boardPage = await openPage({ email: board });
+  await boardPage.goto('/board/surplus');
+  await boardPage.getByTestId('surplus-period').fill(period);
+  await boardPage.getByRole('button', { name: 'Probeberechnung zeigen' }).click();
+  await boardPage.getByTestId('surplus-check').filter({ hasText: 'genau' }).waitFor();
+  const rows = boardPage.getByTestId('surplus-shares').locator('tbody tr');
+  await rows.filter({ hasText: 'Hof Sonnenwiese' }).waitFor();
+  await rows.filter({ hasText: 'Solidaritätsfonds' }).waitFor();
+  // The search narrows the table to Lena.
+  await boardPage.getByTestId('surplus-search').fill('Lena');
+  await rows.filter({ hasText: 'Hof Sonnenwiese' }).waitFor({ state: 'detached' });
+  const lenaRow = rows.filter({ hasText: 'Lena Fischer' });
+  await lenaRow.waitFor();
+  expect(await rows.count()).toBe(1);
+  const lenaShare = (await lenaRow.locator('td').last().innerText()).trim();
+  await boardPage.getByTestId('surplus-search').fill('');
+  await rows.filter({ hasText: 'Hof Sonnenwiese' }).waitFor();
+  await screenshot(boardPage, 'surplus-4-dry-run');
+  await boardPage.setViewportSize({ width: 390, height: 900 });
+  await screenshot(boardPage, 'surplus-4-dry-run-390');
+  await boardPage.setViewportSize({ width: 1280, height: 900 });
+
+  // The run, confirmed, booked while the board watches.
+  await boardPage.getByTestId('surplus-run').click();
+  await boardPage.getByTestId('confirm-dialog-submit').click();
+  await boardPage.getByTestId('surplus-progress').filter({ hasText: 'Gebucht' }).waitFor({ timeout: 60_000 });
+  await boardPage.getByTestId(`surplus-run-${period}`).waitFor();
+  await screenshot(boardPage, 'surplus-5-booked');
+
+  // Lena sees the share received, and in her statement the link to how it was computed.
+  const lenaPage = await openPage({ email: lena, width: 390 });
+  await lenaPage.goto('/wallet');
+  const received = lenaPage.getByTestId('surplus-received').filter({ hasText: period });
+  await received.waitFor();
+  expect(await received.innerText()).toContain(lenaShare);
+  await lenaPage.getByTestId('statement-surplus').first().waitFor();
+  await screenshot(lenaPage, 'surplus-6-wallet-390');
+  await received.getByRole('link').click();
+  await lenaPage.getByTestId('surplus-explanation').waitFor();
+  expect(await lenaPage.getByTestId('surplus-share-total').innerText()).toContain(lenaShare);
+  expect(await lenaPage.getByTestId('surplus-line-purchases').innerText()).toContain('20,00');
+  await screenshot(lenaPage, 'surplus-7-explanation-390');
+
+  // The transparency page lists the distribution with its totals, for everyone.
+  await lenaPage.goto('/transparency');
+  await lenaPage.getByTestId(`surplus-run-${period}`).waitFor();
+  await screenshot(lenaPage, 'surplus-8-transparency-390');
+  await lenaPage.setViewportSize({ width: 1280, height: 900 });
+  await lenaPage.goto('/wallet');
+  await lenaPage.getByTestId('surplus-received').first().waitFor();
+  await screenshot(lenaPage, 'surplus-9-wallet');
 });

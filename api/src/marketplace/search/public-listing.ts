@@ -11,7 +11,7 @@ import { BREAK, isAbstractType, Kind, TypeInfo, visit, visitWithTypeInfo, type D
  * Fields that depend only on the query's arguments, such as a result's `distanceKm` from the place
  * searched around, do not belong here: cached listings are keyed by document and variables.
  */
-export const viewerDependentFields: ReadonlySet<string> = new Set(['Member.email', 'Member.emailNotifications', 'Member.declineReason']);
+export const viewerDependentFields: ReadonlySet<string> = new Set(['Member.email', 'Member.emailNotifications', 'Member.declineReason', 'Member.locale']);
 
 /** Root fields a public listing may select. */
 const listingRootFields: ReadonlySet<string> = new Set(['offers', '__typename']);
