@@ -361,6 +361,18 @@ export const personalDataFields: PrivacyFieldCatalogue = {
     sales: 'marketplace.rankingSales',
     countedAt: 'marketplace.rankingSales',
   },
+  RankingScoreGeneration: {
+    generation: technicalKey,
+    policyVersion: notPersonal('the ranking policy the scores were computed under'),
+    policy: notPersonal('the ranking policy the scores were computed under'),
+    asOf: notPersonal('when the scores were computed'),
+    snapshot: notPersonal("the database's transaction snapshot of the computation"),
+    medians: notPersonal('median prices of whole categories'),
+    sales: 'marketplace.rankingSales',
+    offers: notPersonal('how many offers were scored'),
+  },
+  RankingOfferScore: notPersonal("a public offer's score in the ranking in force"),
+  RankingOfferChange: notPersonal('which public offers changed since the scores were computed'),
   PolicyVersion: notPersonal("the cooperative's rules as enacted by votes; the proposal names its author"),
   Proposal: {
     id: 'governance.proposals',
