@@ -63,7 +63,8 @@ export const rankingJoinsSql = Prisma.sql`
 /** Each feature's value as a float8 expression over o, rm and rs; NULL where it does not apply. */
 export function featureColumnsSql(policy: RankingPolicy, request: RankingRequest): Record<RankingFeature, Prisma.Sql> {
   const attributeTotal = ecologyAttributes.reduce((sum, attribute) => sum + policy.ecologyAttributeWeights[attribute], 0);
-  const declared = (attribute: string) => Prisma.sql`(${attribute}::text = ANY (o."ecologicalAttributes"::text[]))`;
+  // The attribute as the enum, not the array as text: casting every row's array costs more than the rest of its score.
+  const declared = (attribute: string) => Prisma.sql`(${attribute}::"EcologicalAttribute" = ANY (o."ecologicalAttributes"))`;
   const ecology =
     attributeTotal === 0
       ? Prisma.sql`0::float8`
@@ -81,7 +82,8 @@ export function featureColumnsSql(policy: RankingPolicy, request: RankingRequest
     price: Prisma.sql`(CASE WHEN rm.median IS NULL OR rm.median <= 0 OR o."price" <= 0 THEN 0.5
       ELSE LEAST(1, GREATEST(0, 0.5 - ln((o."price" / rm.median::numeric)::float8) / ln(2) / 2)) END)::float8`,
     rating: Prisma.sql`LEAST(1, GREATEST(0, ((${ratingPriorCount * ratingPriorStars}::float8 + o."ratingSum") / (${ratingPriorCount}::float8 + o."ratingCount") - 1) / 4))::float8`,
-    recency: Prisma.sql`power(0.5, GREATEST(0, extract(epoch FROM (${request.asOf}::timestamptz - o."createdAt"))::float8) / 86400.0 / ${policy.recencyHalfLifeDays}::float8)`,
+    // date_part, not extract: extract's numeric result costs a third of a row's score.
+    recency: Prisma.sql`power(0.5, GREATEST(0, date_part('epoch', ${request.asOf}::timestamptz - o."createdAt")) / 86400.0 / ${policy.recencyHalfLifeDays}::float8)`,
     smallProducer: Prisma.sql`(1.0 / (1.0 + COALESCE(rs.sales, 0) / ${smallProducerHalfSales}::float8))::float8`,
     available: Prisma.sql`(CASE WHEN o."status" = 'active' AND (o."stock" IS NULL OR o."stock" > 0) THEN 1 ELSE 0 END)::float8`,
     // ts_rank_cd with normalisation 32 is rank / (rank + 1), so 0..1 already; real, hence the cast.
