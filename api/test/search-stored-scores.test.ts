@@ -1,7 +1,9 @@
-// Browsing from the stored scores (api/src/marketplace/search/stored-scores.ts) gives the pages of the
-// ranking it wraps, which scores every offer: over random policies, filters and page sizes, right
-// after a generation is computed and after offers change, new ones appear, others go, the aggregates
-// move and time passes, with every page reached through the cursor of the one before.
+// The accelerators of the ranked order give the pages of the ranking they wrap, which scores every
+// offer in full, with every page reached through the cursor of the one before: browsing from the stored
+// scores (api/src/marketplace/search/stored-scores.ts) over random policies, filters and page sizes,
+// right after a generation is computed and after offers change, new ones appear, others go, the
+// aggregates move and time passes; and searches with a term whose relevance is computed only where it
+// can reach the page (text-bound.ts).
 import fc from 'fast-check';
 import { refreshRankingAggregates } from '../src/ranking/aggregates';
 import { computeScoreGeneration, computeScoreGenerationIfDue } from '../src/ranking/stored-scores';
@@ -11,6 +13,8 @@ import { resolveOfferFilters, type OfferFilters } from '../src/marketplace/searc
 import type { RankedRow, ScoreCursor } from '../src/marketplace/search/order';
 import { scoreRanking, type ScoreRanking } from '../src/marketplace/search/score-query';
 import { withStoredScores } from '../src/marketplace/search/stored-scores';
+import { withTextBound } from '../src/marketplace/search/text-bound';
+import { textQuery } from '../src/marketplace/search/text-query';
 import { createTestApi, type TestApi } from './support/api';
 import { buildMember, buildOffer } from './support/builders';
 
@@ -25,6 +29,8 @@ describe('stored scores', () => {
   let api: TestApi;
   let wrapped: ScoreRanking;
   let accelerated: ScoreRanking;
+  let textBound: ScoreRanking;
+  const titles = ['Äpfel', 'Äpfel und Birnen', 'Birnen vom Hof', 'Honig', 'Äpfel, Äpfel, Apfelsaft', 'Brot mit Honig', 'Birnen und Honig'];
   const random = seeded(2026);
   const attributes = [...ecologyAttributes, ...reuseAttributes];
   const categories = ['food.fruit', 'food.bakery', 'crafts.wood'];
@@ -35,6 +41,7 @@ describe('stored scores', () => {
   async function addOffer(createdAt: Date): Promise<string> {
     const producerId = producerIds[offerIds.length % producerIds.length]!;
     const created = await buildOffer(api, producerId, {
+      title: titles[Math.floor(random() * titles.length)]!,
       price: (Math.round((0.5 + random() * 40) * 100) / 100).toFixed(2),
       categoryCode: categories[offerIds.length % categories.length]!,
       stock: random() < 0.3 ? null : Math.floor(random() * 4),
@@ -58,6 +65,7 @@ describe('stored scores', () => {
     const { readQuery } = api.database;
     wrapped = scoreRanking(readQuery, 'stored');
     accelerated = withStoredScores(wrapped, readQuery);
+    textBound = withTextBound(wrapped, readQuery);
   });
   afterAll(() => api.close());
 
@@ -69,10 +77,11 @@ describe('stored scores', () => {
 
   async function allPages(ranking: ScoreRanking, filters: OfferFilters, policy: RankingPolicy, asOf: Date, size: number): Promise<string[][]> {
     const resolved = await resolveOfferFilters(filters, async () => null);
+    const text = filters.query ? textQuery(filters.query) : null;
     const pages: string[][] = [];
     let after: ScoreCursor | null = null;
     for (let page = 0; page < 100; page += 1) {
-      const rows: RankedRow[] = await ranking(resolved, policy, { asOf, place: null }, after, size);
+      const rows: RankedRow[] = await ranking(resolved, policy, { asOf, place: null, text }, after, size);
       pages.push(rows.slice(0, size).map((row) => row.id));
       if (rows.length <= size) return pages;
       const last = rows[size - 1]!;
@@ -118,6 +127,22 @@ describe('stored scores', () => {
         await prisma.offer.update({ where: { id: withdrawn }, data: { status: 'active' } });
       }),
       { numRuns: 12 },
+    );
+  });
+
+  it('searches with a term as the wrapped ranking does, the relevance computed only where it can reach the page', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        policyArbitrary.map((policy) => ({ ...policy, weights: { ...policy.weights, text: Math.max(1, policy.weights.text) } })),
+        filterArbitrary,
+        fc.constantFrom('Äpfel', 'Birnen', 'Honig', 'Äpfel or Honig', 'Saft'),
+        fc.integer({ min: 1, max: 7 }),
+        async (policy, filters, query, size) => {
+          const asOf = new Date();
+          expect(await allPages(textBound, { ...filters, query }, policy, asOf, size)).toEqual(await allPages(wrapped, { ...filters, query }, policy, asOf, size));
+        },
+      ),
+      { numRuns: 25 },
     );
   });
 

@@ -91,11 +91,23 @@ export function featureColumnsSql(policy: RankingPolicy, request: RankingRequest
   };
 }
 
+/** Each weighed feature's term of the score, in the order of rankingFeatures: its share of all weights times its value (NULL counts as 0). */
+export function scoreTermsSql(policy: RankingPolicy, columns: Record<RankingFeature, Prisma.Sql>): { feature: RankingFeature; term: Prisma.Sql }[] {
+  const total = rankingFeatures.reduce((sum, feature) => sum + policy.weights[feature], 0);
+  return rankingFeatures
+    .filter((feature) => policy.weights[feature] > 0)
+    .map((feature) => ({ feature, term: Prisma.sql`${policy.weights[feature] / total}::float8 * COALESCE(${columns[feature]}, 0)` }));
+}
+
+/**
+ * The sum of terms, added from the first to the last: a sum of the first terms plus the rest, added
+ * in the same order, is the same number to the last bit.
+ */
+export function sumSql(terms: readonly Prisma.Sql[]): Prisma.Sql {
+  return terms.length === 0 ? Prisma.sql`0::float8` : Prisma.sql`(${Prisma.join(terms, ' + ')})`;
+}
+
 /** The score: each feature's share of all weights times its value (NULL counts as 0); 0..1. */
 export function scoreSql(policy: RankingPolicy, columns: Record<RankingFeature, Prisma.Sql>): Prisma.Sql {
-  const total = rankingFeatures.reduce((sum, feature) => sum + policy.weights[feature], 0);
-  const terms = rankingFeatures
-    .filter((feature) => policy.weights[feature] > 0)
-    .map((feature) => Prisma.sql`${policy.weights[feature] / total}::float8 * COALESCE(${columns[feature]}, 0)`);
-  return terms.length === 0 ? Prisma.sql`0::float8` : Prisma.sql`(${Prisma.join(terms, ' + ')})`;
+  return sumSql(scoreTermsSql(policy, columns).map(({ term }) => term));
 }
