@@ -4,14 +4,23 @@
 // passes while the server is down, the close enacts the new version when it starts again, the home
 // feed's first offers change (an ecological offer rises), "why here?" shows the new weights and
 // version, and the producer's dashboard hints what would raise their offers under the new rule.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Client } from 'pg';
-import { openPGlite, pgliteDataDirFor } from '../../../api/src/db/client';
-import { graphqlInPage, type Language, launchBrowser, logIn, type RunningApp, screenshot, startApp, switchLanguage } from './support';
+import {
+  graphqlInPage,
+  type Language,
+  launchBrowser,
+  logIn,
+  migrateServicesDatabase,
+  onStoppedDatabase,
+  type RunningApp,
+  screenshot,
+  servicesFromEnvironment,
+  startApp,
+  switchLanguage,
+} from './support';
 
 const author = 'lena@demo.allmende.coop';
 const phoneVoter = 'ben@demo.allmende.coop';
@@ -37,33 +46,10 @@ const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 /** With E2E_DATABASE_URL (an empty PostgreSQL database) and E2E_REDIS_URL the flow runs in services mode. */
-const services =
-  process.env.E2E_DATABASE_URL && process.env.E2E_REDIS_URL ? { databaseUrl: process.env.E2E_DATABASE_URL, redisUrl: process.env.E2E_REDIS_URL } : undefined;
-
-/** Runs SQL on the stopped server's database: PostgreSQL in services mode, else its PGlite folder. */
-async function onStoppedDatabase<T>(work: (query: (sql: string, values: unknown[]) => Promise<number>) => Promise<T>): Promise<T> {
-  if (services) {
-    const client = new Client({ connectionString: services.databaseUrl });
-    await client.connect();
-    try {
-      return await work(async (sql, values) => (await client.query(sql, values)).rowCount ?? 0);
-    } finally {
-      await client.end();
-    }
-  }
-  const database = await openPGlite({ dataDir: pgliteDataDirFor(dataDir) });
-  try {
-    return await work(async (sql, values) => (await database.query(sql, values)).affectedRows ?? 0);
-  } finally {
-    await database.close();
-  }
-}
+const services = servicesFromEnvironment();
 
 beforeAll(async () => {
-  if (services) {
-    const migrated = spawnSync('npx', ['tsx', 'scripts/migrate.ts'], { cwd: path.resolve(__dirname, '../../..'), env: { ...process.env, DATABASE_URL: services.databaseUrl }, encoding: 'utf8' });
-    if (migrated.status !== 0) throw new Error(`Migrating the services database failed:\n${migrated.stdout}${migrated.stderr}`);
-  }
+  if (services) migrateServicesDatabase(services);
   app = await startApp({ dataDir, services });
   browser = await launchBrowser();
 });
@@ -197,7 +183,7 @@ describe('the voted ranking in the browser', () => {
 
     // The deadline passes while the server is down: the window is moved back by the voting days.
     await app!.stop({ keepData: true });
-    const moved = await onStoppedDatabase((query) =>
+    const { rowCount: moved } = await onStoppedDatabase({ dataDir, services }, (query) =>
       query(
         `UPDATE "Proposal" SET "votingOpensAt" = "votingOpensAt" - make_interval(days => $2), "votingClosesAt" = "votingClosesAt" - make_interval(days => $2)
          WHERE "id" = $1 AND "status" = 'voting'`,
