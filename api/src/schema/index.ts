@@ -28,6 +28,7 @@ import './inbox';
 import './notification-settings';
 import './audit';
 import './statistics';
+import './data-use';
 import './audit-exports';
 import './audit-verification';
 import './audit-periods';
