@@ -44,6 +44,7 @@ export const dataUseDe = {
   },
   verify: {
     title: 'Anfrage bestätigen',
+    submit: 'Anfrage bestätigen',
     confirming: 'Wird bestätigt …',
     confirmed: 'Ihre E-Mail-Adresse ist bestätigt. Die Mitglieder stimmen jetzt über Ihre Anfrage ab.',
     toProposal: 'Zum Antrag',
@@ -100,6 +101,11 @@ export const dataUseDe = {
     off: 'Sie werden in den Zahlen bewilligter Anfragen mitgezählt.',
     saving: 'Wird gespeichert …',
     log: 'Zugänge und Abfragen',
+  },
+  statisticsLink: {
+    title: 'Mehr Zahlen für Forschung und Kommunen',
+    intro: 'Wer genauere Zahlen braucht, kann sie anfragen. Die Mitglieder stimmen über jede Anfrage ab; jede Abfrage wird protokolliert.',
+    link: 'Datennutzung anfragen',
   },
   policyForm: {
     minimumGroupSize: 'Mindestgruppengröße (k)',

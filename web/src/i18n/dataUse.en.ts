@@ -46,6 +46,7 @@ export const dataUseEn: typeof dataUseDe = {
   },
   verify: {
     title: 'Confirm your request',
+    submit: 'Confirm the request',
     confirming: 'Confirming …',
     confirmed: 'Your e-mail address is confirmed. The members are now voting on your request.',
     toProposal: 'See the proposal',
@@ -102,6 +103,11 @@ export const dataUseEn: typeof dataUseDe = {
     off: 'You are counted in the aggregates of granted data-use requests.',
     saving: 'Saving …',
     log: 'Grants and queries',
+  },
+  statisticsLink: {
+    title: 'More figures for research and municipalities',
+    intro: 'Who needs more detailed figures can request them. The members vote on every request; every query is logged.',
+    link: 'Request data use',
   },
   policyForm: {
     minimumGroupSize: 'Minimum group size (k)',
