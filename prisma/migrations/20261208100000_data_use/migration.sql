@@ -1,5 +1,5 @@
 -- Data use: third parties' requests for aggregates, decided by the members' vote (kind data_use, a
--- proposal without a member author), their access log and the members' opt-outs; and the data policy,
+-- proposal without a member author), their access log and the members' opt-outs. And the data policy,
 -- a kind the members vote on, whose founding version keeps the minimum group size of the open
 -- statistics at 10. Until the members vote voting rules that name the new kinds, they are decided by
 -- the rules written next to them in api/src/governance/policy-kinds.ts (votingRulesOfLaterKinds).
