@@ -20,6 +20,7 @@ import { openVoting } from '../src/governance/open-voting';
 import { policyInForce } from '../src/governance/policies';
 import { votingRulesOfLaterKinds } from '../src/governance/policy-kinds';
 import { withdrawProposal } from '../src/governance/withdraw-proposal';
+import { expireEndedData } from '../src/my-data/expire-ended-data';
 import { createHttpServer } from '../src/server';
 import { minimumGroupSize } from '../src/statistics/minimum-group-size';
 import { monthOf } from '../src/statistics/open-statistics';
@@ -153,6 +154,9 @@ describe('data-use requests', () => {
     const expired = await api.client().graphql(verifyMutation, { token: late });
     expect(expired.data?.verifyDataUseRequest.code).toBe('invalid_verification_link');
     expect(await prisma.dataUseRequest.findFirstOrThrow({ where: { organisation: 'Spätes Institut' } })).toMatchObject({ status: 'unverified', proposalId: null });
+    // A request whose link expired unused is deleted by the retention job; the verified one stays.
+    expect(await expireEndedData(prisma, { notificationRetentionDays: 180, outboxDir: undefined, outboxRetentionDays: 30 })).toMatchObject({ unverifiedDataUseRequests: 1 });
+    expect(await prisma.dataUseRequest.count()).toBe(1);
   });
 
   it('lets no role grant a request without the vote', async () => {
