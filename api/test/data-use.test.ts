@@ -203,9 +203,14 @@ describe('data-use requests', () => {
     expect((await query('nothing')).body.error).toBe('unknown_table');
     expect((await query('tradeVolume', null)).body.error).toBe('missing_token');
     expect((await query('tradeVolume', 'b'.repeat(43))).body.error).toBe('unknown_token');
-    const logged = await prisma.dataUseQuery.findMany({ where: { requestId } });
-    expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ table: 'tradeVolume', rowCount: 12 });
+    // Every query of the known token is logged, the refused ones with their reason.
+    const logged = await prisma.dataUseQuery.findMany({ where: { requestId }, orderBy: { at: 'asc' } });
+    expect(logged.map(({ table: name, refusal }) => ({ name, refusal }))).toEqual([
+      { name: 'tradeVolume', refusal: null },
+      { name: 'ecologicalSales', refusal: 'table_not_approved' },
+      { name: 'nothing', refusal: 'unknown_table' },
+    ]);
+    expect(logged[0]).toMatchObject({ rowCount: 12 });
     expect(logged[0]!.cellCount).toBe(12 * table.columns.length + 12 + table.columns.length + 1);
   });
 
@@ -240,7 +245,7 @@ describe('data-use requests', () => {
           organisation: validRequest.organisation,
           requesterName: validRequest.requesterName,
           status: 'granted',
-          queryCount: 3,
+          queryCount: 5,
           queries: expect.arrayContaining([expect.objectContaining({ table: 'traders' })]),
           proposal: { kind: 'data_use' },
         },
@@ -260,6 +265,7 @@ describe('data-use requests', () => {
     const { expiresAt } = await prisma.dataUseRequest.findUniqueOrThrow({ where: { id: requestId } });
     await prisma.dataUseRequest.update({ where: { id: requestId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await query('tradeVolume')).toEqual({ status: 403, body: { error: 'expired', message: expect.any(String) } });
+    expect(await prisma.dataUseQuery.findFirst({ where: { requestId }, orderBy: { at: 'desc' } })).toMatchObject({ refusal: 'expired', cellCount: 0 });
     await prisma.dataUseRequest.update({ where: { id: requestId }, data: { expiresAt } });
     expect((await query('tradeVolume')).status).toBe(200);
   });

@@ -17,6 +17,7 @@ export async function dataUseAccessesIncluding(prisma: PrismaClient, member: { i
   const optOuts = await prisma.dataUseOptOut.findMany({ where: { memberId: member.id } });
   const queries = await prisma.dataUseQuery.findMany({
     where: {
+      refusal: null,
       at: { gte: member.admittedAt, ...(member.leftAt ? { lt: member.leftAt } : {}) },
       AND: optOuts.map((optOut) => ({ OR: [{ at: { lt: optOut.optedOutAt } }, ...(optOut.optedInAt ? [{ at: { gte: optOut.optedInAt } }] : [])] })),
     },

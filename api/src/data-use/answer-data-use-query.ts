@@ -1,7 +1,8 @@
 // answerDataUseQuery: a granted request's access token asks for one table. The answer is the table
 // computed now, by the request's grouping, without the members opted out of data use at this moment,
 // with the small-cell suppression of the open statistics at the k of the data policy in force. Every
-// answered query is logged with its size; refusals are closed list of reasons with their HTTP status.
+// query of a known token is logged: an answer with its size, a refusal with its reason. Refusals are a
+// closed list of reasons with their HTTP status.
 import type { PrismaClient, ReadQuery } from '../db/client';
 import { minimumGroupSize } from '../statistics/minimum-group-size';
 import { openStatistics } from '../statistics/open-statistics';
@@ -50,13 +51,16 @@ export async function answerDataUseQuery(
 ): Promise<DataUseQueryResult> {
   if (!input.token || input.token.length > dataUseTokenLengthMax) return { ok: false, refusal: 'missing_token' };
   const request = await services.prisma.dataUseRequest.findUnique({ where: { accessTokenHash: dataUseTokenHash(input.token) } });
-  if (!request) return { ok: false, refusal: 'unknown_token' };
-  if (request.status === 'revoked') return { ok: false, refusal: 'revoked' };
-  if (request.status !== 'granted' || !request.expiresAt) return { ok: false, refusal: 'unknown_token' };
-  if (request.expiresAt.getTime() <= now.getTime()) return { ok: false, refusal: 'expired' };
-  if (!(dataUseTableNames as readonly string[]).includes(input.table)) return { ok: false, refusal: 'unknown_table' };
+  if (!request || (request.status !== 'granted' && request.status !== 'revoked') || !request.expiresAt) return { ok: false, refusal: 'unknown_token' };
+  const refuse = async (refusal: Exclude<DataUseRefusal, 'missing_token' | 'unknown_token'>): Promise<DataUseQueryResult> => {
+    await services.prisma.dataUseQuery.create({ data: { requestId: request.id, table: input.table, at: now, refusal, cellCount: 0, rowCount: 0, suppressedCount: 0 } });
+    return { ok: false, refusal };
+  };
+  if (request.status === 'revoked') return refuse('revoked');
+  if (request.expiresAt.getTime() <= now.getTime()) return refuse('expired');
+  if (!(dataUseTableNames as readonly string[]).includes(input.table)) return refuse('unknown_table');
   const table = input.table as DataUseTableName;
-  if (!request.tables.includes(table)) return { ok: false, refusal: 'table_not_approved' };
+  if (!request.tables.includes(table)) return refuse('table_not_approved');
   const k = await minimumGroupSize(services.prisma, now);
   const statistics = await openStatistics(services.readQuery, k, now, { withoutOptedOutAt: now, grouping: request.grouping });
   const presented = presentStatistics(statistics).tables.find((candidate) => candidate.name === table)!;

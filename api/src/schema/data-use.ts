@@ -45,11 +45,12 @@ builder.queryField('dataUseCatalogue', (t) =>
 const isMember = (context: Context) => context.member?.status === 'admitted';
 
 builder.prismaObject('DataUseQuery', {
-  description: 'One answered query of a granted request.',
+  description: 'One query with the access token of a request: answered, or refused with its reason.',
   fields: (t) => ({
     id: t.exposeID('id'),
     table: t.exposeString('table'),
     at: t.expose('at', { type: 'DateTime' }),
+    refusal: t.exposeString('refusal', { nullable: true, description: 'Null when answered; else expired, revoked, unknown_table or table_not_approved.' }),
     cellCount: t.exposeInt('cellCount', { description: 'Figures in the answer, suppressed ones included.' }),
     rowCount: t.exposeInt('rowCount'),
     suppressedCount: t.exposeInt('suppressedCount'),
@@ -79,9 +80,9 @@ export const DataUseRequestType = builder.prismaObject('DataUseRequest', {
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
     proposal: t.relation('proposal', { nullable: true }),
     revokedByProposalId: t.exposeID('revokedByProposalId', { nullable: true }),
-    queryCount: t.relationCount('queries', { description: 'Answered queries; for admitted members (0 for others).', authScopes: { member: true }, unauthorizedResolver: () => 0 }),
+    queryCount: t.relationCount('queries', { description: 'Queries with its token, answered or refused; for admitted members (0 for others).', authScopes: { member: true }, unauthorizedResolver: () => 0 }),
     queries: t.relation('queries', {
-      description: 'The newest answered queries (at most 50); admitted members only.',
+      description: 'The newest queries with its token (at most 50); admitted members only.',
       authScopes: { member: true },
       unauthorizedResolver: () => [] as never,
       query: { orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 50 },

@@ -49,6 +49,7 @@ CREATE TABLE "DataUseQuery" (
     "requestId" UUID NOT NULL,
     "table" TEXT NOT NULL,
     "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "refusal" TEXT,
     "cellCount" INTEGER NOT NULL,
     "rowCount" INTEGER NOT NULL,
     "suppressedCount" INTEGER NOT NULL,

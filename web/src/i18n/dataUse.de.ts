@@ -79,9 +79,7 @@ export const dataUseDe = {
     queriesTitle: 'Abfragen ({count})',
     noQueries: 'Noch keine Abfragen.',
     query: '{table}: {cells} Zahlen, davon {suppressed} verborgen',
-    when: 'Wann',
-    table: 'Tabelle',
-    figures: 'Zahlen (verborgen)',
+    refused: '{table}: abgewiesen, {reason}',
     revoke: {
       open: 'Widerruf beantragen',
       title: 'Titel',
@@ -101,6 +99,12 @@ export const dataUseDe = {
     off: 'Du wirst in den Zahlen bewilligter Anfragen mitgezählt.',
     saving: 'Wird gespeichert …',
     log: 'Zugänge und Abfragen',
+  },
+  refusal: {
+    expired: 'Dauer abgelaufen',
+    revoked: 'widerrufen',
+    unknown_table: 'keine solche Tabelle',
+    table_not_approved: 'Tabelle nicht bewilligt',
   },
   statisticsLink: {
     title: 'Mehr Zahlen für Forschung und Kommunen',

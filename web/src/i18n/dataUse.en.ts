@@ -81,9 +81,7 @@ export const dataUseEn: typeof dataUseDe = {
     queriesTitle: 'Queries ({count})',
     noQueries: 'No queries yet.',
     query: '{table}: {cells} figures, {suppressed} of them hidden',
-    when: 'When',
-    table: 'Table',
-    figures: 'Figures (hidden)',
+    refused: '{table}: refused, {reason}',
     revoke: {
       open: 'Propose revoking',
       title: 'Title',
@@ -103,6 +101,12 @@ export const dataUseEn: typeof dataUseDe = {
     off: 'You are counted in the aggregates of granted data-use requests.',
     saving: 'Saving …',
     log: 'Grants and queries',
+  },
+  refusal: {
+    expired: 'duration ended',
+    revoked: 'revoked',
+    unknown_table: 'no such table',
+    table_not_approved: 'table not approved',
   },
   statisticsLink: {
     title: 'More figures for research and municipalities',

@@ -197,12 +197,13 @@ describe('data use in the browser', () => {
     await log.goto('/data-use');
     const grant = log.getByTestId('data-use-grant-granted');
     await grant.getByText(researcher.name, { exact: false }).waitFor();
-    await grant.getByTestId('data-use-query').getByText('Handelsvolumen', { exact: false }).waitFor();
-    expect(await grant.getByTestId('data-use-query').count()).toBe(1);
+    await grant.getByTestId('data-use-query').getByText('Handelsvolumen: ', { exact: false }).waitFor();
+    await grant.getByTestId('data-use-query').getByText('Ökologische Verkäufe: abgewiesen, Tabelle nicht bewilligt').waitFor();
+    expect(await grant.getByTestId('data-use-query').count()).toBe(2);
     await screenshot(log, 'data-use-4-log');
     const logPhone = await openPage({ email: members[1], language: 'en', width: 390 });
     await logPhone.goto('/data-use');
-    await logPhone.getByTestId('data-use-grant-granted').getByTestId('data-use-query').getByText('Trade volume', { exact: false }).waitFor();
+    await logPhone.getByTestId('data-use-grant-granted').getByTestId('data-use-query').getByText('Trade volume: ', { exact: false }).waitFor();
     await screenshot(logPhone, 'data-use-4-log-en-phone');
 
     // A member opts out of all data use on the my-data page.
@@ -232,23 +233,26 @@ describe('data use in the browser', () => {
 
     await passDeadline(revocationPath.split('/').pop()!, revocationVotingDays);
     const deadline = Date.now() + waitTimeoutMs;
-    // Every answered query is logged: the two above and those answered until the close revoked the access.
-    let answered = 2;
+    // Every query of the token is logged: the three above (one refused), those answered until the close
+    // revoked the access, and the refused one after it.
+    let logged = 3;
     let refused = await query('tradeVolume', token);
     while (refused.status === 200) {
-      answered += 1;
+      logged += 1;
       if (Date.now() > deadline) throw new Error(`The access was not revoked within ${waitTimeoutMs} ms:\n${app!.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       refused = await query('tradeVolume', token);
     }
     expect(refused).toMatchObject({ status: 403, body: { error: 'revoked' } });
+    logged += 1;
 
     const after = await openPage({ email: members[0] });
     await after.goto('/data-use');
     const revoked = after.getByTestId('data-use-grant-revoked');
     await revoked.getByTestId('data-use-grant-status').getByText('Widerrufen').waitFor();
-    await revoked.getByRole('heading', { level: 3, name: `Abfragen (${answered})` }).waitFor();
-    expect(await revoked.getByTestId('data-use-query').count()).toBe(Math.min(answered, 50));
+    await revoked.getByRole('heading', { level: 3, name: `Abfragen (${logged})` }).waitFor();
+    expect(await revoked.getByTestId('data-use-query').count()).toBe(Math.min(logged, 50));
+    await revoked.getByTestId('data-use-query').first().getByText('abgewiesen, widerrufen', { exact: false }).waitFor();
     await screenshot(after, 'data-use-6-revoked');
     expect(pageErrors).toEqual([]);
   });
