@@ -1,7 +1,8 @@
 // The HTTP server: GraphQL at /graphql, a health check at /healthz, uploaded images at /media/, ledger
 // exports for accountants at /downloads/ledger-exports/, a member's own data exports at
-// /downloads/my-data/, the open statistics at /statistics.json and /statistics/<table>.csv, and the
-// built web app at / with fallback to index.html for client-side routes. One port serves them all.
+// /downloads/my-data/, the open statistics at /statistics.json and /statistics/<table>.csv, granted
+// data-use queries at /data-use/<table>.json, and the built web app at / with fallback to index.html
+// for client-side routes. One port serves them all.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import sirv from 'sirv';
 import { isExportDownloadPath, serveExportDownload } from './audit/exports-download';
 import { isMediaPath, serveMedia } from './images/serve-media';
 import { isStatisticsPath, serveStatistics } from './statistics/serve-statistics';
+import { isDataUsePath, serveDataUse } from './data-use/serve-data-use';
 import { isMyDataDownloadPath, serveDataExportDownload } from './my-data/download-data-export';
 import { schema } from './schema';
 import type { DocumentNode } from 'graphql';
@@ -143,6 +145,10 @@ export function createHttpServer(services: Services): Server {
     }
     if (isStatisticsPath(pathname)) {
       void serveStatistics(services, pathname, request, response);
+      return;
+    }
+    if (isDataUsePath(pathname)) {
+      void serveDataUse(services, pathname, request, response);
       return;
     }
     if (isMyDataDownloadPath(pathname)) {

@@ -19,13 +19,16 @@ import { schema } from '../src/schema';
 import { type ApiClient, type GraphQLResponse, createTestApi, type TestApi } from './support/api';
 import { buildMember, logIn } from './support/builders';
 
-/** Mutations anyone may call without a session: they act on the caller's own credentials only. */
-const openToVisitors = ['login', 'register', 'requestPasswordReset', 'resetPassword'];
+/**
+ * Mutations anyone may call without a session: they act on the caller's own credentials only, or file
+ * a third party's data-use request, which changes nothing until the members vote on it.
+ */
+const openToVisitors = ['login', 'register', 'requestPasswordReset', 'resetPassword', 'requestDataUse', 'verifyDataUseRequest'];
 /**
  * Logging out and the caller's own profile, settings and data: allowed to every login, as is asking
- * for an export of one's own data and closing one's own login.
+ * for an export of one's own data, opting out of data use and closing one's own login.
  */
-const ownLogin = ['logout', 'logoutEverywhere', 'changePassword', 'updateNotificationSettings', 'markNotificationsRead', 'requestMyDataExport', 'leaveCooperative'];
+const ownLogin = ['logout', 'logoutEverywhere', 'changePassword', 'updateNotificationSettings', 'markNotificationsRead', 'requestMyDataExport', 'leaveCooperative', 'setDataUseOptOut'];
 /**
  * The accountant's own tools: they book nothing and change no member's data. Exports and verification
  * runs read the books; closing a period stops later bookings into it.

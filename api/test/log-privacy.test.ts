@@ -121,7 +121,7 @@ describe('logs and retention', () => {
     const outboxBefore = readdirSync(path.join(folder, 'outbox')).length;
 
     const deleted = await expireEndedData(services.prisma, { notificationRetentionDays: 180, outboxDir: path.join(folder, 'outbox'), outboxRetentionDays: 30 }, { now });
-    expect(deleted).toEqual({ notifications: 1, outboxFiles: 1 });
+    expect(deleted).toEqual({ notifications: 1, outboxFiles: 1, unverifiedDataUseRequests: 0 });
     expect(await services.prisma.notification.count({ where: { recipientId: member.id } })).toBe(1);
     expect(readdirSync(path.join(folder, 'outbox'))).toHaveLength(outboxBefore - 1);
     // The job runs the same with the configured settings (180 and 30 days by default).

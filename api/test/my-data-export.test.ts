@@ -17,6 +17,7 @@ import { sendOrderMessage } from '../src/order-messages/send-order-message';
 import { confirmOrder, acceptOrder, fulfilOrder } from '../src/orders/order-lifecycle';
 import { reviewOrder } from '../src/reviews/review-order';
 import { sessionCookieName } from '../src/members/sessions';
+import { setDataUseOptOut } from '../src/data-use/opt-out';
 import { createTestApi, type TestApi } from './support/api';
 import { buildMember, logIn } from './support/builders';
 import { buyNewOffer } from './support/orders';
@@ -60,6 +61,16 @@ describe('my data export', () => {
     await postNeed(prisma, rosa.id, { title: 'Gläser gesucht', categoryCode: 'food.preserves', expiresAt: new Date(Date.now() + 7 * 86_400_000) });
     const proposal = await prisma.proposal.create({ data: { kind: 'resolution', title: 'Sommerfest', rationale: 'Feiern', authorId: board.id, status: 'voting' } });
     await prisma.vote.create({ data: { proposalId: proposal.id, memberId: rosa.id, choice: 'abstain' } });
+    // A granted data-use request queried twice: once while Rosa was in, once while she had opted out.
+    const dataUse = await prisma.dataUseRequest.create({
+      data: {
+        requesterName: 'Ida Forsch', organisation: 'Institut', email: 'ida@example.org', purpose: 'Eine Studie über regionale Märkte.', tables: ['trades'], grouping: 'category_group',
+        durationDays: 30, status: 'granted', verificationExpiresAt: new Date(), grantedAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    await prisma.dataUseQuery.create({ data: { requestId: dataUse.id, table: 'trades', at: new Date(), cellCount: 234, rowCount: 12, suppressedCount: 0 } });
+    await setDataUseOptOut(prisma, rosa, true, new Date(Date.now() + 500));
+    await prisma.dataUseQuery.create({ data: { requestId: dataUse.id, table: 'trades', at: new Date(Date.now() + 1000), cellCount: 117, rowCount: 12, suppressedCount: 0 } });
 
     const rosaClient = await logIn(api, rosa.email);
     const requested = await rosaClient.graphql(requestExport);
@@ -110,6 +121,8 @@ describe('my data export', () => {
     expect(document.notifications.length).toBeGreaterThan(0);
     expect(document.sessions.length).toBeGreaterThan(0);
     expect(document.voteReceipts).toEqual([expect.objectContaining({ proposalTitle: 'Sommerfest' })]);
+    expect(document.dataUseAccesses).toEqual([expect.objectContaining({ table: 'trades', cellCount: 234, request: expect.objectContaining({ organisation: 'Institut' }) })]);
+    expect(document.dataUseOptOuts).toEqual([{ optedOutAt: expect.any(String), optedInAt: null }]);
     expect(document.ledger.account.balance).toMatch(/^\d+\.\d{2}$/);
     // The payout of the order reached Rosa's account from escrow, with the balance after it.
     expect(document.ledger.entries).toContainEqual(expect.objectContaining({ side: 'credit', postedBalance: document.ledger.account.balance }));

@@ -4,6 +4,7 @@
 // delayed close job and the sweep may race or repeat: one of them closes, the others find it closed.
 import type { Prisma } from '../../../prisma/generated/client/client';
 import type { PrismaClient } from '../db/client';
+import { decideDataUse } from '../data-use/decide-data-use';
 import { notificationKinds } from '../notifications/notification-kinds';
 import { notifyElectors } from './governance-notifications';
 import { isPolicyKind, policySchemas, votingRuleSchema, type PolicyKind } from './policy-kinds';
@@ -15,6 +16,8 @@ export interface CloseOutcome {
   closed: boolean;
   result?: TallyResult;
   enacted?: { kind: PolicyKind; version: number };
+  /** What the close did to a data-use request. */
+  dataUse?: 'granted' | 'refused' | 'revoked';
 }
 
 export async function closeProposal(prisma: PrismaClient, proposalId: string, now = new Date()): Promise<CloseOutcome> {
@@ -55,6 +58,7 @@ async function closeLocked(transaction: Prisma.TransactionClient, proposalId: st
     });
     enacted = { kind, version };
   }
+  const dataUse = await decideDataUse(transaction, proposal, result.endState === 'passed', now);
   await notifyElectors(transaction, proposal, notificationKinds.proposalClosed, { payload: { endState: result.endState } });
-  return { closed: true, result, ...(enacted ? { enacted } : {}) };
+  return { closed: true, result, ...(enacted ? { enacted } : {}), ...(dataUse ? { dataUse } : {}) };
 }

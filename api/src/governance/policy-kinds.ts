@@ -6,6 +6,7 @@ import { rankingSchema } from '../ranking/policy';
 import { amountProblem } from '../shared/input';
 import { demurrageSchema } from '../demurrage/policy';
 import { surplusSchema } from '../surplus/policy';
+import { dataPolicySchema } from '../shared/rules/data-use-rules';
 
 /** A share between 0 and 1 with at most four decimal places ("0.03" is 3 %). */
 const shareSchema = z
@@ -49,7 +50,24 @@ export const creditSchema = z.object({
 /** Who admits applicants: the board (admins), or everyone who registers is admitted at once. */
 export const admissionSchema = z.object({ mode: z.enum(['board', 'automatic']) });
 
-export const proposalKinds = ['contribution_rate', 'credit', 'admission', 'ranking', 'surplus', 'demurrage', 'voting_rules', 'resolution'] as const;
+/**
+ * Every kind of proposal. The policy kinds enact a version of their policy; a resolution enacts nothing;
+ * data_use puts a third party's data-use request to the vote (filed from outside, it has no member
+ * author) and data_use_revocation revokes a granted one (api/src/data-use/).
+ */
+export const proposalKinds = [
+  'contribution_rate',
+  'credit',
+  'admission',
+  'ranking',
+  'surplus',
+  'demurrage',
+  'data',
+  'voting_rules',
+  'resolution',
+  'data_use',
+  'data_use_revocation',
+] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
 /** How one kind of proposal is decided. */
@@ -79,6 +97,10 @@ export const votingRulesOfLaterKinds: Partial<Record<ProposalKind, VotingRule>> 
   ranking: { votingDaysMin: 3, votingDaysMax: 28, quorum: '0.2', threshold: '0.5', abstentionsCountTowardQuorum: true },
   surplus: { votingDaysMin: 7, votingDaysMax: 28, quorum: '0.2', threshold: '0.5', abstentionsCountTowardQuorum: true },
   demurrage: { votingDaysMin: 7, votingDaysMax: 28, quorum: '0.2', threshold: '0.5', abstentionsCountTowardQuorum: true },
+  data: { votingDaysMin: 7, votingDaysMax: 28, quorum: '0.2', threshold: '0.5', abstentionsCountTowardQuorum: true },
+  // A data-use request is put to the vote when its e-mail is verified, for votingDaysMin days.
+  data_use: { votingDaysMin: 14, votingDaysMax: 28, quorum: '0.2', threshold: '0.5', abstentionsCountTowardQuorum: true },
+  data_use_revocation: { votingDaysMin: 7, votingDaysMax: 28, quorum: '0.2', threshold: '0.5', abstentionsCountTowardQuorum: true },
 };
 
 export const votingRulesSchema = z.object({
@@ -100,7 +122,15 @@ export const policySchemas = {
   ranking: rankingSchema,
   surplus: surplusSchema,
   demurrage: demurrageSchema,
+  data: dataPolicySchema,
   voting_rules: votingRulesSchema,
+} as const;
+
+/** The payloads of the kinds that enact no policy: what they decide about. */
+export const decisionSchemas = {
+  resolution: z.object({}).strip(),
+  data_use: z.object({ requestId: z.uuid('a data-use request') }).strict(),
+  data_use_revocation: z.object({ requestId: z.uuid('a data-use request') }).strict(),
 } as const;
 
 export type PolicyKind = keyof typeof policySchemas;

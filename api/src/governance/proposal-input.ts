@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ValidationError } from '../errors';
 import { parseInput } from '../shared/input';
 import { fieldProblemsOf } from '../shared/rules/field-problems';
-import { isPolicyKind, policySchemas, proposalKinds, type ProposalKind } from './policy-kinds';
+import { decisionSchemas, isPolicyKind, policySchemas, proposalKinds, type ProposalKind } from './policy-kinds';
 
 export const proposalTitleLength = { min: 5, max: 120 } as const;
 export const proposalRationaleLength = { min: 10, max: 5000 } as const;
@@ -29,10 +29,10 @@ export const proposalTextSchema = z.object({
 
 export const proposalKindSchema = z.enum(proposalKinds, { message: `one of ${proposalKinds.join(', ')}` });
 
-/** The payload of a proposal of this kind, parsed; a resolution has none. */
+/** The payload of a proposal of this kind, parsed: a policy, what a decision is about, or {} for a resolution. */
 export function parseProposalPayload(kind: ProposalKind, payload: unknown): Record<string, unknown> {
-  if (!isPolicyKind(kind)) return {};
-  const result = policySchemas[kind].safeParse(payload ?? {});
+  const schema = isPolicyKind(kind) ? policySchemas[kind] : decisionSchemas[kind];
+  const result = schema.safeParse(payload ?? {});
   if (result.success) return result.data as Record<string, unknown>;
   throw new ValidationError(fieldProblemsOf(result.error.issues, payload ?? {}, ['payload']));
 }

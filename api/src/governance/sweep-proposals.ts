@@ -17,6 +17,8 @@ const proposalsPerRunMax = 100;
 
 export interface SweepOutcome {
   closed: number;
+  /** Data-use requests granted by a close of this run; their access tokens are still to be sent. */
+  dataUseGranted: number;
   reminded: number;
   creditAccountsChanged: number;
   surplusAccountsApplied: number;
@@ -31,7 +33,12 @@ export async function sweepProposals(services: { prisma: PrismaClient; ledger: L
     take: proposalsPerRunMax,
   });
   let closed = 0;
-  for (const { id } of due) if ((await closeProposal(prisma, id, now)).closed) closed += 1;
+  let dataUseGranted = 0;
+  for (const { id } of due) {
+    const outcome = await closeProposal(prisma, id, now);
+    if (outcome.closed) closed += 1;
+    if (outcome.dataUse === 'granted') dataUseGranted += 1;
+  }
 
   const closingSoon = await prisma.proposal.findMany({
     where: { status: 'voting', remindedAt: null, votingClosesAt: { gt: now, lte: new Date(now.getTime() + reminderBeforeCloseMs) } },
@@ -49,5 +56,5 @@ export async function sweepProposals(services: { prisma: PrismaClient; ledger: L
   }
   const creditAccountsChanged = await applyCreditPolicy(services, now);
   const surplusAccountsApplied = await applySurplusPolicy(services, now);
-  return { closed, reminded, creditAccountsChanged, surplusAccountsApplied };
+  return { closed, dataUseGranted, reminded, creditAccountsChanged, surplusAccountsApplied };
 }

@@ -3,6 +3,7 @@
 import type { Member } from '../../../prisma/generated/client/client';
 import { z } from 'zod';
 import type { PrismaClient } from '../db/client';
+import { assertDecisionPossible } from './create-proposal';
 import { assertAuthor, assertStatus, lockProposal, proposalIdOf, type ProposalRow } from './proposal-access';
 import { parseInput, parseProposalPayload, proposalTextSchema } from './proposal-input';
 import type { ProposalKind } from './policy-kinds';
@@ -23,6 +24,7 @@ export async function updateProposal(prisma: PrismaClient, author: Member, propo
     assertAuthor(proposal, author);
     assertStatus(proposal, ['draft'], 'edited');
     const parsedPayload = parseProposalPayload(proposal.kind as ProposalKind, payload);
+    await assertDecisionPossible(transaction, proposal.kind, parsedPayload);
     return transaction.proposal.update({ where: { id }, data: { title, rationale, payload: parsedPayload as object } });
   });
 }

@@ -1,5 +1,5 @@
-// Deletes data whose purpose has ended: old notifications and old outbox e-mails (see
-// my-data/expire-ended-data.ts for what and why).
+// Deletes data whose purpose has ended: old notifications, old outbox e-mails and unverified data-use
+// requests (see my-data/expire-ended-data.ts for what and why).
 import { expireEndedData } from '../my-data/expire-ended-data';
 import { defineJob } from './definition';
 
@@ -22,6 +22,6 @@ export const dataRetention = defineJob<DataRetentionPayload>({
       },
       { signal },
     );
-    if (deleted.notifications + deleted.outboxFiles > 0) logger.info(deleted, 'deleted data whose retention ended');
+    if (deleted.notifications + deleted.outboxFiles + deleted.unverifiedDataUseRequests > 0) logger.info(deleted, 'deleted data whose retention ended');
   },
 });

@@ -7,6 +7,7 @@ import type { RepeatSchedule } from './schedule-keeper';
 import { auditExport } from './audit-export';
 import { auditVerification } from './audit-verification';
 import { dataRetention, dataRetentionEveryMs } from './data-retention';
+import { dataUseEmails, dataUseEmailsEveryMs } from './data-use-emails';
 import { creditEarnedLimits, creditEarnedLimitsEveryMs } from './credit-earned-limits';
 import { governanceCloseProposal } from './governance-close-proposal';
 import { governanceSweep, governanceSweepEveryMs } from './governance-sweep';
@@ -28,6 +29,7 @@ export { createJobQueue, type AddJobOptions, type JobQueue, type JobQueueOptions
 export { auditExport } from './audit-export';
 export { auditVerification } from './audit-verification';
 export { dataRetention } from './data-retention';
+export { dataUseEmails, dataUseEmailsJobKey } from './data-use-emails';
 export { creditEarnedLimits } from './credit-earned-limits';
 export { governanceCloseProposal } from './governance-close-proposal';
 export { governanceSweep } from './governance-sweep';
@@ -52,6 +54,7 @@ export const jobDefinitions: JobDefinition<unknown>[] = [
   ordersUndoAbandonedCheckouts,
   notificationEmails,
   passwordResetEmails,
+  dataUseEmails,
   governanceCloseProposal,
   governanceSweep,
   auditExport,
@@ -75,6 +78,7 @@ export function repeatingSchedules(options: { orderAutoConfirmDays?: number } = 
     { job: ordersUndoAbandonedCheckouts, payload: {}, everyMs: ordersUndoAbandonedCheckoutsEveryMs },
     { job: notificationEmails, payload: {}, everyMs: notificationEmailsEveryMs },
     { job: passwordResetEmails, payload: {}, everyMs: passwordResetEmailsEveryMs },
+    { job: dataUseEmails, payload: {}, everyMs: dataUseEmailsEveryMs },
     { job: governanceSweep, payload: {}, everyMs: governanceSweepEveryMs },
     { job: myDataExportsExpire, payload: {}, everyMs: myDataExportsExpireEveryMs },
     { job: dataRetention, payload: {}, everyMs: dataRetentionEveryMs },

@@ -7,6 +7,7 @@
 // as long as the image exists. Secrets are never part of it: no password hash, no session or reset
 // token hash, and of votes only the receipt (which proposal, when), never a choice.
 import { type Ledger } from '@allmende/ledger';
+import { dataUseAccessesIncluding } from '../data-use/accesses-including-member';
 import type { PrismaClient } from '../db/client';
 import { mediaUrl } from '../images/media-files';
 import { amountText, cooperativeCurrency } from '../wallet/cooperative-currency';
@@ -29,6 +30,7 @@ export const myDataSections = [
   'notifications',
   'sessions',
   'governance',
+  'dataUse',
   'ledger',
 ] as const;
 
@@ -354,6 +356,11 @@ export async function collectMemberData(
         select: { id: true, proposalId: true, body: true, createdAt: true },
       });
       document.proposalComments = comments.map((comment) => ({ ...comment, createdAt: comment.createdAt.toISOString() }));
+    },
+    dataUse: async () => {
+      const optOuts = await prisma.dataUseOptOut.findMany({ where: { memberId }, orderBy: [{ optedOutAt: 'asc' }, { id: 'asc' }] });
+      document.dataUseOptOuts = optOuts.map((optOut) => ({ optedOutAt: optOut.optedOutAt.toISOString(), optedInAt: iso(optOut.optedInAt) }));
+      document.dataUseAccesses = (await dataUseAccessesIncluding(prisma, member)) as unknown as Json;
     },
     ledger: async () => {
       document.ledger = await ledgerHistory(services, memberId, options.signal);

@@ -1,6 +1,8 @@
 // Data whose purpose has ended is deleted: notifications older than the retention (they told the
 // member about something long past; the order, message or vote itself stays), and e-mails the
-// embedded mode wrote to its outbox folder instead of sending them (each holds an address and a text).
+// embedded mode wrote to its outbox folder instead of sending them (each holds an address and a text),
+// and data-use requests whose verification link expired unused (a name and an address that never
+// became a request to the members).
 // Sessions and data exports have their own jobs (session-cleanup, my-data-exports-expire).
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,7 +24,7 @@ export async function expireEndedData(
   prisma: PrismaClient,
   settings: EndedDataSettings,
   options: { now?: Date; signal?: AbortSignal } = {},
-): Promise<{ notifications: number; outboxFiles: number }> {
+): Promise<{ notifications: number; outboxFiles: number; unverifiedDataUseRequests: number }> {
   const now = options.now ?? new Date();
   const notificationsBefore = new Date(now.getTime() - settings.notificationRetentionDays * 86_400_000);
   let notifications = 0;
@@ -34,7 +36,8 @@ export async function expireEndedData(
     if (rows.length < batchSize) break;
   }
   const outboxFiles = settings.outboxDir ? await removeOldOutboxFiles(settings.outboxDir, now.getTime() - settings.outboxRetentionDays * 86_400_000, options.signal) : 0;
-  return { notifications, outboxFiles };
+  const { count: unverifiedDataUseRequests } = await prisma.dataUseRequest.deleteMany({ where: { status: 'unverified', verificationExpiresAt: { lt: now } } });
+  return { notifications, outboxFiles, unverifiedDataUseRequests };
 }
 
 async function removeOldOutboxFiles(directory: string, beforeMs: number, signal: AbortSignal | undefined): Promise<number> {

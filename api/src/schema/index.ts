@@ -29,6 +29,7 @@ import './notification-settings';
 import './audit';
 import './statistics';
 import './privacy';
+import './data-use';
 import './audit-exports';
 import './audit-verification';
 import './audit-periods';

@@ -67,6 +67,11 @@ const VotingRulesPolicy = builder.objectRef<PolicySettings & { kind: 'voting_rul
   }),
 });
 
+const DataPolicy = builder.objectRef<PolicySettings & { kind: 'data' }>('DataPolicy').implement({
+  description: 'The data policy: the open statistics and granted data-use queries publish no figure about fewer members than this.',
+  fields: (t) => ({ minimumGroupSize: t.int({ description: 'k: figures about fewer members are suppressed.', resolve: (policy) => policy.minimumGroupSize }) }),
+});
+
 const settingsTypes = {
   contribution_rate: ContributionRatePolicy,
   credit: CreditPolicy,
@@ -74,6 +79,7 @@ const settingsTypes = {
   ranking: RankingPolicy,
   surplus: SurplusPolicy,
   demurrage: DemurragePolicy,
+  data: DataPolicy,
   voting_rules: VotingRulesPolicy,
 } as const;
 

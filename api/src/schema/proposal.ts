@@ -75,7 +75,7 @@ export const ProposalType = builder.prismaNode('Proposal', {
     title: t.exposeString('title'),
     rationale: t.exposeString('rationale'),
     status: t.expose('status', { type: ProposalStatusEnum }),
-    author: t.relation('author'),
+    author: t.relation('author', { nullable: true, description: 'Null for a data-use request, filed from outside.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     discussionStartedAt: t.expose('discussionStartedAt', { type: 'DateTime', nullable: true }),
     votingOpensAt: t.expose('votingOpensAt', { type: 'DateTime', nullable: true }),
@@ -84,7 +84,7 @@ export const ProposalType = builder.prismaNode('Proposal', {
     proposed: t.field({
       type: PolicySettingsUnion,
       nullable: true,
-      description: 'The proposed policy; null for a resolution.',
+      description: 'The proposed policy; null for a resolution and the data-use kinds.',
       select: { kind: true, payload: true },
       resolve: (proposal) => (isPolicyKind(proposal.kind) ? settingsOf(proposal.kind, proposal.payload) : null),
     }),
@@ -248,8 +248,12 @@ const VotingRuleInput = builder.inputType('VotingRuleInput', {
     abstentionsCountTowardQuorum: t.boolean({ required: true }),
   }),
 });
+const DataPolicyInput = builder.inputType('DataPolicyInput', { fields: (t) => ({ minimumGroupSize: t.int({ required: true }) }) });
+const DataUseRevocationInput = builder.inputType('DataUseRevocationInput', {
+  fields: (t) => ({ requestId: t.id({ required: true, description: 'The granted data-use request to revoke.' }) }),
+});
 const ProposalPayloadInput = builder.inputType('ProposalPayloadInput', {
-  description: "The proposed policy: the field of the proposal's kind; none for a resolution.",
+  description: "The proposed policy, or the request a revocation names: the field of the proposal's kind; none for a resolution.",
   fields: (t) => ({
     contributionRate: t.field({ type: ContributionRateInput }),
     credit: t.field({ type: CreditInput }),
@@ -257,7 +261,9 @@ const ProposalPayloadInput = builder.inputType('ProposalPayloadInput', {
     ranking: t.field({ type: RankingInput }),
     surplus: t.field({ type: SurplusInput }),
     demurrage: t.field({ type: DemurrageInput }),
+    data: t.field({ type: DataPolicyInput }),
     votingRules: t.field({ type: [VotingRuleInput] }),
+    dataUseRevocation: t.field({ type: DataUseRevocationInput }),
   }),
 });
 
@@ -291,7 +297,12 @@ function payloadOf(kind: ProposalKind, input: PayloadInput | null | undefined): 
       return input?.demurrage;
     case 'voting_rules':
       return input?.votingRules && { rules: Object.fromEntries(input.votingRules.map(({ kind: ruleKind, ...rule }) => [ruleKind, rule])) };
+    case 'data':
+      return input?.data;
+    case 'data_use_revocation':
+      return input?.dataUseRevocation && { requestId: String(input.dataUseRevocation.requestId) };
     case 'resolution':
+    case 'data_use':
       return {};
   }
 }

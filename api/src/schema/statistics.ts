@@ -47,6 +47,6 @@ builder.queryField('openStatistics', (t) =>
   t.field({
     type: OpenStatisticsType,
     description: 'Anonymised figures of the cooperative, open to everyone.',
-    resolve: async (_root, _args, context) => presentStatistics(await openStatistics(context.readQuery, minimumGroupSize())),
+    resolve: async (_root, _args, context) => presentStatistics(await openStatistics(context.readQuery, await minimumGroupSize(context.prisma))),
   }),
 );

@@ -72,21 +72,42 @@ function published(rows: string[], columns: string[], table: CountedTable, k: nu
 }
 
 
-export async function openStatistics(readQuery: ReadQuery, k: number, now = new Date()): Promise<OpenStatistics> {
+export interface StatisticsOptions {
+  /**
+   * Leave out every trade and offer of a member opted out of data use at this moment (for data-use
+   * requests; the open statistics count everyone).
+   */
+  withoutOptedOutAt?: Date;
+  /** Columns by category group (as published) or by single category (finer, for granted requests). */
+  grouping?: 'category_group' | 'category';
+}
+
+/** Members who had opted out of data use at `at`. */
+function optedOutAt(at: Date): Prisma.Sql {
+  return Prisma.sql`SELECT "memberId" FROM "DataUseOptOut" WHERE "optedOutAt" <= ${at} AND ("optedInAt" IS NULL OR "optedInAt" > ${at})`;
+}
+
+export async function openStatistics(readQuery: ReadQuery, k: number, now = new Date(), options: StatisticsOptions = {}): Promise<OpenStatistics> {
   const months = monthsUntil(now);
   const from = new Date(`${months[0]}-01T00:00:00Z`);
-  const groups = categoryGroups.map((group) => group.code);
+  const byCategory = options.grouping === 'category';
+  const groups = byCategory ? categoryGroups.flatMap((group) => group.categories.map((category) => category.code)) : categoryGroups.map((group) => group.code);
+  const groupColumn = byCategory ? Prisma.sql`f."categoryCode"` : Prisma.sql`split_part(f."categoryCode", '.', 1)`;
+  const withoutOrders = options.withoutOptedOutAt
+    ? Prisma.sql`AND o."buyerId" NOT IN (${optedOutAt(options.withoutOptedOutAt)}) AND o."producerId" NOT IN (${optedOutAt(options.withoutOptedOutAt)})`
+    : Prisma.empty;
+  const withoutOffers = options.withoutOptedOutAt ? Prisma.sql`AND "producerId" NOT IN (${optedOutAt(options.withoutOptedOutAt)})` : Prisma.empty;
   // One row per sold item of the period, with what was paid for it and its two members.
   const sold = Prisma.sql`
     SELECT to_char(o."closedAt" AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
-           split_part(f."categoryCode", '.', 1) AS "group",
+           ${groupColumn} AS "group",
            cardinality(f."ecologicalAttributes") > 0 AS ecological,
            o."id" AS "orderId", o."buyerId", o."producerId",
            round(i."lineTotal" * (o."total" - coalesce(o."refundAmount", 0)) / nullif(o."total", 0), 2) AS amount
     FROM "Order" o
     JOIN "OrderItem" i ON i."orderId" = o."id"
     JOIN "Offer" f ON f."id" = i."offerId"
-    WHERE o."status" IN ('confirmed', 'resolved') AND o."closedAt" >= ${from}`;
+    WHERE o."status" IN ('confirmed', 'resolved') AND o."closedAt" >= ${from} ${withoutOrders}`;
   const [byGroup, byEcology, traders, offers] = await Promise.all([
     readQuery<GroupedRow & { trades: bigint }>(Prisma.sql`
       WITH sold AS (${sold}),
@@ -122,7 +143,7 @@ export async function openStatistics(readQuery: ReadQuery, k: number, now = new 
     readQuery<GroupedRow>(Prisma.sql`
       WITH active AS (
         SELECT CASE WHEN cardinality("ecologicalAttributes") > 0 THEN 'ecological' ELSE 'other' END AS kind, "producerId"
-        FROM "Offer" WHERE "status" = 'active'
+        FROM "Offer" WHERE "status" = 'active' ${withoutOffers}
       )
       SELECT 'now' AS row, kind AS column, count(*) AS value, count(DISTINCT "producerId") AS members,
              0 AS "rowGrouped", GROUPING(kind)::int AS "columnGrouped"

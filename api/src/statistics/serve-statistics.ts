@@ -1,7 +1,7 @@
 // The open statistics over plain HTTP for anyone, without GraphQL: /statistics.json has every table,
 // /statistics/<table>.csv one table (e.g. /statistics/tradeVolume.csv).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ReadQuery } from '../db/client';
+import type { PrismaClient, ReadQuery } from '../db/client';
 import type { Logger } from '../logger';
 import { minimumGroupSize } from './minimum-group-size';
 import { openStatistics } from './open-statistics';
@@ -13,7 +13,7 @@ export function isStatisticsPath(pathname: string): boolean {
   return pathname === '/statistics.json' || csvPath.test(pathname);
 }
 
-export async function serveStatistics(services: { readQuery: ReadQuery; logger: Logger }, pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function serveStatistics(services: { prisma: PrismaClient; readQuery: ReadQuery; logger: Logger }, pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('Only GET and HEAD.');
     return;
@@ -24,7 +24,7 @@ export async function serveStatistics(services: { readQuery: ReadQuery; logger: 
     return;
   }
   try {
-    const statistics = presentStatistics(await openStatistics(services.readQuery, minimumGroupSize()));
+    const statistics = presentStatistics(await openStatistics(services.readQuery, await minimumGroupSize(services.prisma)));
     const headers = { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' };
     if (tableName === undefined) {
       response.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(request.method === 'HEAD' ? undefined : JSON.stringify(statistics));

@@ -175,6 +175,8 @@ export function useGovernanceFormat() {
           { key: 'notice', label: t(`${words}.notice`), value: t(`${words}.noticeValue`, { days: settings.noticeDays }, settings.noticeDays) },
         ];
       }
+      case 'DataPolicy':
+        return [{ key: 'minimumGroupSize', label: t('dataUse.policy.minimumGroupSize'), value: t('dataUse.policy.minimumGroupSizeValue', { k: settings.minimumGroupSize }) }];
       case 'VotingRulesPolicy':
         return settings.rules.flatMap((rule) =>
           ruleLines(rule).map((line) => ({ ...line, key: `${rule.kind}.${line.key}`, label: `${kindName(rule.kind)}: ${line.label}` })),

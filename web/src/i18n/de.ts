@@ -13,6 +13,7 @@ import { challengesDe } from './challenges.de';
 import { auditToolsDe } from './auditTools.de';
 import { surplusDe } from './surplus.de';
 import { demurrageDe } from './demurrage.de';
+import { dataUseDe } from './dataUse.de';
 import { fieldErrorsDe } from './fieldErrors.de';
 import { passwordDe } from './password.de';
 import { auditWorkspaceDe } from './auditWorkspace.de';
@@ -115,6 +116,7 @@ export const de = {
   auditTools: auditToolsDe,
   surplus: surplusDe,
   demurrage: demurrageDe,
+  dataUse: dataUseDe,
   fieldErrors: fieldErrorsDe,
   password: passwordDe,
   myData: myDataDe,

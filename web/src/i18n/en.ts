@@ -16,6 +16,7 @@ import { challengesEn } from './challenges.en';
 import { auditToolsEn } from './auditTools.en';
 import { surplusEn } from './surplus.en';
 import { demurrageEn } from './demurrage.en';
+import { dataUseEn } from './dataUse.en';
 
 export const en: MessageSchema = {
   app: {
@@ -114,6 +115,7 @@ export const en: MessageSchema = {
   auditTools: auditToolsEn,
   surplus: surplusEn,
   demurrage: demurrageEn,
+  dataUse: dataUseEn,
   fieldErrors: fieldErrorsEn,
   password: passwordEn,
   myData: myDataEn,

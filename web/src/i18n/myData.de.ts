@@ -9,7 +9,7 @@ export const myDataDe = {
   export: {
     title: 'Meine Daten',
     intro:
-      'Du bekommst eine JSON-Datei mit allem, was wir über dich speichern: Konto, Antrag, Profil, Angebote mit Bildadressen, Bestellungen, Nachrichten, Bewertungen, Gesuche, Benachrichtigungen, Anmeldungen (ohne Geheimnisse), Abstimmungsbelege (nie deine Wahl) und alle Buchungen deines Kontos.',
+      'Du bekommst eine JSON-Datei mit allem, was wir über dich speichern: Konto, Antrag, Profil, Angebote mit Bildadressen, Bestellungen, Nachrichten, Bewertungen, Gesuche, Benachrichtigungen, Anmeldungen (ohne Geheimnisse), Abstimmungsbelege (nie deine Wahl), die Abfragen bewilligter Datennutzungen, in denen du mitgezählt wurdest, und alle Buchungen deines Kontos.',
     formatNote: 'Das Format ist im JSON-Schema docs/my-data.schema.json des Projekts beschrieben.',
     request: 'Export erstellen',
     requesting: 'Wird angefordert …',

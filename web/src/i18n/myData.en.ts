@@ -10,7 +10,7 @@ export const myDataEn: typeof myDataDe = {
   export: {
     title: 'My data',
     intro:
-      'You get one JSON file with everything we keep about you: account, application, profile, offers with image addresses, orders, messages, reviews, needs, notifications, logins (without secrets), vote receipts (never your choice) and every transfer of your account.',
+      'You get one JSON file with everything we keep about you: account, application, profile, offers with image addresses, orders, messages, reviews, needs, notifications, logins (without secrets), vote receipts (never your choice), the queries of granted data uses that counted you, and every transfer of your account.',
     formatNote: "The format is described by the project's JSON Schema docs/my-data.schema.json.",
     request: 'Create an export',
     requesting: 'Requesting …',

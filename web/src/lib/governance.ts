@@ -76,8 +76,14 @@ export function rowIdOf(globalId: string): string {
 }
 
 /** The proposal kinds, in the order forms and tables list them. */
-export const proposalKinds = ['contribution_rate', 'credit', 'admission', 'ranking', 'surplus', 'demurrage', 'voting_rules', 'resolution'] as const;
+export const proposalKinds = ['contribution_rate', 'credit', 'admission', 'ranking', 'surplus', 'demurrage', 'data', 'voting_rules', 'resolution', 'data_use', 'data_use_revocation'] as const;
 export type ProposalKindName = (typeof proposalKinds)[number];
+
+/**
+ * The kinds a member drafts in the proposal form: a data-use request is put to the vote by its
+ * verified e-mail, and a revocation is drafted from the members' data-use page, which names the grant.
+ */
+export const draftableProposalKinds = proposalKinds.filter((kind) => kind !== 'data_use' && kind !== 'data_use_revocation');
 
 /** Limits the server checks too (api/src/governance/proposal-input.ts and policy-kinds.ts). */
 export const proposalLimits = {
@@ -105,7 +111,7 @@ export function proposalFieldOf(path: string): string {
   const segments = path.split('.');
   if (segments[0] === 'input') segments.shift();
   if (segments[0] === 'payload') segments.shift();
-  if (segments[0] === 'contributionRate' || segments[0] === 'credit' || segments[0] === 'admission' || segments[0] === 'ranking' || segments[0] === 'surplus' || segments[0] === 'demurrage') segments.shift();
+  if (segments[0] === 'contributionRate' || segments[0] === 'credit' || segments[0] === 'admission' || segments[0] === 'ranking' || segments[0] === 'surplus' || segments[0] === 'demurrage' || segments[0] === 'data') segments.shift();
   if (segments[0] === 'rules' || segments[0] === 'votingRules') segments.shift();
   return segments.join('.') || path;
 }

@@ -93,6 +93,9 @@ export const listingNeutralMutations: ReadonlySet<string> = new Set([
   'withdrawProposal',
   'castVote',
   'commentOnProposal',
+  'requestDataUse',
+  'verifyDataUseRequest',
+  'setDataUseOptOut',
 ]);
 
 /** Offer rows kept at most per selection, and selections (GraphQL documents' shapes) at most. */
