@@ -30,6 +30,7 @@ export const privacyRetentions = [
   'audit_log',
   'recounted',
   'jobs',
+  'data_use_requests',
 ] as const;
 export type PrivacyRetention = (typeof privacyRetentions)[number];
 
@@ -99,6 +100,11 @@ export function retentionText(retention: PrivacyRetention, settings: RetentionSe
       return {
         de: 'Wird jede Minute aus den Bestellungen der letzten 30 Tage neu gezählt.',
         en: 'Recounted every minute from the orders of the last 30 days.',
+      };
+    case 'data_use_requests':
+      return {
+        de: 'Unbestätigte Anfragen werden gelöscht, sobald ihr Bestätigungslink abgelaufen ist (nach 24 Stunden); bestätigte bleiben als Nachweis der Abstimmung.',
+        en: 'Unconfirmed requests are deleted once their confirmation link has expired (after 24 hours); confirmed ones are kept as the record of the vote.',
       };
     case 'jobs':
       return {
@@ -181,6 +187,16 @@ export const privacyItems = {
     ['self'],
     { de: 'Exporte Ihrer Daten und ihr Fortschritt', en: 'Exports of your data and their progress' },
     { de: 'Ihnen alles, was wir über Sie speichern, als Datei geben.', en: 'Giving you everything we store about you as one file.' },
+  ),
+  'account.dataUseOptOut': item(
+    'account',
+    'pseudonym',
+    ['self'],
+    { de: 'Ob und seit wann Sie jeder Datennutzung durch Dritte widersprochen haben', en: 'Whether and since when you opted out of every use of data by third parties' },
+    {
+      de: 'Antworten auf genehmigte Datennutzungen werden ohne Sie berechnet; Ihr Datenexport zeigt, welche Abfragen Sie mitgezählt haben.',
+      en: 'Answers to granted data uses are computed without you; your data export shows which queries counted you.',
+    },
   ),
   'account.notifications': item(
     'account',
@@ -312,6 +328,33 @@ export const privacyItems = {
     {
       de: 'Die Mitbestimmung: Anträge, Aussprache, Abstimmung und ihr Protokoll, öffentlich wie die Regeln, die sie beschließen. Entwürfe sehen nur Sie.',
       en: 'Self-government: proposals, discussion, votes and their minutes, public like the rules they decide. Drafts only you see.',
+    },
+  ),
+  'governance.dataUseRequest': item(
+    'governance',
+    'data_use_requests',
+    ['public'],
+    { de: 'Organisation und Zweck einer Datennutzungsanfrage', en: 'Organisation and purpose of a data-use request' },
+    {
+      de: 'Die Mitglieder beurteilen die Anfrage, bevor sie darüber abstimmen; die Angaben stehen auf der Seite des Antrags.',
+      en: 'Members judge the request before they vote on it; the details stand on the proposal page.',
+    },
+  ),
+  'governance.dataUseRequester': item(
+    'governance',
+    'data_use_requests',
+    ['members'],
+    { de: 'Name der Person, die eine Datennutzungsanfrage stellt', en: 'Name of the person who files a data-use request' },
+    { de: 'Die Mitglieder wissen, wer fragt, bevor sie abstimmen.', en: 'Members know who is asking before they vote.' },
+  ),
+  'governance.dataUseRequesterEmail': item(
+    'governance',
+    'data_use_requests',
+    ['nobody'],
+    { de: 'E-Mail-Adresse und Sprache der Person, die eine Datennutzungsanfrage stellt', en: 'E-mail address and language of the person who files a data-use request' },
+    {
+      de: 'Der Bestätigungslink und nach einer Zustimmung der Zugangsschlüssel werden dorthin geschickt; niemand sieht die Adresse in der Anwendung.',
+      en: 'The confirmation link and, once granted, the access token are sent there; nobody sees the address in the app.',
     },
   ),
   'governance.comments': item(
