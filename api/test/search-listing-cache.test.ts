@@ -172,7 +172,7 @@ describe('offer list cache', () => {
             images { id alt url thumbnailUrl width height position }
             reviews(first: 5) { edges { node { id rating text answer answeredAt createdAt offerTitles producerName reviewerName } } }
             producer {
-              id displayName locale roles createdAt
+              id displayName roles createdAt
               producerProfile {
                 id name description postcode place latitude longitude openingHours contactEmail contactPhone deliveryOptions logoUrl updatedAt
                 logo { alt url thumbnailUrl width height }

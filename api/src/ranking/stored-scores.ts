@@ -44,7 +44,7 @@ export async function computeScoreGeneration(
   asOf: Date = new Date(),
 ): Promise<ScoreGeneration | null> {
   const { policy } = ranking;
-  return prisma.$transaction(
+  const computed = await prisma.$transaction(
     async (transaction) => {
       // The first statement fixes the transaction's snapshot, which every statement below reads.
       const [state] = await transaction.$queryRaw<{ snapshot: string; locked: boolean; next: number }[]>`
@@ -66,12 +66,16 @@ export async function computeScoreGeneration(
       await transaction.$executeRaw`DELETE FROM "RankingOfferScore" WHERE "generation" < ${generation}::int`;
       await transaction.$executeRaw`DELETE FROM "RankingScoreGeneration" WHERE "generation" < ${generation}::int`;
       await transaction.$executeRaw`DELETE FROM "RankingOfferChange" WHERE pg_visible_in_snapshot("xid"::text::xid8, ${state.snapshot}::pg_snapshot)`;
-      // Listings walk the new generation by score; without statistics of it the planner reads it whole.
-      await transaction.$executeRaw`ANALYZE "RankingOfferScore"`;
+      // Listings walk the new generation by score and look up the few changed offers; with statistics
+      // of the tables before (none, or a change list of every offer) the planner would read them whole.
+      await transaction.$executeRaw`ANALYZE "RankingOfferScore", "RankingOfferChange"`;
       return { generation, offers };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: 60_000, timeout: 15 * 60_000 },
   );
+  // The older generation's rows and the seen changes are dead now; listings would step over them.
+  if (computed) await prisma.$executeRaw`VACUUM "RankingOfferScore", "RankingOfferChange"`;
+  return computed;
 }
 
 /** Computes a generation under the policy in force when none serves it, or the latest is old or far behind. */

@@ -42,6 +42,13 @@ function pageStatement(filters: ResolvedOfferFilters, policy: RankingPolicy, req
   const upTo = after ? Prisma.sql`AND s."score" <= ${after.score}::float8 + delta.d` : Prisma.empty;
   const walkSize = walkSizeOf(size);
   const half = featureConstants.smallProducerHalfSales;
+  // Each candidate is scored by its own lookup (LIMIT 1 keeps the planner from joining all offers
+  // instead, which it would do whenever it guesses the candidates many).
+  const scored = (ids: Prisma.Sql) => Prisma.sql`
+      SELECT x."id", x."score" FROM (${ids}) c CROSS JOIN LATERAL (
+        SELECT o."id", ${score} AS "score" FROM "Offer" o ${rankingJoinsSql}
+        WHERE o."id" = c.id AND ${conditions} ${belowCursor} LIMIT 1
+      ) x`;
   return Prisma.sql`
     WITH ${storedRankingContextSql},
     gen AS (
@@ -76,10 +83,7 @@ function pageStatement(filters: ResolvedOfferFilters, policy: RankingPolicy, req
       WHERE s."generation" = (SELECT "generation" FROM gen) AND ${conditions} ${upTo}
       ORDER BY s."score" DESC, s."offerId" DESC LIMIT ${walkSize}
     ),
-    walked AS (
-      SELECT ${score} AS "score" FROM "Offer" o ${rankingJoinsSql}
-      WHERE o."id" IN (SELECT id FROM walk UNION SELECT id FROM changed) AND ${conditions} ${belowCursor}
-    ),
+    walked AS (${scored(Prisma.sql`SELECT id FROM walk UNION SELECT id FROM changed`)}),
     band AS (
       SELECT CASE WHEN (SELECT count(*) FROM walk) < ${walkSize} THEN 'Infinity'::float8
         ELSE COALESCE((SELECT "score" FROM walked ORDER BY "score" DESC OFFSET ${size} LIMIT 1) - (SELECT d FROM delta), '-Infinity'::float8) END AS lowest
@@ -90,9 +94,8 @@ function pageStatement(filters: ResolvedOfferFilters, policy: RankingPolicy, req
       ORDER BY s."score" DESC, s."offerId" DESC LIMIT ${bandMax}
     ),
     page AS (
-      SELECT o."id", ${score} AS "score" FROM "Offer" o ${rankingJoinsSql}
-      WHERE o."id" IN (SELECT id FROM walk UNION SELECT id FROM banded UNION SELECT id FROM changed) AND ${conditions} ${belowCursor}
-      ORDER BY "score" DESC, o."id" DESC LIMIT ${size + 1}
+      ${scored(Prisma.sql`SELECT id FROM walk UNION SELECT id FROM banded UNION SELECT id FROM changed`)}
+      ORDER BY x."score" DESC, x."id" DESC LIMIT ${size + 1}
     )
     SELECT (SELECT "generation" FROM gen) AS "generation", (SELECT count(*) FROM banded)::int AS "banded", page."id", page."score"
     FROM (SELECT 1) one LEFT JOIN page ON true

@@ -8,7 +8,8 @@
 // the highest rest below the cursor are scored in full, and the (size + 1)-th best of those below the
 // cursor, θ, is at most the score of every offer on the page; so every offer on the page has a rest
 // of at least θ − the text's share, and only those matches are scored in full for the page. An offer
-// below the cursor has a rest at most the cursor's score (relevance is never negative).
+// below the cursor has a rest at most the cursor's score (relevance is never negative). The search
+// vector of each scored match is looked up by its id (LIMIT 1 keeps the planner from joining all offers).
 import { Prisma } from '../../../../prisma/generated/client/client';
 import type { ReadQuery } from '../../db/client';
 import { rankingFeatures } from '../../ranking/features';
@@ -40,12 +41,14 @@ export function withTextBound(wrapped: ScoreRanking, readQuery: ReadQuery): Scor
         SELECT m."id", m."rest" FROM matches m WHERE true ${restUpTo} ORDER BY m."rest" DESC, m."id" DESC LIMIT ${walkSize}
       ),
       walked AS (
-        SELECT ${score} AS "score" FROM top m JOIN "Offer" o ON o."id" = m."id" WHERE true ${belowCursor}
+        SELECT ${score} AS "score" FROM top m CROSS JOIN LATERAL (SELECT o."searchVector" FROM "Offer" o WHERE o."id" = m."id" LIMIT 1) o
+        WHERE true ${belowCursor}
       ),
       bound AS (
         SELECT COALESCE((SELECT "score" FROM walked ORDER BY "score" DESC OFFSET ${size} LIMIT 1) - ${textShare}::float8 - 1e-9, '-Infinity'::float8) AS lowest
       )
-      SELECT m."id", ${score} AS "score" FROM matches m CROSS JOIN bound JOIN "Offer" o ON o."id" = m."id"
+      SELECT m."id", ${score} AS "score" FROM matches m CROSS JOIN bound
+        CROSS JOIN LATERAL (SELECT o."searchVector" FROM "Offer" o WHERE o."id" = m."id" LIMIT 1) o
       WHERE m."rest" >= bound.lowest ${restUpTo} ${belowCursor}
       ORDER BY "score" DESC, m."id" DESC LIMIT ${size + 1}`);
     return rows.map((row): RankedRow => ({ id: row.id, score: Number(row.score) }));
