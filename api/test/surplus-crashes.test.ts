@@ -1,13 +1,15 @@
 // A distribution run cut off at every point between its writes (before each statement of its
 // transactions, before each COMMIT, and after a COMMIT before it could go on), then run again as the
 // job's retry would: every share is booked exactly once, the shares are those the dry run showed
-// before, and the ledger verifies. Runs on PGlite and, with DATABASE_URL, on PostgreSQL.
+// before, and the ledger verifies. The cut-off runs book in batches of two shares, two batches at a
+// time, so a run also stops between batches and with one batch written. Runs on PGlite and, with
+// DATABASE_URL, on PostgreSQL.
 import { createLedger, createSqlLedgerStore, type Ledger } from '@allmende/ledger';
 import type { Member } from '../../prisma/generated/client/client';
 import { computeDistribution } from '../src/surplus/compute-distribution';
 import { parsePeriod } from '../src/surplus/periods';
 import { amountOfUnits } from '../src/surplus/units';
-import { runSurplusDistribution } from '../src/surplus/run-distribution';
+import { runSurplusDistribution, type BookingBatches } from '../src/surplus/run-distribution';
 import { surplusReference } from '../src/surplus/transfers';
 import { amountText } from '../src/wallet/cooperative-currency';
 import { ensureMemberAccount } from '../src/wallet/ensure-member-account';
@@ -17,6 +19,7 @@ import { CrashError, CrashPlan, crashingSqlDriver } from './support/crash-points
 import { confirmedOrder, payIntoFund, surplusRuleInForce } from './support/surplus';
 
 const dayMs = 24 * 60 * 60_000;
+const smallBatches: BookingBatches = { sharesPerBatch: 2, concurrentBatches: 2 };
 
 describe('a distribution run cut off at every point', () => {
   let api: TestApi;
@@ -78,7 +81,7 @@ describe('a distribution run cut off at every point', () => {
     const referenceShares = await dryRunKeys(reference);
     expect(referenceShares).toHaveLength(5);
     plan.arm(null);
-    expect((await runSurplusDistribution({ prisma, ledger: crashingLedger }, { period: reference, startedById: null })).booked).toBe(true);
+    expect((await runSurplusDistribution({ prisma, ledger: crashingLedger }, { period: reference, startedById: null }, new Date(), smallBatches)).booked).toBe(true);
     expect(await bookedKeys(reference)).toEqual(referenceShares);
 
     // Cut off at event 0, 1, 2, … until a run has no event left to cut off at.
@@ -88,7 +91,7 @@ describe('a distribution run cut off at every point', () => {
       const period = await periodWithSurplus(crashAt + 1);
       const expectedShares = await dryRunKeys(period);
       plan.arm(crashAt);
-      const crashed = await runSurplusDistribution({ prisma, ledger: crashingLedger }, { period, startedById: null }).then(
+      const crashed = await runSurplusDistribution({ prisma, ledger: crashingLedger }, { period, startedById: null }, new Date(), smallBatches).then(
         () => null,
         (error: unknown) => error,
       );
@@ -100,13 +103,14 @@ describe('a distribution run cut off at every point', () => {
       // The retry, on a process that does not crash.
       const retried = await runSurplusDistribution(api.services, { period, startedById: null });
       expect(retried.run.status).toBe('booked');
+      expect(retried.run.bookedCount).toBe(expectedShares.length);
       const booked = await bookedKeys(period);
       expect(booked).toEqual(expectedShares);
       expect((await runSurplusDistribution(api.services, { period, startedById: null })).booked).toBe(false);
       expect(await bookedKeys(period)).toEqual(booked);
     }
-    // Both transactions, each with its statements, COMMIT and the moment after.
-    expect(crashAt).toBeGreaterThanOrEqual(12);
+    // Storing, three batches and the mark, each with its statements, COMMIT and the moment after.
+    expect(crashAt).toBeGreaterThanOrEqual(20);
     expect(await api.services.ledger.verifyLedger()).toMatchObject({ ok: true });
   });
 });

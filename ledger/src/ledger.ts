@@ -21,7 +21,7 @@ import { type MonthlySummaryQuery, type MonthlySummaryResult, getMonthlySummary 
 import { type PeriodStatementQuery, type PeriodStatementResult, getPeriodStatement } from './use-cases/get-period-statement';
 import { type JournalQuery, type JournalResult, listJournal } from './use-cases/list-journal';
 import { type OpenHoldsQuery, type OpenHoldsResult, listOpenHolds } from './use-cases/list-open-holds';
-import { findAccountByCode, getAccount, getAccounts, getBalances, listAccounts } from './use-cases/get-accounts';
+import { findAccountByCode, findAccountsByCodes, getAccount, getAccounts, getBalances, listAccounts } from './use-cases/get-accounts';
 import { type MoneySupply, getMoneySupply } from './use-cases/get-money-supply';
 import { type StatementQuery, type StatementResult, getStatement } from './use-cases/get-statement';
 import { findTransferByIdempotencyKey, getPendingStatus, getPendingStatuses, getTransfer, listTransfers, type PendingStatus } from './use-cases/get-transfers';
@@ -67,6 +67,8 @@ export interface Ledger {
   getAccount(accountId: string): Promise<Account | null>;
   getAccounts(accountIds: readonly string[]): Promise<Account[]>;
   findAccountByCode(currency: string, code: string): Promise<Account | null>;
+  /** The accounts of the currency with these codes (any number), in no particular order; unknown codes are left out. */
+  findAccountsByCodes(currency: string, codes: readonly string[]): Promise<Account[]>;
   listAccounts(query: { currency?: string | null; afterId?: string | null; limit?: number }): Promise<Account[]>;
   getBalances(accountIds: readonly string[]): Promise<AccountBalance[]>;
   /** One transfer, coalesced with concurrent calls into one database transaction. */
@@ -130,6 +132,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     getAccount: (accountId) => getAccount(context, accountId),
     getAccounts: (accountIds) => getAccounts(context, accountIds),
     findAccountByCode: (currency, code) => findAccountByCode(context, currency, code),
+    findAccountsByCodes: (currency, codes) => findAccountsByCodes(context, currency, codes),
     listAccounts: (query) => listAccounts(context, query),
     getBalances: (accountIds) => getBalances(context, accountIds),
     createTransfer: (request) => coalescer.submit(request),

@@ -138,7 +138,8 @@ export interface LedgerStoreReader {
   findCurrencies(codes: readonly string[]): Promise<Currency[]>;
   listCurrencies(): Promise<Currency[]>;
   findAccounts(ids: readonly string[]): Promise<Account[]>;
-  findAccountByCode(currency: string, code: string): Promise<Account | null>;
+  /** The accounts of the currency with these codes, in no particular order; unknown codes are left out. */
+  findAccountsByCodes(currency: string, codes: readonly string[]): Promise<Account[]>;
   listAccounts(query: { currency: string | null; afterId: string | null; limit: number }): Promise<Account[]>;
   findTransfers(ids: readonly string[]): Promise<Transfer[]>;
   findTransferByIdempotencyKey(key: string): Promise<Transfer | null>;

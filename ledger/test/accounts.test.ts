@@ -37,6 +37,17 @@ describe('accounts', () => {
     expect(await t.ledger.createAccount({ ...input, id: 'nope' })).toEqual({ ok: false, code: 'account_id_invalid' });
   });
 
+  it('are found by their codes, many at once, unknown codes and other currencies left out', async () => {
+    const codes = ['member-codes-1', 'member-codes-2', 'member-codes-3'];
+    for (const code of codes) expect(await t.ledger.createAccount({ currency: CURRENCY, type: 'member', code, name: code, creditLimit: '0' })).toMatchObject({ ok: true });
+    const found = await t.ledger.findAccountsByCodes(CURRENCY, [...codes, 'member-codes-unknown', codes[0]!]);
+    expect(found.map((account) => account.code).sort()).toEqual(codes);
+    expect(found.every((account) => account.currency === CURRENCY)).toBe(true);
+    expect(await t.ledger.findAccountsByCodes('NOPE', codes)).toEqual([]);
+    expect(await t.ledger.findAccountsByCodes(CURRENCY, [])).toEqual([]);
+    expect((await t.ledger.findAccountByCode(CURRENCY, codes[1]!))?.code).toBe(codes[1]);
+  });
+
   it('change limits for the future; a lower limit stops spending but takes nothing', async () => {
     const anna = await createMember(t.ledger, 'anna-acc-2', { creditLimit: '50.00' });
     const ben = await createMember(t.ledger, 'ben-acc-2');

@@ -478,7 +478,6 @@ export const personalDataFields: PrivacyFieldCatalogue = {
     bookedAt: notPersonal('the time of the run'),
   },
   SurplusShare: {
-    id: 'money.surplusShares',
     runId: 'money.surplusShares',
     memberId: 'money.surplusShares',
     accountId: 'money.surplusShares',

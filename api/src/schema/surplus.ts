@@ -122,7 +122,7 @@ const SurplusRunType = builder.objectRef<SurplusRun>('SurplusRun').implement({
     computedAt: t.expose('computedAt', { type: 'DateTime', nullable: true }),
     bookedAt: t.expose('bookedAt', { type: 'DateTime', nullable: true }),
     shareCount: t.exposeInt('shareCount', { description: 'Recipients, known once computed.' }),
-    bookedCount: t.exposeInt('bookedCount', { description: 'Shares booked: 0 until the booking transaction commits, then all.' }),
+    bookedCount: t.exposeInt('bookedCount', { description: 'Shares booked so far: it rises batch by batch while the run books, and is the share count once booked.' }),
     totals: t.field({ type: SurplusTotalsType, resolve: async (run, _args, context) => totalsOfRun(run, await runPolicyOf(context, run)) }),
     sumsExactly: t.boolean({
       description: 'The stored shares sum exactly to the distributed amount, and it with the unallocated rest to the distributable amount.',

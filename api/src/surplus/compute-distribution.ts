@@ -55,8 +55,6 @@ export interface SurplusComputation {
   unallocated: bigint;
 }
 
-const accountsPerPage = 1000;
-
 /** The reserve the rule keeps of a fund balance, in whole units; a share is rounded up to whole units. */
 export function reserveOf(policy: SurplusPolicy, fundBalance: bigint): bigint {
   if (policy.reserve.kind === 'amount') return unitsOf(policy.reserve.amount);
@@ -82,19 +80,14 @@ export async function memberTurnover(prisma: PrismaClient, period: Pick<Period, 
   return rows.map((row) => ({ memberId: row.memberId, purchases: BigInt(row.purchases), sales: BigInt(row.sales) }));
 }
 
-/** Every open member account of the currency, by member id. */
-async function openMemberAccounts(ledger: Ledger): Promise<Map<string, Account>> {
+/** The open accounts of these members, by member id; a member without one is left out. */
+async function openMemberAccounts(ledger: Ledger, memberIds: readonly string[]): Promise<Map<string, Account>> {
   const accounts = new Map<string, Account>();
-  let afterId: string | null = null;
-  for (;;) {
-    const page = await ledger.listAccounts({ currency: cooperativeCurrency.code, afterId, limit: accountsPerPage });
-    for (const account of page) {
-      const memberId = memberIdOfAccountCode(account.code);
-      if (memberId && account.status === 'open') accounts.set(memberId, account);
-    }
-    if (page.length < accountsPerPage) return accounts;
-    afterId = page.at(-1)!.id;
+  for (const account of await ledger.findAccountsByCodes(cooperativeCurrency.code, memberIds.map(memberAccountCode))) {
+    const memberId = memberIdOfAccountCode(account.code);
+    if (memberId && account.status === 'open') accounts.set(memberId, account);
   }
+  return accounts;
 }
 
 /**
@@ -106,11 +99,11 @@ export async function computeDistribution(services: { prisma: PrismaClient; ledg
   const policy = await policyInForce(prisma, 'surplus', period.end);
   const fund = await ledger.findAccountByCode(cooperativeCurrency.code, fundAccountCode);
   if (!fund) throw new Error('The fund account of the cooperative currency is missing');
-  const [turnover, memberAccounts, namedAccounts] = await Promise.all([
-    memberTurnover(prisma, period),
-    openMemberAccounts(ledger),
-    ensureSurplusAccounts(ledger, policy.payload),
-  ]);
+  const [turnover, namedAccounts] = await Promise.all([memberTurnover(prisma, period), ensureSurplusAccounts(ledger, policy.payload)]);
+  const memberAccounts = await openMemberAccounts(
+    ledger,
+    turnover.map((member) => member.memberId),
+  );
   const sharing = turnover.filter((member) => memberAccounts.has(member.memberId));
 
   const fundBalance = unitsOf(fund.creditsPosted.minus(fund.debitsPosted));

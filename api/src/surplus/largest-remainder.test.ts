@@ -1,9 +1,36 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { allocateLargestRemainder, type Claim } from './largest-remainder';
 
 const claimsArbitrary = fc.uniqueArray(fc.record({ id: fc.uuid(), weight: fc.bigInt({ min: 0n, max: 10_000_000n }) }), { selector: (claim) => claim.id, minLength: 1, maxLength: 60 });
 
+/** The method as written: every claim with a remainder sorted by remainder, then by tie key. */
+function referenceAllocation(total: bigint, claims: readonly Claim[], seed: string): Map<string, bigint> {
+  const weights = claims.reduce((sum, claim) => sum + claim.weight, 0n);
+  const shares = new Map(claims.map((claim) => [claim.id, weights === 0n ? 0n : (total * claim.weight) / weights]));
+  if (weights === 0n) return shares;
+  const left = total - [...shares.values()].reduce((a, b) => a + b, 0n);
+  const key = (id: string) => createHash('sha256').update(`${seed}:${id}`).digest('hex');
+  const order = claims
+    .map((claim) => ({ id: claim.id, remainder: (total * claim.weight) % weights }))
+    .filter((part) => part.remainder > 0n)
+    .sort((a, b) => (a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : key(a.id) < key(b.id) ? -1 : 1));
+  for (const part of order.slice(0, Number(left))) shares.set(part.id, shares.get(part.id)! + 1n);
+  return shares;
+}
+
 describe('largest remainder', () => {
+  it('gives what the method as written gives: the units left over by largest remainder, ties by key', () => {
+    // Few distinct weights make many tied remainders, at the threshold and around it.
+    const fewWeights = fc.uniqueArray(fc.record({ id: fc.uuid(), weight: fc.bigInt({ min: 0n, max: 6n }) }), { selector: (claim) => claim.id, minLength: 1, maxLength: 60 });
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10_000n }), fc.oneof(fewWeights, claimsArbitrary), fc.string(), (total, claims, seed) => {
+        expect(allocateLargestRemainder(total, claims, seed).shares).toEqual(referenceAllocation(total, claims, seed));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('accounts for every unit, gives nobody less than nothing and everybody their exact share within one unit', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 100_000_000n }), claimsArbitrary, fc.string(), (total, claims, seed) => {

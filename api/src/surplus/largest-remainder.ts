@@ -30,33 +30,46 @@ export function allocateLargestRemainder(total: bigint, claims: readonly Claim[]
     ids.add(claim.id);
     weights += claim.weight;
   }
-  const shares = new Map(claims.map((claim) => [claim.id, 0n]));
-  if (weights === 0n) return { shares, unallocated: total };
-
-  const parts = claims.map((claim) => {
-    const exact = total * claim.weight;
-    return { id: claim.id, floor: exact / weights, remainder: exact % weights };
-  });
-  let left = total;
-  for (const part of parts) {
-    shares.set(part.id, part.floor);
-    left -= part.floor;
+  const shares = new Map<string, bigint>();
+  if (weights === 0n) {
+    for (const claim of claims) shares.set(claim.id, 0n);
+    return { shares, unallocated: total };
   }
-  // The hash is only needed where remainders tie, so it is computed there, once per claim.
-  const tieKeys = new Map<string, string>();
-  const tieKey = (id: string) => {
-    let key = tieKeys.get(id);
-    if (key === undefined) tieKeys.set(id, (key = createHash('sha256').update(`${tieBreakSeed}:${id}`).digest('hex')));
-    return key;
-  };
-  const order = parts
-    .filter((part) => part.remainder > 0n)
-    .sort((a, b) => {
-      if (a.remainder !== b.remainder) return a.remainder > b.remainder ? -1 : 1;
-      const keyA = tieKey(a.id);
-      const keyB = tieKey(b.id);
-      return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
-    });
-  for (const part of order.slice(0, Number(left))) shares.set(part.id, part.floor + 1n);
+
+  const remainders: bigint[] = new Array<bigint>(claims.length);
+  const withRemainder: number[] = [];
+  let left = total;
+  for (let index = 0; index < claims.length; index += 1) {
+    const claim = claims[index]!;
+    const exact = total * claim.weight;
+    const floor = exact / weights;
+    const remainder = exact - floor * weights;
+    shares.set(claim.id, floor);
+    left -= floor;
+    remainders[index] = remainder;
+    if (remainder > 0n) withRemainder.push(index);
+  }
+  if (left === 0n) return { shares, unallocated: 0n };
+  // The `left` largest remainders each get one unit: all above the smallest of them, the threshold,
+  // and of those equal to it as many as are left, in the order of their tie keys. Only the claims at
+  // the threshold need a key (a hash each).
+  withRemainder.sort((a, b) => (remainders[a]! > remainders[b]! ? -1 : remainders[a]! < remainders[b]! ? 1 : 0));
+  const count = Number(left);
+  const threshold = remainders[withRemainder[count - 1]!]!;
+  let firstTied = count - 1;
+  while (firstTied > 0 && remainders[withRemainder[firstTied - 1]!] === threshold) firstTied -= 1;
+  let pastTied = count;
+  while (pastTied < withRemainder.length && remainders[withRemainder[pastTied]!] === threshold) pastTied += 1;
+  const winners = withRemainder.slice(0, firstTied);
+  if (pastTied - firstTied === count - firstTied) winners.push(...withRemainder.slice(firstTied, pastTied));
+  else {
+    const tied = withRemainder.slice(firstTied, pastTied).map((index) => ({ index, key: createHash('sha256').update(`${tieBreakSeed}:${claims[index]!.id}`).digest('hex') }));
+    tied.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const { index } of tied.slice(0, count - firstTied)) winners.push(index);
+  }
+  for (const index of winners) {
+    const id = claims[index]!.id;
+    shares.set(id, shares.get(id)! + 1n);
+  }
   return { shares, unallocated: 0n };
 }

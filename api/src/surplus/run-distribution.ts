@@ -2,14 +2,17 @@
 // it. Started by the scheduled job after each period end, or by the board (admins); nobody else.
 //
 //   computing ──(shares computed and stored, one transaction)──▶ computed ──▶ booking
-//   booking ──(every share booked, one ledger transaction that also marks the run)──▶ booked (final)
+//   booking ──(every share booked, in ledger batches)──▶ booked (final)
 //
 // Each step may be interrupted and run again: the run row is unique per period; the shares are
 // stored in the transaction that leaves `computing`, so a run that stopped before that computes them
-// again and one that stopped after books exactly the stored shares; the booking writes all transfers
-// of the period (fund → each recipient, idempotency key `surplus:<period>:<account code>`, reference
-// `surplus:<period>`) and the `booked` mark in one database transaction, so it happens whole or not
-// at all, and a period that is booked is never booked again: a second run does nothing.
+// again and one that stopped after books exactly the stored shares. The booking transfers the stored
+// shares from the fund (idempotency key `surplus:<period>:<account code>`, reference
+// `surplus:<period>`) in ledger batches that commit one by one, two at a time, counting the shares
+// booked so far as the run's progress; a share's key makes it booked once, however often a run stops
+// and starts again, and once every share is booked the run is marked `booked`, after which a run of
+// the period does nothing. A batch the ledger refuses (the fund short of the shares, say) stops the
+// run in `booking`, and a later run books what is left.
 import { recordAuditEvent } from '../audit/audit-log';
 import { BATCH_SIZE_MAXIMUM, type Ledger, type LedgerTransaction, type TransferBatchItem } from '@allmende/ledger';
 import type { SurplusRun } from '../../../prisma/generated/client/client';
@@ -23,7 +26,17 @@ import { surplusReference, surplusTransferKind } from './transfers';
 import { amountOfUnits } from './units';
 
 /** Share rows per insert statement. */
-const sharesPerInsert = 5000;
+const sharesPerInsert = 10_000;
+
+/** How the booking is cut into ledger batches; tests use small batches to cut off a run between them. */
+export interface BookingBatches {
+  /** Shares per ledger batch (at most the ledger's batch size). */
+  sharesPerBatch: number;
+  /** Batches written at the same time, each in its own transaction. */
+  concurrentBatches: number;
+}
+
+const defaultBatches: BookingBatches = { sharesPerBatch: BATCH_SIZE_MAXIMUM, concurrentBatches: 2 };
 
 export interface SurplusRunOutcome {
   run: SurplusRun;
@@ -42,6 +55,7 @@ export async function runSurplusDistribution(
   services: { prisma: PrismaClient; ledger: Ledger },
   input: { period: string; startedById: string | null },
   now = new Date(),
+  batches: BookingBatches = defaultBatches,
 ): Promise<SurplusRunOutcome> {
   const { prisma, ledger } = services;
   const period = periodOrError(input.period);
@@ -68,7 +82,8 @@ export async function runSurplusDistribution(
       orderBy: { accountCode: 'asc' },
     }));
   const fundAccountId = (await ledger.findAccountByCode(cooperativeCurrency.code, fundAccountCode))!.id;
-  const booked = await ledger.transaction((transaction) => bookShares(transaction, run!.id, period.key, fundAccountId, shares, new Date()));
+  await bookShares(services, run.id, period.key, fundAccountId, shares, batches);
+  const booked = await ledger.transaction((transaction) => markBooked(transaction, run!.id, period.key, shares.length, new Date()));
   return { run: await prisma.surplusRun.findUniqueOrThrow({ where: { id: run.id } }), booked };
 }
 
@@ -100,8 +115,8 @@ async function storeShares(transaction: LedgerTransaction, runId: string, comput
     const chunk = computation.shares.slice(start, start + sharesPerInsert);
     const column = (value: (share: ComputedShare) => string | null) => chunk.map(value);
     await session.run(
-      `INSERT INTO "SurplusShare" ("id", "runId", "memberId", "accountId", "accountCode", "purchases", "sales", "purchasesShare", "salesShare", "equalShare", "amount")
-       SELECT gen_random_uuid(), $1::uuid, t.member_id, t.account_id, t.account_code, t.purchases, t.sales, t.purchases_share, t.sales_share, t.equal_share, t.amount
+      `INSERT INTO "SurplusShare" ("runId", "memberId", "accountId", "accountCode", "purchases", "sales", "purchasesShare", "salesShare", "equalShare", "amount")
+       SELECT $1::uuid, t.member_id, t.account_id, t.account_code, t.purchases, t.sales, t.purchases_share, t.sales_share, t.equal_share, t.amount
        FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[])
          AS t(member_id, account_id, account_code, purchases, sales, purchases_share, sales_share, equal_share, amount)`,
       [
@@ -147,21 +162,17 @@ async function storeShares(transaction: LedgerTransaction, runId: string, comput
   return true;
 }
 
-/** Books every stored share and marks the run booked, in the caller's one transaction; false when it was booked already. */
+/** Books every stored share (those booked before are answered as booked), counting the progress. */
 async function bookShares(
-  transaction: LedgerTransaction,
+  services: { prisma: PrismaClient; ledger: Ledger },
   runId: string,
   period: string,
   fundAccountId: string,
   shares: readonly BookableShare[],
-  now: Date,
-): Promise<boolean> {
-  const { session } = transaction;
-  const { rows } = await session.run<{ status: string }>(`SELECT status::text AS status FROM "SurplusRun" WHERE id = $1::uuid FOR UPDATE`, [runId]);
-  if (rows[0]?.status === 'booked') return false;
-  if (rows[0]?.status !== 'booking') throw new Error(`The surplus run of ${period} is ${rows[0]?.status ?? 'missing'}, not booking`);
+  batches: BookingBatches,
+): Promise<void> {
   const reference = surplusReference(period);
-  const items: TransferBatchItem[] = shares.map((share) => ({
+  const itemOf = (share: BookableShare): TransferBatchItem => ({
     type: 'immediate',
     idempotencyKey: `${reference}:${share.accountCode}`,
     debitAccountId: fundAccountId,
@@ -171,24 +182,50 @@ async function bookShares(
     kind: surplusTransferKind,
     reference,
     memo: `Surplus ${period}`,
-  }));
-  for (let start = 0; start < items.length; start += BATCH_SIZE_MAXIMUM) {
-    const results = await transaction.createTransfers(items.slice(start, start + BATCH_SIZE_MAXIMUM));
+  });
+  const size = Math.min(Math.max(1, batches.sharesPerBatch), BATCH_SIZE_MAXIMUM);
+  let next = 0;
+  let done = 0;
+  let failure: unknown = null;
+  const book = async (batch: readonly BookableShare[]) => {
+    const results = await services.ledger.createTransfers(batch.map(itemOf));
     const failed = results.findIndex((result) => !result.ok);
     if (failed >= 0) {
       const result = results[failed]!;
-      // Rolls the whole booking back: a period is booked whole or not at all.
-      throw new Error(`The surplus share of ${shares[start + failed]!.accountCode} for ${period} cannot be booked: ${result.ok ? '' : result.code}`);
+      throw new Error(`The surplus share of ${batch[failed]!.accountCode} for ${period} cannot be booked: ${result.ok ? '' : result.code}`);
     }
-  }
-  await session.run(`UPDATE "SurplusRun" SET status = 'booked', "bookedAt" = $2::timestamptz, "bookedCount" = "shareCount" WHERE id = $1::uuid`, [runId, now.toISOString()]);
-  const { rows: started } = await session.run<{ startedById: string | null }>(`SELECT "startedById"::text AS "startedById" FROM "SurplusRun" WHERE id = $1::uuid`, [runId]);
+    done += batch.length;
+    await services.prisma.surplusRun.updateMany({ where: { id: runId, status: 'booking', bookedCount: { lt: done } }, data: { bookedCount: done } });
+  };
+  const writer = async () => {
+    while (next < shares.length && failure === null) {
+      const batch = shares.slice(next, next + size);
+      next += size;
+      await book(batch).catch((error: unknown) => {
+        failure ??= error;
+      });
+    }
+  };
+  // Every writer ends before the run goes on or fails: nothing is booked after the call returned.
+  await Promise.all(Array.from({ length: Math.max(1, batches.concurrentBatches) }, writer));
+  if (failure !== null) throw failure;
+}
+
+/** Marks the run booked once every share is; false when it was marked before. */
+async function markBooked(transaction: LedgerTransaction, runId: string, period: string, shareCount: number, now: Date): Promise<boolean> {
+  const { session } = transaction;
+  const { rows } = await session.run<{ startedById: string | null }>(
+    `UPDATE "SurplusRun" SET status = 'booked', "bookedAt" = $2::timestamptz, "bookedCount" = "shareCount" WHERE id = $1::uuid AND status = 'booking'
+     RETURNING "startedById"::text AS "startedById"`,
+    [runId, now.toISOString()],
+  );
+  if (rows.length === 0) return false;
   await recordAuditEvent(session, {
-    actorId: started[0]?.startedById ?? null,
+    actorId: rows[0]!.startedById,
     action: 'surplus_distribution_booked',
     subjectType: 'distribution',
     subjectId: runId,
-    details: { period, shares: shares.length },
+    details: { period, shares: shareCount },
   });
   return true;
 }

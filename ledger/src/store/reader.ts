@@ -70,13 +70,16 @@ export class SqlLedgerReader implements LedgerStoreReader {
     return rows.map(accountFromRow);
   }
 
-  async findAccountByCode(currency: string, code: string): Promise<Account | null> {
+  async findAccountsByCodes(currency: string, codes: readonly string[]): Promise<Account[]> {
+    if (codes.length === 0) return [];
+    // An index probe per code (a large array parameter could make the planner scan the whole table).
     const rows = await this.sql.query<AccountRow>(
-      `SELECT ${accountColumns} FROM ledger_account a WHERE a.currency_code = $1 AND a.code = $2`,
+      `SELECT ${accountColumns} FROM unnest($2::text[]) AS c(code)
+         CROSS JOIN LATERAL (SELECT * FROM ledger_account s WHERE s.currency_code = $1 AND s.code = c.code) a`,
       currency,
-      code,
+      [...codes],
     );
-    return rows[0] ? accountFromRow(rows[0]) : null;
+    return rows.map(accountFromRow);
   }
 
   async listAccounts(query: { currency: string | null; afterId: string | null; limit: number }): Promise<Account[]> {

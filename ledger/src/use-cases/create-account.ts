@@ -49,7 +49,7 @@ export async function createAccount(context: LedgerContext, input: CreateAccount
     context.store.transaction(async (transaction): Promise<CreateAccountResult> => {
       if (await transaction.insertAccount(account)) return { ok: true, account, alreadyExisted: false };
       const byId = input.id === undefined ? [] : await transaction.findAccounts([account.id]);
-      const existing = byId[0] ?? (account.code === null ? null : await transaction.findAccountByCode(account.currency, account.code));
+      const existing = byId[0] ?? (account.code === null ? null : (await transaction.findAccountsByCodes(account.currency, [account.code]))[0] ?? null);
       if (existing && sameAccount(existing, account, input.id !== undefined)) return { ok: true, account: existing, alreadyExisted: true };
       return { ok: false, code: 'account_exists' };
     }),

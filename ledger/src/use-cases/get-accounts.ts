@@ -15,8 +15,13 @@ export async function getAccount(context: LedgerContext, id: string): Promise<Ac
   return (await getAccounts(context, [id]))[0] ?? null;
 }
 
-export function findAccountByCode(context: LedgerContext, currency: string, code: string): Promise<Account | null> {
-  return context.store.read.findAccountByCode(currency, code);
+export async function findAccountByCode(context: LedgerContext, currency: string, code: string): Promise<Account | null> {
+  return (await context.store.read.findAccountsByCodes(currency, [code]))[0] ?? null;
+}
+
+/** The accounts of the currency with these codes (any number), in no particular order; unknown codes are left out. */
+export function findAccountsByCodes(context: LedgerContext, currency: string, codes: readonly string[]): Promise<Account[]> {
+  return context.store.read.findAccountsByCodes(currency, [...new Set(codes)]);
 }
 
 /** Balances of the given accounts, in the order of the ids; unknown ids are left out. */

@@ -105,7 +105,7 @@ export const surplusDe = {
       queued: 'Wartet auf den Start',
       computing: 'Anteile werden berechnet',
       computed: 'Anteile berechnet',
-      booking: 'Anteile werden gebucht',
+      booking: 'Anteile werden gebucht: {done} von {count}',
       booked: 'Gebucht: {count} Anteile',
     },
     booked: 'Dieser Zeitraum ist verteilt.',

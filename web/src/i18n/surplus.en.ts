@@ -105,7 +105,7 @@ export const surplusEn = {
       queued: 'Waiting to start',
       computing: 'Computing the shares',
       computed: 'Shares computed',
-      booking: 'Booking the shares',
+      booking: 'Booking the shares: {done} of {count}',
       booked: 'Booked: {count} shares',
     },
     booked: 'This period is distributed.',
