@@ -9,6 +9,7 @@ import { createJobQueue, jobDefinitions, type JobDefinition, type JobQueue } fro
 import type { Logger } from './logger';
 import { createMailer, type Mailer } from './mail/mailer';
 import { createOfferSearch, type OfferSearch } from './marketplace/search';
+import { createRunningDistribution, type RunningDistribution } from './surplus/running-distribution';
 
 export interface Services {
   config: Config;
@@ -21,6 +22,8 @@ export interface Services {
   mailer: Mailer;
   jobs: JobQueue;
   search: OfferSearch;
+  /** The running period's surplus distribution, shared by the wallets of all members for a minute. */
+  runningDistribution: RunningDistribution;
   /** Stops the job workers (running jobs get `jobsTimeoutMs`), drains the ledger, closes the database. */
   close(options?: { jobsTimeoutMs?: number }): Promise<void>;
 }
@@ -46,6 +49,7 @@ export function createServices(config: Config, database: Database, options: Serv
     ledger,
     mailer: createMailer(config.mail),
     search: createOfferSearch({ prisma: database.prisma, readQuery: database.readQuery, listingCacheSeconds: config.offerListCacheSeconds }),
+    runningDistribution: createRunningDistribution({ prisma: database.prisma, ledger }),
   };
   const jobs = createJobQueue({ redisUrl: config.redisUrl, services: jobServices, logger, definitions: options.jobDefinitions ?? jobDefinitions });
   let closing: Promise<void> | undefined;

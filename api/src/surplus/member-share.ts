@@ -2,13 +2,12 @@
 // (computed as if it ended now, from the fund's balance now), the shares received, and for each the
 // figures that explain it: the fund, the reserve, the parts of the mix, everyone's turnover and the
 // member's own.
-import type { Ledger } from '@allmende/ledger';
 import type { SurplusRun, SurplusShare } from '../../../prisma/generated/client/client';
 import type { PrismaClient } from '../db/client';
-import { policyInForce } from '../governance/policies';
 import { surplusSchema, type SurplusPolicy } from './policy';
-import { computeDistribution, type SurplusComputation } from './compute-distribution';
-import { periodContaining, type Period } from './periods';
+import type { SurplusComputation } from './compute-distribution';
+import { periodContaining } from './periods';
+import type { RunningDistribution } from './running-distribution';
 import { amountText } from '../wallet/cooperative-currency';
 import { amountOfUnits } from './units';
 
@@ -105,12 +104,9 @@ export function lineOfShare(share: Pick<SurplusShare, 'purchases' | 'sales' | 'p
   };
 }
 
-/** What the member would get of the running period's surplus if it ended now. */
-export async function expectedShare(services: { prisma: PrismaClient; ledger: Ledger }, memberId: string, now = new Date()): Promise<MemberSurplusShare> {
-  const policy = await policyInForce(services.prisma, 'surplus', now);
-  const running: Period = periodContaining(policy.payload.period, now);
-  // The running period as it stands: turnover so far, and the rule in force now.
-  const computation = await computeDistribution(services, { ...running, end: now });
+/** What the member would get of the running period's surplus if it ended now (see running-distribution.ts). */
+export async function expectedShare(services: { runningDistribution: RunningDistribution }, memberId: string, now = new Date()): Promise<MemberSurplusShare> {
+  const computation = await services.runningDistribution.current(now);
   const own = computation.shares.find((share) => share.memberId === memberId);
   const line = own
     ? {
@@ -122,7 +118,7 @@ export async function expectedShare(services: { prisma: PrismaClient; ledger: Le
         amount: amountOfUnits(own.amount),
       }
     : noShare;
-  return { ...line, totals: { ...totalsOfComputation(computation), periodEnd: running.end }, booked: false, bookedAt: null };
+  return { ...line, totals: { ...totalsOfComputation(computation), periodEnd: periodContaining(computation.policy.payload.period, computation.period.start).end }, booked: false, bookedAt: null };
 }
 
 async function runPolicy(prisma: PrismaClient, run: SurplusRun): Promise<SurplusPolicy> {
