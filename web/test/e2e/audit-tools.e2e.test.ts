@@ -6,8 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from 'playwright-core';
-import { logIn, screenshot, useAppInBrowser } from './support';
+import { screenshot, useAppInBrowser } from './support';
 
 const run = promisify(execFile);
 const sabine = { email: 'sabine@demo.allmende.coop' };
@@ -21,15 +20,9 @@ afterAll(() => {
   rmSync(downloads, { recursive: true, force: true });
 });
 
-async function accountantPage(width: number): Promise<Page> {
-  const page = await newPage({ width });
-  await logIn(page, sabine.email);
-  return page;
-}
-
 describe('the accountant’s tools', () => {
   it('run the verification and show the latest sealed block and its hash', async () => {
-    const page = await accountantPage(1280);
+    const page = await newPage({ width: 1280, email: sabine.email });
     await page.goto('/audit');
     await page.getByRole('link', { name: 'Verifikation' }).click();
     await page.waitForURL(/\/audit\/verification$/);
@@ -39,7 +32,7 @@ describe('the accountant’s tools', () => {
     expect(await page.getByTestId('verification-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
     expect(await page.getByText('npm run ledger:verify-export').count()).toBeGreaterThan(0);
     await screenshot(page, 'audit-verification-1280');
-    const phone = await accountantPage(390);
+    const phone = await newPage({ width: 390, email: sabine.email });
     await phone.goto('/audit/verification');
     await phone.getByTestId('verification-hash').waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -47,7 +40,7 @@ describe('the accountant’s tools', () => {
   });
 
   it('download an hledger export that hledger accepts, and find it in the audit log', async () => {
-    const page = await accountantPage(1280);
+    const page = await newPage({ width: 1280, email: sabine.email });
     await page.goto('/audit/exports');
     await page.getByLabel('Format').selectOption('hledger');
     await page.getByTestId('export-start').click();
@@ -77,7 +70,7 @@ describe('the accountant’s tools', () => {
     });
     await screenshot(page, 'audit-log-1280');
 
-    const phone = await accountantPage(390);
+    const phone = await newPage({ width: 390, email: sabine.email });
     for (const [route, name] of [
       ['/audit/exports', 'audit-exports-390'],
       ['/audit/log', 'audit-log-390'],

@@ -2,19 +2,13 @@
 // the journal and opens one, checks the trial balance, opens the holds list and a statement, reads
 // the monthly figures, and can reach nothing a member does. Every page at 1280 and 390 px.
 import type { Page } from 'playwright-core';
-import { graphqlInPage, logIn, screenshot, useAppInBrowser } from './support';
+import { graphqlInPage, screenshot, useAppInBrowser } from './support';
 
 const lena = { email: 'lena@demo.allmende.coop' };
 const martin = { email: 'martin@demo.allmende.coop' };
 const sabine = { email: 'sabine@demo.allmende.coop' };
 
 const { newPage } = useAppInBrowser();
-
-async function openLoggedIn(email: string, width = 1280): Promise<Page> {
-  const page = await newPage({ width });
-  await logIn(page, email);
-  return page;
-}
 
 /** Lena orders a new offer of Martin's through the API; returns the order's global id and number. */
 async function order(buyerPage: Page, producerPage: Page, title: string, price: string): Promise<{ id: string; number: number }> {
@@ -47,15 +41,15 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 
 describe('the accountants’ workspace', () => {
   it('finds an order’s transfers, checks the trial balance and the holds, and changes nothing', async () => {
-    const buyerPage = await openLoggedIn(lena.email);
-    const producerPage = await openLoggedIn(martin.email);
+    const buyerPage = await newPage({ width: 1280, email: lena.email });
+    const producerPage = await newPage({ width: 1280, email: martin.email });
     const settled = await order(buyerPage, producerPage, 'Ziegenfrischkäse für die Prüfung', '18.40');
     await move(producerPage, 'acceptOrder', settled.id);
     await move(producerPage, 'fulfilOrder', settled.id);
     await move(buyerPage, 'confirmOrder', settled.id);
     const open = await order(buyerPage, producerPage, 'Heumilchkäse für die Prüfung', '9.10');
 
-    const page = await openLoggedIn(sabine.email);
+    const page = await newPage({ width: 1280, email: sabine.email });
     // An outside auditor: the audit link, and no cart, wallet or votes.
     expect(await page.getByTestId('nav-cart').count()).toBe(0);
     expect(await page.getByTestId('nav-wallet').count()).toBe(0);
@@ -123,7 +117,7 @@ describe('the accountants’ workspace', () => {
   });
 
   it('fits a phone', async () => {
-    const page = await openLoggedIn(sabine.email, 390);
+    const page = await newPage({ width: 390, email: sabine.email });
     for (const [path, testId, name] of [
       ['/audit', 'trial-balance', 'audit-overview-phone'],
       ['/audit/journal', 'journal', 'audit-journal-phone'],

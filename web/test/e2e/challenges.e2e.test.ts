@@ -1,7 +1,6 @@
 // A doubted ecological claim in the browser: a member challenges it on the offer page, the producer
 // answers on the dashboard, the board removes it, and the offer no longer makes the claim.
-import type { Page } from 'playwright-core';
-import { graphqlInPage, logIn, screenshot, switchLanguage, useAppInBrowser } from './support';
+import { graphqlInPage, screenshot, switchLanguage, useAppInBrowser } from './support';
 
 const member = 'lena@demo.allmende.coop';
 const producer = 'martin@demo.allmende.coop';
@@ -9,15 +8,9 @@ const board = 'jonas@demo.allmende.coop';
 
 const { newPage } = useAppInBrowser();
 
-async function openLoggedIn(email: string, width = 1280): Promise<Page> {
-  const page = await newPage({ width, height: 900 });
-  await logIn(page, email);
-  return page;
-}
-
 describe('challenges of ecological claims in the browser', () => {
   it('a member challenges a claim, the producer answers, the board removes it', async () => {
-    const producerPage = await openLoggedIn(producer);
+    const producerPage = await newPage({ width: 1280, email: producer });
     const created = await graphqlInPage(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
@@ -37,7 +30,7 @@ describe('challenges of ecological claims in the browser', () => {
     const offerId = created.createOffer.data.id as string;
 
     // The member doubts "Regional", first with too short a reason, on a phone.
-    const memberPage = await openLoggedIn(member, 390);
+    const memberPage = await newPage({ width: 390, email: member });
     await memberPage.goto(`/offers/${encodeURIComponent(offerId)}`);
     await memberPage.getByTestId('open-challenge').click();
     await memberPage.getByTestId('challenge-attribute').selectOption('regional');
@@ -62,7 +55,7 @@ describe('challenges of ecological claims in the browser', () => {
     await screenshot(producerPage, 'challenges-producer-1280');
 
     // The board sees who filed it and removes the claim, in English, on a phone.
-    const boardPage = await openLoggedIn(board, 390);
+    const boardPage = await newPage({ width: 390, email: board });
     await switchLanguage(boardPage, 'en');
     await boardPage.goto('/board/challenges');
     const queued = boardPage.getByTestId('board-challenge').filter({ hasText: 'Kartoffeln aus der Nachbarschaft' });

@@ -4,15 +4,11 @@
 // researcher queries an approved table with the token and is refused another, a member sees the query
 // in the members' log and opts out of data use, a later vote revokes the access and the token stops
 // working.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Client } from 'pg';
-import { openPGlite, pgliteDataDirFor } from '../../../api/src/db/client';
 import { decodeEml } from '../../../api/test/support/mail';
-import { type Language, launchBrowser, logIn, type RunningApp, screenshot, startApp, switchLanguage } from './support';
+import { passVotingDeadline, useFlowInBrowser } from './flow';
+import { type Language, screenshot } from './support';
 
 const researcher = { name: 'Dr. Ida Forsch', organisation: 'Institut für Regionalökonomie', email: 'ida.forsch@example.org' };
 const members = ['lena@demo.allmende.coop', 'ben@demo.allmende.coop', 'mia@demo.allmende.coop', 'noah@demo.allmende.coop'];
@@ -23,69 +19,8 @@ const waitTimeoutMs = 90_000;
 
 jest.setTimeout(600_000);
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'allmende-e2e-data-use-'));
-const outboxDir = path.join(dataDir, 'outbox');
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-/** With E2E_DATABASE_URL (an empty PostgreSQL database) and E2E_REDIS_URL the flow runs in services mode. */
-const services =
-  process.env.E2E_DATABASE_URL && process.env.E2E_REDIS_URL ? { databaseUrl: process.env.E2E_DATABASE_URL, redisUrl: process.env.E2E_REDIS_URL } : undefined;
-
-/** Runs SQL on the stopped server's database: PostgreSQL in services mode, else its PGlite folder. */
-async function onStoppedDatabase(sql: string, values: unknown[]): Promise<number> {
-  if (services) {
-    const client = new Client({ connectionString: services.databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(sql, values)).rowCount ?? 0;
-    } finally {
-      await client.end();
-    }
-  }
-  const database = await openPGlite({ dataDir: pgliteDataDirFor(dataDir) });
-  try {
-    return (await database.query(sql, values)).affectedRows ?? 0;
-  } finally {
-    await database.close();
-  }
-}
-
-beforeAll(async () => {
-  if (services) {
-    const migrated = spawnSync('npx', ['tsx', 'scripts/migrate.ts'], { cwd: path.resolve(__dirname, '../../..'), env: { ...process.env, DATABASE_URL: services.databaseUrl }, encoding: 'utf8' });
-    if (migrated.status !== 0) throw new Error(`Migrating the services database failed:\n${migrated.stdout}${migrated.stderr}`);
-  }
-  app = await startApp({ dataDir, services });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function openPage({ language = 'de', width = 1280, email }: { language?: Language; width?: number; email?: string } = {}): Promise<Page> {
-  if (!app || !browser) throw new Error('The app is not running');
-  const context = await browser.newContext({ baseURL: app.url, locale: language === 'de' ? 'de-DE' : 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  if (email) await logIn(page, email, undefined, language);
-  else if (language !== 'de') {
-    await page.goto('/');
-    await switchLanguage(page, language);
-  }
-  return page;
-}
-
-async function closeContexts(): Promise<void> {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-}
+const flow = useFlowInBrowser('data-use');
+const outboxDir = path.join(flow.dataDir, 'outbox');
 
 /** Waits for an e-mail of this kind in the outbox and returns its text. */
 async function mailOf(kind: 'data-use-verification' | 'data-use-access'): Promise<string> {
@@ -93,18 +28,18 @@ async function mailOf(kind: 'data-use-verification' | 'data-use-access'): Promis
   for (;;) {
     const names = existsSync(outboxDir) ? readdirSync(outboxDir).filter((name) => name.includes(kind)) : [];
     if (names.length > 0) return decodeEml(readFileSync(path.join(outboxDir, names[0]!), 'utf8'));
-    if (Date.now() > deadline) throw new Error(`No ${kind} e-mail within ${waitTimeoutMs} ms:\n${app?.output()}`);
+    if (Date.now() > deadline) throw new Error(`No ${kind} e-mail within ${waitTimeoutMs} ms:\n${flow.app.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
 async function query(table: string, token: string): Promise<{ status: number; body: { error?: string; table?: { name: string; rows: string[] } } }> {
-  const response = await fetch(`${app!.url}/data-use/${table}.json`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${flow.app.url}/data-use/${table}.json`, { headers: { authorization: `Bearer ${token}` } });
   return { status: response.status, body: (await response.json()) as never };
 }
 
 async function voteYes(email: string, proposalPath: string, options: { language?: Language; width?: number; shot?: string } = {}): Promise<void> {
-  const page = await openPage({ ...options, email });
+  const page = await flow.openPage({ ...options, email });
   await page.goto(proposalPath);
   await page.getByTestId('vote-yes').click();
   await page.getByTestId('my-vote').waitFor();
@@ -112,22 +47,10 @@ async function voteYes(email: string, proposalPath: string, options: { language?
   await page.context().close();
 }
 
-/** Stops the server, moves the vote's window back by its days so its deadline has passed, and starts it again. */
-async function passDeadline(proposalId: string, days: number): Promise<void> {
-  await app!.stop({ keepData: true });
-  const moved = await onStoppedDatabase(
-    `UPDATE "Proposal" SET "votingOpensAt" = "votingOpensAt" - make_interval(days => $2), "votingClosesAt" = "votingClosesAt" - make_interval(days => $2)
-     WHERE "id" = $1 AND "status" = 'voting'`,
-    [proposalId, days],
-  );
-  expect(moved).toBe(1);
-  app = await startApp({ dataDir, services });
-}
-
 describe('data use in the browser', () => {
   it('a request is filed, verified, voted through, queried with its token, seen in the log and revoked by a later vote', async () => {
     // The researcher files the request on the public form; the form names what is missing first.
-    const form = await openPage();
+    const form = await flow.openPage();
     await form.goto('/statistics');
     await form.getByTestId('data-use-request-link').click();
     await form.getByRole('heading', { level: 1, name: 'Anfrage zur Datennutzung' }).waitFor();
@@ -145,7 +68,7 @@ describe('data use in the browser', () => {
     await screenshot(form, 'data-use-1-request-form');
     await form.getByTestId('data-use-request-submit').click();
     await form.getByTestId('data-use-request-sent').getByText(researcher.email).waitFor();
-    const phone = await openPage({ language: 'en', width: 390 });
+    const phone = await flow.openPage({ language: 'en', width: 390 });
     await phone.goto('/data-use/request');
     await phone.getByRole('heading', { level: 1, name: 'Request to use data' }).waitFor();
     await screenshot(phone, 'data-use-1-request-form-en-phone');
@@ -169,7 +92,7 @@ describe('data use in the browser', () => {
     await form.getByTestId('data-use-verify-invalid').waitFor();
 
     // Members read the request on the proposal page and vote it through.
-    const lena = await openPage({ email: members[0] });
+    const lena = await flow.openPage({ email: members[0] });
     await lena.goto(proposalPath);
     await lena.getByTestId('data-use-details').getByText(researcher.name).waitFor();
     await lena.getByTestId('data-use-status').getByText('Mitglieder stimmen ab').waitFor();
@@ -178,10 +101,9 @@ describe('data use in the browser', () => {
     await voteYes(members[1]!, proposalPath, { language: 'en', width: 390, shot: 'data-use-3-proposal-en-phone' });
     await voteYes(members[2]!, proposalPath);
     await voteYes(members[3]!, proposalPath);
-    await closeContexts();
 
     // The deadline passes while the server is down; the close grants the request and mails the token.
-    await passDeadline(proposalPath.split('/').pop()!, dataUseVotingDays);
+    await flow.whileStopped((query) => passVotingDeadline(query, proposalPath.split('/').pop()!, dataUseVotingDays));
     const access = await mailOf('data-use-access');
     const token = /\n([A-Za-z0-9_-]{43})\n/.exec(access)![1]!;
 
@@ -193,7 +115,7 @@ describe('data use in the browser', () => {
     expect(await query('tradeVolume', 'x'.repeat(43))).toMatchObject({ status: 401, body: { error: 'unknown_token' } });
 
     // A member sees the grant and its query in the members' log, on a desk and on a phone.
-    const log = await openPage({ email: members[0] });
+    const log = await flow.openPage({ email: members[0] });
     await log.goto('/data-use');
     const grant = log.getByTestId('data-use-grant-granted');
     await grant.getByText(researcher.name, { exact: false }).waitFor();
@@ -201,13 +123,13 @@ describe('data use in the browser', () => {
     await grant.getByTestId('data-use-query').getByText('Ökologische Verkäufe: abgewiesen, Tabelle nicht bewilligt').waitFor();
     expect(await grant.getByTestId('data-use-query').count()).toBe(2);
     await screenshot(log, 'data-use-4-log');
-    const logPhone = await openPage({ email: members[1], language: 'en', width: 390 });
+    const logPhone = await flow.openPage({ email: members[1], language: 'en', width: 390 });
     await logPhone.goto('/data-use');
     await logPhone.getByTestId('data-use-grant-granted').getByTestId('data-use-query').getByText('Trade volume: ', { exact: false }).waitFor();
     await screenshot(logPhone, 'data-use-4-log-en-phone');
 
     // A member opts out of all data use on the my-data page.
-    const mia = await openPage({ email: members[2], width: 390 });
+    const mia = await flow.openPage({ email: members[2], width: 390 });
     await mia.goto('/account/my-data');
     await mia.getByTestId('data-use-opt-out-state').getByText('mitgezählt', { exact: false }).waitFor();
     await mia.getByTestId('data-use-opt-out-toggle').check();
@@ -226,12 +148,12 @@ describe('data use in the browser', () => {
     await log.getByTestId('open-voting').click();
     await log.getByTestId('confirm-author-action').getByTestId('confirm-yes').click();
     await log.getByTestId('proposal-status').filter({ hasText: 'Abstimmung läuft' }).waitFor();
-    await closeContexts();
+    await flow.closeContexts();
     for (const email of members) await voteYes(email, revocationPath);
     // Until that vote closes, the token still works.
     expect((await query('traders', token)).status).toBe(200);
 
-    await passDeadline(revocationPath.split('/').pop()!, revocationVotingDays);
+    await flow.whileStopped((query) => passVotingDeadline(query, revocationPath.split('/').pop()!, revocationVotingDays));
     const deadline = Date.now() + waitTimeoutMs;
     // Every query of the token is logged: the three above (one refused), those answered until the close
     // revoked the access, and the refused one after it.
@@ -239,14 +161,14 @@ describe('data use in the browser', () => {
     let refused = await query('tradeVolume', token);
     while (refused.status === 200) {
       logged += 1;
-      if (Date.now() > deadline) throw new Error(`The access was not revoked within ${waitTimeoutMs} ms:\n${app!.output()}`);
+      if (Date.now() > deadline) throw new Error(`The access was not revoked within ${waitTimeoutMs} ms:\n${flow.app.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       refused = await query('tradeVolume', token);
     }
     expect(refused).toMatchObject({ status: 403, body: { error: 'revoked' } });
     logged += 1;
 
-    const after = await openPage({ email: members[0] });
+    const after = await flow.openPage({ email: members[0] });
     await after.goto('/data-use');
     const revoked = after.getByTestId('data-use-grant-revoked');
     await revoked.getByTestId('data-use-grant-status').getByText('Widerrufen').waitFor();
@@ -254,6 +176,6 @@ describe('data use in the browser', () => {
     expect(await revoked.getByTestId('data-use-query').count()).toBe(Math.min(logged, 50));
     await revoked.getByTestId('data-use-query').first().getByText('abgewiesen, widerrufen', { exact: false }).waitFor();
     await screenshot(after, 'data-use-6-revoked');
-    expect(pageErrors).toEqual([]);
+    expect(flow.pageErrors).toEqual([]);
   });
 });

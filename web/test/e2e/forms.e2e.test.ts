@@ -2,7 +2,7 @@
 // checks: the offer form, the need form, the producer profile, the cart quantity and the partial
 // refund of a dispute.
 import type { Page } from 'playwright-core';
-import { graphqlInPage, logIn, screenshot, useAppInBrowser } from './support';
+import { graphqlInPage, screenshot, useAppInBrowser } from './support';
 
 const producer = { email: 'martin@demo.allmende.coop' };
 const buyer = { email: 'lena@demo.allmende.coop' };
@@ -20,8 +20,7 @@ async function errorOf(page: Page, fieldSelector: string): Promise<string> {
 
 describe('form errors in the browser', () => {
   it('the offer form names each wrong field in German and reads "1.000,50" as a price', async () => {
-    const page = await newPage();
-    await logIn(page, producer.email);
+    const page = await newPage({ email: producer.email });
     await page.goto('/dashboard');
     await page.getByTestId('new-offer').click();
     const form = page.getByRole('region', { name: 'Angebote' });
@@ -54,8 +53,7 @@ describe('form errors in the browser', () => {
   });
 
   it('the need form and the producer profile name their wrong fields in German', async () => {
-    const page = await newPage();
-    await logIn(page, producer.email);
+    const page = await newPage({ email: producer.email });
     await page.goto('/needs');
     await page.locator('#need-title').fill('Ho');
     await page.locator('#need-expires').fill('2020-01-01');
@@ -74,8 +72,7 @@ describe('form errors in the browser', () => {
   });
 
   it('the cart quantity and the partial refund show their own message for each bad value', async () => {
-    const producerPage = await newPage();
-    await logIn(producerPage, producer.email);
+    const producerPage = await newPage({ email: producer.email });
     const created = await graphqlInPage(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
@@ -83,8 +80,7 @@ describe('form errors in the browser', () => {
     );
     const offerId = created.createOffer.data.id as string;
 
-    const buyerPage = await newPage();
-    await logIn(buyerPage, buyer.email);
+    const buyerPage = await newPage({ email: buyer.email });
     await buyerPage.goto(`/offers/${encodeURIComponent(offerId)}`);
     await buyerPage.getByLabel('Menge').fill('0');
     await buyerPage.getByTestId('add-to-cart').click();
@@ -121,8 +117,7 @@ describe('form errors in the browser', () => {
     await graphqlInPage(producerPage, `mutation($id: ID!) { acceptOrder(id: $id) { __typename } }`, { id: orderId });
     await graphqlInPage(buyerPage, `mutation($id: ID!) { disputeOrder(id: $id, reason: "Zwei Flaschen fehlten.") { __typename } }`, { id: orderId });
 
-    const adminPage = await newPage();
-    await logIn(adminPage, admin.email);
+    const adminPage = await newPage({ email: admin.email });
     await adminPage.goto('/disputes');
     const card = adminPage.getByTestId(`order-${orderId}`);
     const amount = card.getByLabel('Betrag an Erzeuger:in');

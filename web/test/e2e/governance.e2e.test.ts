@@ -3,23 +3,10 @@
 // is down, the sweep closes the vote when it starts again, the transparency page shows the new version
 // and the next order pays 5 % into the common fund.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  graphqlInPage,
-  type Language,
-  launchBrowser,
-  logIn,
-  migrateServicesDatabase,
-  onStoppedDatabase,
-  type RunningApp,
-  screenshot,
-  servicesFromEnvironment,
-  startApp,
-  switchLanguage,
-} from './support';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { passVotingDeadline, useFlowInBrowser } from './flow';
+import { graphqlInPage, type Language, screenshot } from './support';
 
 const author = 'lena@demo.allmende.coop';
 const voters = ['ben@demo.allmende.coop', 'mia@demo.allmende.coop', 'noah@demo.allmende.coop'];
@@ -32,53 +19,7 @@ const closeTimeoutMs = 60_000;
 
 jest.setTimeout(480_000);
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'allmende-e2e-governance-'));
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-/**
- * With E2E_DATABASE_URL (an empty PostgreSQL database) and E2E_REDIS_URL the same flow runs in services
- * mode: PostgreSQL, BullMQ on Redis, the workers in the server process.
- */
-const services = servicesFromEnvironment();
-
-beforeAll(async () => {
-  if (services) migrateServicesDatabase(services);
-  app = await startApp({ dataDir, services });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function openPage({ language = 'de', width = 1280, email }: { language?: Language; width?: number; email?: string } = {}): Promise<Page> {
-  if (!app || !browser) throw new Error('The app is not running');
-  const context = await browser.newContext({
-    baseURL: app.url,
-    locale: language === 'de' ? 'de-DE' : 'en-GB',
-    timezoneId: 'Europe/Berlin',
-    viewport: { width, height: 900 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  if (email) await logIn(page, email, undefined, language);
-  else if (language !== 'de') {
-    await page.goto('/');
-    await switchLanguage(page, language);
-  }
-  return page;
-}
-
-async function closeContexts(): Promise<void> {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-}
+const flow = useFlowInBrowser('governance');
 
 /** Decimal text to cents, so amounts compare without floats. */
 function cents(amount: string): bigint {
@@ -93,7 +34,7 @@ async function fundBalance(page: Page): Promise<bigint> {
 }
 
 async function voteYes(email: string, proposalPath: string, options: { language?: Language; width?: number; shot?: string } = {}): Promise<void> {
-  const page = await openPage({ ...options, email });
+  const page = await flow.openPage({ ...options, email });
   // The header counts the open vote (attached: a phone layout may fold the navigation away).
   await page.getByTestId('needs-my-vote-count').waitFor({ state: 'attached' });
   await page.goto(proposalPath);
@@ -107,7 +48,7 @@ async function voteYes(email: string, proposalPath: string, options: { language?
 describe('governance in the browser', () => {
   it('a member proposes 5 %, members vote, the close enacts version 3 after a restart and the next order pays 5 % into the fund', async () => {
     // The member drafts the proposal in the form.
-    const lena = await openPage({ email: author });
+    const lena = await flow.openPage({ email: author });
     await lena.getByTestId('nav-proposals').click();
     await lena.getByTestId('new-proposal').click();
     const form = lena.getByTestId('proposal-form');
@@ -139,7 +80,7 @@ describe('governance in the browser', () => {
     // Other members vote: one in English on a phone, one changes their mind before the close.
     await voteYes(voters[0]!, proposalPath, { language: 'en', width: 390, shot: 'governance-3-vote-en-phone' });
     await voteYes(voters[1]!, proposalPath);
-    const noah = await openPage({ email: voters[2] });
+    const noah = await flow.openPage({ email: voters[2] });
     await noah.goto(proposalPath);
     await noah.getByTestId('vote-no').click();
     await noah.getByTestId('my-vote').getByText('„Nein“').waitFor();
@@ -148,33 +89,12 @@ describe('governance in the browser', () => {
     await noah.getByTestId('turnout').getByText(`4 von ${electorate} haben abgestimmt`).waitFor();
     // Until the close nobody sees a result, only the turnout.
     expect(await noah.getByTestId('proposal-result').count()).toBe(0);
-    await closeContexts();
 
     // The deadline passes while the server is down: the window is moved back by the voting days.
-    await app!.stop({ keepData: true });
-    const rowId = proposalPath.split('/').pop()!;
-    const moved = await onStoppedDatabase({ dataDir, services }, async (query) =>
-      (
-        await query(
-        `UPDATE "Proposal" SET "votingOpensAt" = "votingOpensAt" - make_interval(days => $2), "votingClosesAt" = "votingClosesAt" - make_interval(days => $2)
-         WHERE "id" = $1 AND "status" = 'voting'`,
-          [rowId, votingDays],
-        )
-      ).rowCount,
-    );
-    expect(moved).toBe(1);
     // Started again on the same data, the governance sweep closes the overdue vote.
-    app = await startApp({ dataDir, services });
-
-    const closed = await openPage({ email: author });
-    const deadline = Date.now() + closeTimeoutMs;
-    await closed.goto(proposalPath);
-    while ((await closed.getByTestId('proposal-result').count()) === 0) {
-      if (Date.now() > deadline) throw new Error(`The vote was not closed within ${closeTimeoutMs} ms:\n${app.output()}`);
-      await closed.waitForTimeout(1_000);
-      await closed.reload();
-      await closed.getByRole('heading', { level: 1 }).waitFor();
-    }
+    await flow.whileStopped((query) => passVotingDeadline(query, proposalPath.split('/').pop()!, votingDays));
+    const closed = await flow.openPage({ email: author });
+    await flow.waitForResult(closed, proposalPath, closeTimeoutMs);
     await closed.getByTestId('result-end-state').getByText('Angenommen').waitFor();
     expect(await closed.getByTestId('result-yes').textContent()).toBe('4');
     await closed.getByTestId('enacted-version').getByText('In Kraft als Fassung 3').waitFor();
@@ -193,7 +113,7 @@ describe('governance in the browser', () => {
     await closed.getByText('Die Abstimmung über „Beitrag auf 5 % erhöhen“ ist beendet: Angenommen.').waitFor();
 
     // The transparency page, for visitors too: version 3 at 5 %, enacted by this vote.
-    const visitor = await openPage({ language: 'en', width: 390 });
+    const visitor = await flow.openPage({ language: 'en', width: 390 });
     await visitor.getByTestId('footer-transparency').click();
     const rate = visitor.getByTestId('policy-contribution_rate');
     await rate.getByTestId('policy-version').getByText('Version 3').waitFor();
@@ -205,7 +125,7 @@ describe('governance in the browser', () => {
     await screenshot(visitor, 'governance-6-transparency-en-phone');
 
     // The next order pays 5 % of its amount into the fund.
-    const producerPage = await openPage({ email: producer });
+    const producerPage = await flow.openPage({ email: producer });
     const created = await graphqlInPage(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
@@ -236,13 +156,13 @@ describe('governance in the browser', () => {
     expect(orders.myOrders.edges[0]?.node).toEqual({ total: '10.00', contributionAmount: '0.50' });
     expect((await fundBalance(closed)) - fundBefore).toBe(50n);
     await screenshot(closed, 'governance-7-order-confirmed');
-    expect(pageErrors).toEqual([]);
+    expect(flow.pageErrors).toEqual([]);
   });
 
   it('an applicant waits for the board, which admits one applicant and declines another with a reason', async () => {
     // Someone registers: every page says the application is waiting, pages for members show only that.
     const displayName = `Antragstellerin ${randomUUID().slice(0, 8)}`;
-    const newcomer = await openPage();
+    const newcomer = await flow.openPage();
     await newcomer.goto('/register');
     await newcomer.getByLabel('Anzeigename').fill(displayName);
     await newcomer.getByLabel('E-Mail-Adresse').fill(`e2e-${randomUUID()}@example.org`);
@@ -255,7 +175,7 @@ describe('governance in the browser', () => {
     await screenshot(newcomer, 'governance-8-applicant-gate');
 
     // The board admits the demo applicant and declines the newcomer, each after confirming.
-    const jonas = await openPage({ email: board });
+    const jonas = await flow.openPage({ email: board });
     await jonas.getByTestId('nav-board').click();
     const demo = jonas.getByTestId('application').filter({ hasText: demoApplicant.displayName });
     const declined = jonas.getByTestId('application').filter({ hasText: displayName });
@@ -290,11 +210,11 @@ describe('governance in the browser', () => {
     await newcomer.goto('/membership');
     await newcomer.getByTestId('decline-reason').getByText('Bitte stell dich zuerst beim Hoffest vor.').waitFor();
     await screenshot(newcomer, 'governance-12-declined');
-    const jana = await openPage({ email: demoApplicant.email, language: 'en', width: 390 });
+    const jana = await flow.openPage({ email: demoApplicant.email, language: 'en', width: 390 });
     await jana.goto('/membership');
     await jana.getByTestId('membership-admitted').getByText(/^Member number \d+, admitted on/).waitFor();
     await jana.getByTestId('nav-proposals').waitFor({ state: 'attached' });
     await screenshot(jana, 'governance-13-admitted-en-phone');
-    expect(pageErrors).toEqual([]);
+    expect(flow.pageErrors).toEqual([]);
   });
 });

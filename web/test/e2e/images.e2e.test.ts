@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { logIn, screenshot, useAppInBrowser } from './support';
+import { screenshot, useAppInBrowser } from './support';
 
 const producer = { email: 'martin@demo.allmende.coop' };
 
@@ -23,8 +23,7 @@ async function photo(): Promise<Buffer> {
 
 describe('offer images in the browser', () => {
   it('a producer uploads an image in the dashboard and the offer page shows it', async () => {
-    const page = await newPage();
-    await logIn(page, producer.email);
+    const page = await newPage({ email: producer.email });
     await page.getByTestId('nav-dashboard').click();
     await page.getByRole('heading', { level: 1, name: 'Meine Angebote' }).waitFor();
     await page.getByRole('button', { name: /^Bearbeiten/ }).first().click();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { demoMembers, demoOpenRankingVote } from '../../../api/src/seed/demo-data';
-import { logIn, screenshot, switchLanguage, useAppInBrowser } from './support';
+import { screenshot, switchLanguage, useAppInBrowser } from './support';
 
 const producer = { email: 'martin@demo.allmende.coop' };
 const buyer = { email: 'lena@demo.allmende.coop' };
@@ -12,8 +12,7 @@ describe('the marketplace in the browser', () => {
   it('a producer creates an offer in the dashboard and a buyer finds it by search and filters', async () => {
     const title = `Quittengelee ${randomUUID().slice(0, 6)}`;
 
-    const producerPage = await newPage();
-    await logIn(producerPage, producer.email);
+    const producerPage = await newPage({ email: producer.email });
     await producerPage.getByTestId('nav-dashboard').click();
     await producerPage.getByRole('heading', { level: 1, name: 'Meine Angebote' }).waitFor();
     await producerPage.getByTestId('new-offer').click();
@@ -33,8 +32,7 @@ describe('the marketplace in the browser', () => {
     await row.getByText('Aktiv').waitFor();
     await screenshot(producerPage, 'marketplace-dashboard');
 
-    const buyerPage = await newPage();
-    await logIn(buyerPage, buyer.email);
+    const buyerPage = await newPage({ email: buyer.email });
     await buyerPage.goto('/');
     await buyerPage.getByLabel('Suchbegriff').fill('Quitten');
     await buyerPage.getByRole('search').getByRole('button', { name: 'Suchen' }).first().click();
@@ -172,8 +170,7 @@ describe('the marketplace in the browser', () => {
 
   it('previews the demo ranking proposal beside the ranking in force, and shows a producer where their offers would move', async () => {
     for (const width of [1280, 390]) {
-      const page = await newPage({ width });
-      await logIn(page, producer.email);
+      const page = await newPage({ width, email: producer.email });
       await page.goto('/proposals');
       await page.getByRole('link', { name: demoOpenRankingVote.title }).first().click();
       const preview = page.getByTestId('ranking-preview');
@@ -192,8 +189,7 @@ describe('the marketplace in the browser', () => {
 
   it('a member posts a need, a producer answers it and the member sees the notification', async () => {
     const need = `Suche Walnüsse ${randomUUID().slice(0, 6)}`;
-    const member = await newPage({ width: 390 });
-    await logIn(member, buyer.email);
+    const member = await newPage({ width: 390, email: buyer.email });
     await member.goto('/needs');
     await member.getByLabel('Titel').fill(need);
     await member.getByLabel('Kategorie').selectOption('food.fruit');
@@ -201,8 +197,7 @@ describe('the marketplace in the browser', () => {
     await member.getByRole('button', { name: 'Gesuch aufgeben' }).click();
     await member.getByRole('heading', { level: 2, name: need }).waitFor();
 
-    const producerPage = await newPage();
-    await logIn(producerPage, producer.email);
+    const producerPage = await newPage({ email: producer.email });
     await producerPage.goto('/needs');
     const article = producerPage.locator('article', { has: producerPage.getByRole('heading', { name: need }) });
     await article.getByText('Mit einem Angebot antworten').click();

@@ -1,18 +1,10 @@
 import type { Page } from 'playwright-core';
-import { graphqlInPage, logIn, screenshot, useAppInBrowser } from './support';
+import { graphqlInPage, screenshot, useAppInBrowser } from './support';
 
 const buyer = { email: 'lena@demo.allmende.coop' };
 const producer = { email: 'martin@demo.allmende.coop' };
 
 const { newPage } = useAppInBrowser();
-const pageErrors: string[] = [];
-
-async function openLoggedIn(email: string, viewport = { width: 1200, height: 900 }): Promise<Page> {
-  const page = await newPage(viewport);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await logIn(page, email);
-  return page;
-}
 
 async function inEnglish(page: Page): Promise<void> {
   await page.evaluate(() => window.localStorage.setItem('allmende.locale', 'en'));
@@ -21,7 +13,7 @@ async function inEnglish(page: Page): Promise<void> {
 
 describe('order messages in the browser', () => {
   it('the producer hears of a new order, buyer and producer write to each other, unread badges come and go', async () => {
-    const producerPage = await openLoggedIn(producer.email);
+    const producerPage = await newPage({ email: producer.email });
     const created = await graphqlInPage(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
@@ -30,7 +22,7 @@ describe('order messages in the browser', () => {
     expect(created.createOffer.__typename).toBe('MutationCreateOfferSuccess');
     const offerId = created.createOffer.data.id as string;
 
-    const buyerPage = await openLoggedIn(buyer.email);
+    const buyerPage = await newPage({ email: buyer.email });
     await buyerPage.goto(`/offers/${encodeURIComponent(offerId)}`);
     await buyerPage.getByTestId('add-to-cart').click();
     await buyerPage.getByTestId('added-to-cart').waitFor();
@@ -103,18 +95,17 @@ describe('order messages in the browser', () => {
     // The inbox needs a login: the visitor is sent to log in and would come back afterwards.
     await anonymous.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/messages');
 
-    const narrow = await openLoggedIn(producer.email, { width: 375, height: 800 });
+    const narrow = await newPage({ width: 375, height: 800, email: producer.email });
     await narrow.goto(orderPath);
     await narrow.getByTestId('order-messages').getByText('Passt, ich komme am Freitag.').waitFor();
     await screenshot(narrow, 'messages-thread-narrow-de');
     await narrow.goto('/messages');
     await narrow.getByTestId('order-thread').filter({ hasText: 'Apfelsaft naturtrüb' }).first().waitFor();
     await screenshot(narrow, 'messages-inbox-narrow-de');
-    expect(pageErrors).toEqual([]);
   });
 
   it('a producer answers a need with the offer they choose, withdraws it, and writes to the member directly; one inbox holds it all', async () => {
-    const buyerPage = await openLoggedIn(buyer.email);
+    const buyerPage = await newPage({ email: buyer.email });
     const posted = await graphqlInPage(
       buyerPage,
       `mutation($input: PostNeedInput!) { postNeed(input: $input) { __typename ... on MutationPostNeedSuccess { data { id } } } }`,
@@ -124,7 +115,7 @@ describe('order messages in the browser', () => {
     const needPath = `/needs/${atob(posted.postNeed.data.id as string).split(':')[1]}`;
 
     // The answer form chooses no offer for the producer: sending without one is refused in the form.
-    const producerPage = await openLoggedIn(producer.email);
+    const producerPage = await newPage({ email: producer.email });
     await producerPage.goto(needPath);
     const need = producerPage.locator('article', { hasText: 'Suche Quittengelee' });
     await need.getByText('Mit einem Angebot antworten').click();
@@ -210,7 +201,7 @@ describe('order messages in the browser', () => {
     await buyerPage.getByTestId('conversation-thread').getByTestId('thread-kind').filter({ hasText: 'Direct message' }).first().waitFor();
     await screenshot(buyerPage, 'messages-inbox-conversation-en');
 
-    const narrow = await openLoggedIn(buyer.email, { width: 390, height: 800 });
+    const narrow = await newPage({ width: 390, height: 800, email: buyer.email });
     await narrow.goto('/messages');
     await narrow.getByTestId('conversation-thread').first().waitFor();
     await screenshot(narrow, 'messages-inbox-conversation-narrow-de');
@@ -218,11 +209,10 @@ describe('order messages in the browser', () => {
     await narrow.getByTestId('conversation-messages').getByText('Ja, gern!').waitFor();
     await screenshot(narrow, 'messages-conversation-narrow-de');
     expect(await narrow.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    expect(pageErrors).toEqual([]);
   });
 
   it('a member turns e-mail notifications off and on again on the account page', async () => {
-    const page = await openLoggedIn(buyer.email);
+    const page = await newPage({ email: buyer.email });
     await page.goto('/account');
     const checkbox = page.getByLabel('Benachrichtigungen auch per E-Mail senden');
     await checkbox.waitFor();
@@ -239,6 +229,5 @@ describe('order messages in the browser', () => {
     await page.getByText('Saved.').waitFor();
     await screenshot(page, 'messages-account-en');
     expect((await graphqlInPage<{ me: { emailNotifications: boolean } }>(page, '{ me { emailNotifications } }')).me.emailNotifications).toBe(true);
-    expect(pageErrors).toEqual([]);
   });
 });

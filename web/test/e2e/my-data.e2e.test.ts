@@ -2,7 +2,7 @@
 // sees what to settle first, with amounts in their language; a member with none leaves, confirmed
 // with the password, and cannot log in afterwards.
 import { readFileSync } from 'node:fs';
-import { graphqlInPage, logIn, screenshot, switchLanguage, useAppInBrowser } from './support';
+import { graphqlInPage, screenshot, switchLanguage, useAppInBrowser } from './support';
 
 const { newPage } = useAppInBrowser();
 
@@ -11,8 +11,7 @@ const board = 'jonas@demo.allmende.coop';
 
 describe('my data and leaving in the browser', () => {
   it('downloads the own data as a JSON file, on a wide and a narrow screen', async () => {
-    const page = await newPage({ width: 1280 });
-    await logIn(page, lena);
+    const page = await newPage({ width: 1280, email: lena });
     await page.goto('/account');
     await page.getByTestId('account-my-data').click();
     await page.getByRole('heading', { level: 1, name: 'Meine Daten' }).waitFor();
@@ -30,13 +29,11 @@ describe('my data and leaving in the browser', () => {
 
     // Another member's session (the board's) gets nothing at the same address.
     const href = (await link.getAttribute('href'))!;
-    const boardPage = await newPage();
-    await logIn(boardPage, board);
+    const boardPage = await newPage({ email: board });
     expect((await boardPage.request.get(href)).status()).toBe(404);
     expect((await page.request.get(href)).status()).toBe(200);
 
-    const phone = await newPage({ width: 390, height: 800, language: 'en' });
-    await logIn(phone, lena, undefined, 'en');
+    const phone = await newPage({ width: 390, height: 800, language: 'en', email: lena });
     await phone.goto('/account/my-data');
     await phone.getByRole('heading', { level: 1, name: 'My data' }).waitFor();
     await phone.getByTestId('my-data-download').first().waitFor();
@@ -45,8 +42,7 @@ describe('my data and leaving in the browser', () => {
 
   it('lists what a member must settle before leaving, and lets a member with nothing open leave', async () => {
     // Lena has a balance and open orders from the demo's history.
-    const page = await newPage({ width: 1280 });
-    await logIn(page, lena);
+    const page = await newPage({ width: 1280, email: lena });
     await page.goto('/account');
     await page.getByTestId('account-leave').click();
     await page.getByTestId('leave-obligations').waitFor();
@@ -54,8 +50,7 @@ describe('my data and leaving in the browser', () => {
     expect(await page.getByTestId('leave-submit').count()).toBe(0);
     await screenshot(page, 'leave-blocked-de-1280');
 
-    const phone = await newPage({ width: 390, height: 800, language: 'en' });
-    await logIn(phone, lena, undefined, 'en');
+    const phone = await newPage({ width: 390, height: 800, language: 'en', email: lena });
     await phone.goto('/account/leave');
     await phone.getByTestId('leave-obligation-balance').getByText(/^Balance [-−]?[\d,]+\.\d{2} Taler: /).waitFor();
     await screenshot(phone, 'leave-blocked-en-390');
@@ -70,8 +65,7 @@ describe('my data and leaving in the browser', () => {
       `mutation($input: RegisterInput!) { register(input: $input) { ... on MutationRegisterSuccess { data { id } } } }`,
       { input: { email, password, displayName: 'Tom Tschüss' } },
     );
-    const boardPage = await newPage();
-    await logIn(boardPage, board);
+    const boardPage = await newPage({ email: board });
     await graphqlInPage(boardPage, `mutation($id: ID!) { admitMember(memberId: $id) { __typename } }`, { id: registered.register.data.id });
 
     await leaver.goto('/account/leave');

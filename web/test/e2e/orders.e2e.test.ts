@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { graphqlInPage, type Language, logIn, screenshot, switchLanguage, useAppInBrowser } from './support';
+import { graphqlInPage, screenshot, switchLanguage, useAppInBrowser } from './support';
 
 const buyer = { email: 'lena@demo.allmende.coop' };
 const producer = { email: 'martin@demo.allmende.coop' };
@@ -7,14 +7,6 @@ const accountant = { email: 'sabine@demo.allmende.coop' };
 const admin = { email: 'jonas@demo.allmende.coop' };
 
 const { newPage } = useAppInBrowser();
-const pageErrors: string[] = [];
-
-async function openLoggedIn(email: string, language: Language = 'de'): Promise<Page> {
-  const page = await newPage({ language });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await logIn(page, email, undefined, language);
-  return page;
-}
 
 /** Decimal text to cents, so amounts compare without floats. */
 function cents(amount: string): bigint {
@@ -35,7 +27,7 @@ async function fundBalance(page: Page): Promise<bigint> {
 
 describe('ordering in the browser', () => {
   it('a buyer orders, the producer accepts and delivers, the buyer confirms, and the money arrives', async () => {
-    const producerPage = await openLoggedIn(producer.email);
+    const producerPage = await newPage({ email: producer.email });
     const created = await graphqlInPage(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
@@ -55,8 +47,8 @@ describe('ordering in the browser', () => {
     expect(created.createOffer.__typename).toBe('MutationCreateOfferSuccess');
     const offerId = created.createOffer.data.id as string;
 
-    const buyerPage = await openLoggedIn(buyer.email);
-    const accountantPage = await openLoggedIn(accountant.email);
+    const buyerPage = await newPage({ email: buyer.email });
+    const accountantPage = await newPage({ email: accountant.email });
     const buyerBefore = await balance(buyerPage);
     const producerBefore = await balance(producerPage);
     const fundBefore = await fundBalance(accountantPage);
@@ -113,18 +105,17 @@ describe('ordering in the browser', () => {
     expect(buyerBefore - (await balance(buyerPage))).toBe(2500n);
     expect((await balance(producerPage)) - producerBefore).toBe(2437n);
     expect((await fundBalance(accountantPage)) - fundBefore).toBe(63n);
-    expect(pageErrors).toEqual([]);
   });
 
   it('a buyer reports a problem and an admin refunds part of the order', async () => {
-    const producerPage = await openLoggedIn(producer.email);
+    const producerPage = await newPage({ email: producer.email });
     const created = await graphqlInPage(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
       { input: { title: 'Honig im Glas', description: 'Sommertracht.', categoryCode: 'food.preserves', kind: 'good', price: '8.00', unit: 'Glas', stock: 3 } },
     );
     const offerId = created.createOffer.data.id as string;
-    const buyerPage = await openLoggedIn(buyer.email);
+    const buyerPage = await newPage({ email: buyer.email });
     const buyerBefore = await balance(buyerPage);
 
     await buyerPage.goto(`/offers/${encodeURIComponent(offerId)}`);
@@ -144,7 +135,7 @@ describe('ordering in the browser', () => {
     await buyerPage.getByTestId('confirm-dialog-submit').click();
     await buyerPage.getByTestId('order-status').filter({ hasText: 'In Klärung' }).first().waitFor();
 
-    const adminPage = await openLoggedIn(admin.email);
+    const adminPage = await newPage({ email: admin.email });
     await adminPage.getByTestId('nav-disputes').click();
     await adminPage.getByText('Das Glas kam zerbrochen an.').waitFor();
     await screenshot(adminPage, 'orders-dispute');
@@ -156,11 +147,10 @@ describe('ordering in the browser', () => {
 
     // 4.00 of 8.00 paid, the rest released back to the buyer.
     expect(buyerBefore - (await balance(buyerPage))).toBe(400n);
-    expect(pageErrors).toEqual([]);
   });
 
   it('in English: a buyer searches, orders, confirms and reviews; the producer answers; the money and the rating are right', async () => {
-    const producerPage = await openLoggedIn(producer.email, 'en');
+    const producerPage = await newPage({ language: 'en', email: producer.email });
     const created = await graphqlInPage(
       producerPage,
       `mutation($input: OfferInput!) { createOffer(input: $input, publish: true) { __typename ... on MutationCreateOfferSuccess { data { id } } } }`,
@@ -168,8 +158,8 @@ describe('ordering in the browser', () => {
     );
     expect(created.createOffer.__typename).toBe('MutationCreateOfferSuccess');
 
-    const buyerPage = await openLoggedIn(buyer.email, 'en');
-    const accountantPage = await openLoggedIn(accountant.email, 'en');
+    const buyerPage = await newPage({ language: 'en', email: buyer.email });
+    const accountantPage = await newPage({ language: 'en', email: accountant.email });
     const buyerBefore = await balance(buyerPage);
     const producerBefore = await balance(producerPage);
     const fundBefore = await fundBalance(accountantPage);
@@ -252,6 +242,5 @@ describe('ordering in the browser', () => {
     await buyerPage.goto('/orders');
     await buyerPage.getByRole('heading', { name: 'Deine Bewertung' }).first().waitFor();
     await screenshot(buyerPage, 'reviews-de-11-orders-narrow');
-    expect(pageErrors).toEqual([]);
   });
 });

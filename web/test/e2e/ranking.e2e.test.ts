@@ -4,23 +4,9 @@
 // passes while the server is down, the close enacts the new version when it starts again, the home
 // feed's first offers change (an ecological offer rises), "why here?" shows the new weights and
 // version, and the producer's dashboard hints what would raise their offers under the new rule.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  graphqlInPage,
-  type Language,
-  launchBrowser,
-  logIn,
-  migrateServicesDatabase,
-  onStoppedDatabase,
-  type RunningApp,
-  screenshot,
-  servicesFromEnvironment,
-  startApp,
-  switchLanguage,
-} from './support';
+import type { Page } from 'playwright-core';
+import { passVotingDeadline, useFlowInBrowser } from './flow';
+import { graphqlInPage, screenshot, switchLanguage } from './support';
 
 const author = 'lena@demo.allmende.coop';
 const phoneVoter = 'ben@demo.allmende.coop';
@@ -39,50 +25,7 @@ const newOrderTimeoutMs = 60_000;
 
 jest.setTimeout(600_000);
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'allmende-e2e-ranking-'));
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-/** With E2E_DATABASE_URL (an empty PostgreSQL database) and E2E_REDIS_URL the flow runs in services mode. */
-const services = servicesFromEnvironment();
-
-beforeAll(async () => {
-  if (services) migrateServicesDatabase(services);
-  app = await startApp({ dataDir, services });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function openPage({ language = 'de', width = 1280, email }: { language?: Language; width?: number; email?: string } = {}): Promise<Page> {
-  if (!app || !browser) throw new Error('The app is not running');
-  const context = await browser.newContext({
-    baseURL: app.url,
-    locale: language === 'de' ? 'de-DE' : 'en-GB',
-    timezoneId: 'Europe/Berlin',
-    viewport: { width, height: 900 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  if (email) await logIn(page, email, undefined, language);
-  else if (language !== 'de') {
-    await page.goto('/');
-    await switchLanguage(page, language);
-  }
-  return page;
-}
-
-async function closeContexts(): Promise<void> {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-}
+const flow = useFlowInBrowser('ranking');
 
 type FeedOffer = { id: string; title: string; ecologicalAttributes: string[] };
 
@@ -107,7 +50,7 @@ describe('the voted ranking in the browser', () => {
     // The feed before: the founding rule orders by recency alone. The offer to watch is the most
     // ecological one beyond the home page's first cards (the newest of them, as the proposal
     // keeps recency as the tie-breaker).
-    const visitor = await openPage();
+    const visitor = await flow.openPage();
     const before = await feed(visitor);
     const beyondFirstPage = before.slice(homePageSize);
     const mostEcological = Math.max(...beyondFirstPage.map(ecologyCount));
@@ -120,7 +63,7 @@ describe('the voted ranking in the browser', () => {
     await screenshot(visitor, 'ranking-1-feed-before');
 
     // The member drafts the proposal in the form: the fields start at the rule in force.
-    const lena = await openPage({ email: author });
+    const lena = await flow.openPage({ email: author });
     await lena.getByTestId('nav-proposals').click();
     await lena.getByTestId('new-proposal').click();
     const form = lena.getByTestId('proposal-form');
@@ -157,7 +100,7 @@ describe('the voted ranking in the browser', () => {
     await lena.getByTestId('my-vote').getByText('Du hast mit „Ja“ gestimmt.').waitFor();
 
     // Another member reads the preview on a phone in English and votes there too.
-    const ben = await openPage({ email: phoneVoter, language: 'en', width: 390 });
+    const ben = await flow.openPage({ email: phoneVoter, language: 'en', width: 390 });
     await ben.goto(proposalPath);
     await ben.getByTestId('ranking-preview').getByTestId('ranking-preview-proposed').getByRole('listitem').first().waitFor();
     await screenshot(ben, 'ranking-4-preview-en-phone');
@@ -166,43 +109,25 @@ describe('the voted ranking in the browser', () => {
 
     // Two more vote through the API.
     for (const email of apiVoters) {
-      const voter = await openPage({ email });
+      const voter = await flow.openPage({ email });
       const cast = await graphqlInPage(voter, `mutation($id: ID!) { castVote(proposalId: $id, choice: yes) { __typename } }`, { id: proposalId });
       expect(cast.castVote.__typename).toBe('MutationCastVoteSuccess');
     }
 
     // The producer's dashboard: each offer's points now and under the open proposals.
-    const martin = await openPage({ email: producer });
+    const martin = await flow.openPage({ email: producer });
     await martin.goto('/dashboard');
     const advice = martin.getByTestId('ranking-advice');
     await advice.getByTestId('ranking-advice-offer').first().waitFor();
     await advice.getByTestId('ranking-advice-proposals').first().getByText('„Ökologie vor Aktualität“').waitFor();
     await advice.scrollIntoViewIfNeeded();
     await screenshot(martin, 'ranking-5-dashboard-proposal');
-    await closeContexts();
 
     // The deadline passes while the server is down: the window is moved back by the voting days.
-    await app!.stop({ keepData: true });
-    const { rowCount: moved } = await onStoppedDatabase({ dataDir, services }, (query) =>
-      query(
-        `UPDATE "Proposal" SET "votingOpensAt" = "votingOpensAt" - make_interval(days => $2), "votingClosesAt" = "votingClosesAt" - make_interval(days => $2)
-         WHERE "id" = $1 AND "status" = 'voting'`,
-        [proposalPath.split('/').pop(), votingDays],
-      ),
-    );
-    expect(moved).toBe(1);
     // Started again on the same data, the governance sweep closes the overdue vote and enacts it.
-    app = await startApp({ dataDir, services });
-
-    const closed = await openPage({ email: author });
-    const closeDeadline = Date.now() + closeTimeoutMs;
-    await closed.goto(proposalPath);
-    while ((await closed.getByTestId('proposal-result').count()) === 0) {
-      if (Date.now() > closeDeadline) throw new Error(`The vote was not closed within ${closeTimeoutMs} ms:\n${app.output()}`);
-      await closed.waitForTimeout(1_000);
-      await closed.reload();
-      await closed.getByRole('heading', { level: 1 }).waitFor();
-    }
+    await flow.whileStopped((query) => passVotingDeadline(query, proposalPath.split('/').pop()!, votingDays));
+    const closed = await flow.openPage({ email: author });
+    await flow.waitForResult(closed, proposalPath, closeTimeoutMs);
     await closed.getByTestId('result-end-state').getByText('Angenommen').waitFor();
     const enactedText = (await closed.getByTestId('enacted-version').textContent()) ?? '';
     const version = Number(/Fassung (\d+)/.exec(enactedText)?.[1]);
@@ -211,7 +136,7 @@ describe('the voted ranking in the browser', () => {
     expect(await closed.getByTestId('ranking-preview').count()).toBe(0);
 
     // The feed follows: the watched ecological offer rises onto the home page's first cards.
-    const home = await openPage();
+    const home = await flow.openPage();
     const orderDeadline = Date.now() + newOrderTimeoutMs;
     let homeAfter = await homeTitles(home);
     while (!homeAfter.includes(watched.title)) {
@@ -241,7 +166,7 @@ describe('the voted ranking in the browser', () => {
     await screenshot(home, 'ranking-6-why-here');
 
     // The same on a phone, in English.
-    const phone = await openPage({ language: 'en', width: 390 });
+    const phone = await flow.openPage({ language: 'en', width: 390 });
     const phoneCard = phone.locator('.offer-card').first();
     await phoneCard.getByTestId('why-here').locator('summary').click();
     await phoneCard.getByTestId('why-here-policy').getByText(`Ranking rule version ${version}`).waitFor();
@@ -249,7 +174,7 @@ describe('the voted ranking in the browser', () => {
 
     // The producer's dashboard under the new rule: points per offer and what would raise them,
     // e.g. declaring packaging-free if it is true (Hof Sonnenwiese declares organic and regional).
-    const martinAfter = await openPage({ email: producer, width: 390 });
+    const martinAfter = await flow.openPage({ email: producer, width: 390 });
     await martinAfter.goto('/dashboard');
     const adviceAfter = martinAfter.getByTestId('ranking-advice');
     await adviceAfter.getByText(`Fassung ${version}`).waitFor();
@@ -265,7 +190,7 @@ describe('the voted ranking in the browser', () => {
     await adviceAfter.getByText(`version ${version} of the ranking rule`).waitFor();
     await firstOffer.scrollIntoViewIfNeeded();
     await screenshot(martinAfter, 'ranking-9-dashboard-hints-en-phone');
-    expect(pageErrors).toEqual([]);
+    expect(flow.pageErrors).toEqual([]);
   });
 });
 

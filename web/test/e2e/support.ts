@@ -194,8 +194,11 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export interface AppInBrowser {
-  /** A page in a fresh browser context: no cookies, storage or language choice carry over. */
-  newPage(options?: { width?: number; height?: number; language?: Language }): Promise<Page>;
+  /**
+   * A page in a fresh browser context: no cookies, storage or language choice carry over. Given an
+   * e-mail address, the member is logged in through the login form in the language.
+   */
+  newPage(options?: { width?: number; height?: number; language?: Language; email?: string }): Promise<Page>;
   /** The running app's data folder, e.g. to read the e-mails in its outbox. */
   dataDir(): string;
 }
@@ -231,13 +234,14 @@ export function useAppInBrowser(): AppInBrowser {
       if (!app) throw new Error('The app is not running');
       return app.dataDir;
     },
-    async newPage({ width = 1200, height = 900, language = 'de' } = {}) {
+    async newPage({ width = 1200, height = 900, language = 'de', email } = {}) {
       if (!app || !browser) throw new Error('The app is not running');
       const locale = language === 'de' ? 'de-DE' : 'en-GB';
       const context = await browser.newContext({ baseURL: app.url, locale, viewport: { width, height } });
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      if (email) await logIn(page, email, undefined, language);
       return page;
     },
   };

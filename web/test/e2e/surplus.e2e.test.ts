@@ -6,22 +6,9 @@
 // sees the dry run of that month with Lena's share and the check that the shares add up, runs it with
 // a confirmation and watches it being booked; Lena sees the share in her wallet and how it was
 // computed. With E2E_DATABASE_URL and E2E_REDIS_URL the same flow runs in services mode.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  graphqlInPage,
-  type Language,
-  launchBrowser,
-  logIn,
-  migrateServicesDatabase,
-  onStoppedDatabase,
-  type RunningApp,
-  screenshot,
-  servicesFromEnvironment,
-  startApp,
-} from './support';
+import type { Page } from 'playwright-core';
+import { passVotingDeadline, useFlowInBrowser } from './flow';
+import { graphqlInPage, screenshot } from './support';
 
 const lena = 'lena@demo.allmende.coop';
 const martin = 'martin@demo.allmende.coop';
@@ -31,11 +18,7 @@ const closeTimeoutMs = 90_000;
 
 jest.setTimeout(480_000);
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'allmende-e2e-surplus-'));
-const services = servicesFromEnvironment();
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
+const flow = useFlowInBrowser('surplus');
 
 /** The month before the last ended one ("2026-10" on 7 December 2026), its middle, and a day in the month before it. */
 function monthsBack(): { period: string; closedAt: string; ruleEnactedAt: string } {
@@ -44,40 +27,6 @@ function monthsBack(): { period: string; closedAt: string; ruleEnactedAt: string
   const target = start(2);
   const period = `${target.getUTCFullYear()}-${String(target.getUTCMonth() + 1).padStart(2, '0')}`;
   return { period, closedAt: new Date(target.getTime() + 14 * 86_400_000).toISOString(), ruleEnactedAt: start(3).toISOString() };
-}
-
-beforeAll(async () => {
-  if (services) migrateServicesDatabase(services);
-  app = await startApp({ dataDir, services });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function openPage({ language = 'de', width = 1280, email }: { language?: Language; width?: number; email: string }): Promise<Page> {
-  if (!app || !browser) throw new Error('The app is not running');
-  const context = await browser.newContext({ baseURL: app.url, locale: language === 'de' ? 'de-DE' : 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await logIn(page, email, undefined, language);
-  return page;
-}
-
-async function closeContexts(): Promise<void> {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-}
-
-/** Stops the server, changes its database and starts it again on the same data. */
-async function whileStopped(work: Parameters<typeof onStoppedDatabase>[1]): Promise<void> {
-  await closeContexts();
-  await app!.stop({ keepData: true });
-  await onStoppedDatabase({ dataDir, services }, work);
-  app = await startApp({ dataDir, services });
 }
 
 /** An order of a new offer of Martin's, bought by Lena, accepted, fulfilled and confirmed through the API. */
@@ -104,13 +53,13 @@ async function confirmedOrder(lenaPage: Page, martinPage: Page, title: string, p
 
 it('members vote a surplus rule, the month ends, the board runs the dry run and the distribution, and a member sees the share', async () => {
   const { period, closedAt, ruleEnactedAt } = monthsBack();
-  const buyerPage = await openPage({ email: lena });
-  const martinPage = await openPage({ email: martin });
+  const buyerPage = await flow.openPage({ email: lena });
+  const martinPage = await flow.openPage({ email: martin });
   await confirmedOrder(buyerPage, martinPage, 'Bergkäse am Stück', '12.00');
   await confirmedOrder(buyerPage, martinPage, 'Frischmilch im Glas', '8.00');
 
   // Lena drafts the rule in the proposal form on her phone, the parts adding up to 100 %.
-  const page = await openPage({ email: lena, width: 390 });
+  const page = await flow.openPage({ email: lena, width: 390 });
   await page.goto('/proposals/new');
   const form = page.getByTestId('proposal-form');
   await form.locator('#proposal-kind').selectOption('surplus');
@@ -154,45 +103,33 @@ it('members vote a surplus rule, the month ends, the board runs the dry run and 
   await page.getByTestId('my-vote').getByText('Du hast mit „Ja“ gestimmt.').waitFor();
   const proposalId = Buffer.from(`Proposal:${proposalRowId}`).toString('base64');
   for (const voter of voters) {
-    const voterPage = await openPage({ email: voter });
+    const voterPage = await flow.openPage({ email: voter });
     const voted = await graphqlInPage(voterPage, `mutation($id: ID!) { castVote(proposalId: $id, choice: yes) { __typename } }`, { id: proposalId });
     expect(voted.castVote.__typename).toBe('MutationCastVoteSuccess');
   }
 
   // The deadline passes while the server is down, and the orders close in the target month.
-  await whileStopped(async (query) => {
-    const moved = await query(
-      `UPDATE "Proposal" SET "votingOpensAt" = "votingOpensAt" - make_interval(days => $2), "votingClosesAt" = "votingClosesAt" - make_interval(days => $2)
-       WHERE "id" = $1 AND "status" = 'voting'`,
-      [proposalRowId, votingDays],
-    );
-    expect(moved.rowCount).toBe(1);
+  await flow.whileStopped(async (query) => {
+    await passVotingDeadline(query, proposalRowId, votingDays);
     const orders = await query(`UPDATE "Order" SET "closedAt" = $1::timestamptz WHERE status = 'confirmed'`, [closedAt]);
     expect(orders.rowCount).toBeGreaterThanOrEqual(2);
   });
 
   // Started again, the governance sweep closes the vote, which enacts the rule.
-  const closed = await openPage({ email: lena });
-  const deadline = Date.now() + closeTimeoutMs;
-  await closed.goto(proposalPath);
-  while ((await closed.getByTestId('proposal-result').count()) === 0) {
-    if (Date.now() > deadline) throw new Error(`The vote was not closed within ${closeTimeoutMs} ms:\n${app!.output()}`);
-    await closed.waitForTimeout(1_000);
-    await closed.reload();
-    await closed.getByRole('heading', { level: 1 }).waitFor();
-  }
+  const closed = await flow.openPage({ email: lena });
+  await flow.waitForResult(closed, proposalPath, closeTimeoutMs);
   await closed.getByTestId('result-end-state').getByText('Angenommen').waitFor();
   await closed.getByTestId('enacted-version').waitFor();
   await screenshot(closed, 'surplus-3-vote-closed');
 
   // Time travel: the rule the vote enacted was in force before the target month began.
-  await whileStopped(async (query) => {
+  await flow.whileStopped(async (query) => {
     const backdated = await query(`UPDATE "PolicyVersion" SET "enactedAt" = $2::timestamptz WHERE "proposalId" = $1 AND kind = 'surplus'`, [proposalRowId, ruleEnactedAt]);
     expect(backdated.rowCount).toBe(1);
   });
 
   // The board's dry run of the month: Lena's share, the totals and the check.
-  const boardPage = await openPage({ email: board });
+  const boardPage = await flow.openPage({ email: board });
   await boardPage.goto('/board/surplus');
   await boardPage.getByTestId('surplus-period').fill(period);
   await boardPage.getByRole('button', { name: 'Probeberechnung zeigen' }).click();
@@ -222,7 +159,7 @@ it('members vote a surplus rule, the month ends, the board runs the dry run and 
   await screenshot(boardPage, 'surplus-5-booked');
 
   // Lena sees the share received, and in her statement the link to how it was computed.
-  const lenaPage = await openPage({ email: lena, width: 390 });
+  const lenaPage = await flow.openPage({ email: lena, width: 390 });
   await lenaPage.goto('/wallet');
   const received = lenaPage.getByTestId('surplus-received').filter({ hasText: period });
   await received.waitFor();

@@ -160,8 +160,7 @@ describe('the wallet in the browser', () => {
 
   it('shows a reservation as pending, a settled order as one payment with its number, a cancelled one as released, and the producer the buyer', async () => {
     await logInAs(lena.email);
-    const producerPage = await newPage();
-    await logIn(producerPage, martin.email);
+    const producerPage = await newPage({ email: martin.email });
     const settled = await orderFromMartin(page, producerPage, 'Kontoauszug-Käse', '4.20');
     const cancelled = await orderFromMartin(page, producerPage, 'Kontoauszug-Butter', '2.10');
 
