@@ -61,7 +61,7 @@ export interface StoredSearchLimits {
   routesRemembered: number;
 }
 
-export const storedSearchLimits: StoredSearchLimits = { probeSize: 100, matchesMin: 20_000, headMax: 3000, walkMatchesMax: 200, bandScoresMax: 8000, bandScoresPerMatchMax: 0.2, routesRemembered: 10_000 };
+export const storedSearchLimits: StoredSearchLimits = { probeSize: 200, matchesMin: 10_000, headMax: 3000, walkMatchesMax: 200, bandScoresMax: 12_000, bandScoresPerMatchMax: 0.5, routesRemembered: 10_000 };
 
 /** The most the text relevance and proximity can add to a stored score: each share times its largest value, 1. */
 export function gainMax(policy: RankingPolicy, request: RankingRequest): number {
