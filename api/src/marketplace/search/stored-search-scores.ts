@@ -34,8 +34,6 @@ import type { ScoreRanking } from './score-query';
 import { createSearchRouteMemo } from './route-memo';
 import { storedScoreBoundsSql } from './stored-scores';
 
-/** How many matches the walk scores in full to find θ, for a page of `size` offers. */
-const walkSizeOf = (size: number) => 2 * (size + 1) + 8;
 
 export interface StoredSearchLimits {
   /** So many of the highest stored scores are tested first, to estimate how many offers match. */
@@ -47,6 +45,8 @@ export interface StoredSearchLimits {
   matchesMin: number;
   /** The most stored scores the walk reads before it leaves the search to the wrapped ranking. */
   headMax: number;
+  /** How many matches the walk must find to take θ from them, for a page of `size` offers (at least size + 1). */
+  walkMatchesMin: (size: number) => number;
   /** The most matches the walk scores in full (more give a higher θ, so a narrower band). */
   walkMatchesMax: number;
   /** The most stored scores a band may hold (each is looked up and tested for the term). */
@@ -61,7 +61,7 @@ export interface StoredSearchLimits {
   routesRemembered: number;
 }
 
-export const storedSearchLimits: StoredSearchLimits = { probeSize: 200, matchesMin: 10_000, headMax: 3000, walkMatchesMax: 200, bandScoresMax: 12_000, bandScoresPerMatchMax: 0.5, routesRemembered: 10_000 };
+export const storedSearchLimits: StoredSearchLimits = { probeSize: 200, matchesMin: 10_000, headMax: 3000, walkMatchesMin: (size) => 2 * (size + 1) + 8, walkMatchesMax: 200, bandScoresMax: 12_000, bandScoresPerMatchMax: 0.5, routesRemembered: 10_000 };
 
 /** The most the text relevance and proximity can add to a stored score: each share times its largest value, 1. */
 export function gainMax(policy: RankingPolicy, request: RankingRequest): number {
@@ -82,7 +82,7 @@ export function searchPageStatement(
   const belowCursor = after ? Prisma.sql`AND ((${score}) < ${after.score}::float8 OR ((${score}) = ${after.score}::float8 AND o."id" < ${after.id}::uuid))` : Prisma.empty;
   const upTo = after ? Prisma.sql`AND s."score" <= ${after.score}::float8 + (SELECT d FROM delta)` : Prisma.empty;
   const generation = Prisma.sql`s."generation" = (SELECT "generation" FROM gen)`;
-  const walkSize = walkSizeOf(size);
+  const walkSize = Math.max(size + 1, limits.walkMatchesMin(size));
   const { headMax, bandScoresMax } = limits;
   const walkMatchesMax = Math.max(walkSize, limits.walkMatchesMax);
   // The highest stored scores up to the cursor's, in the order of their index.
