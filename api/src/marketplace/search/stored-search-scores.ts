@@ -28,7 +28,7 @@ import type { ReadQuery } from '../../db/client';
 import { rankingFeatures } from '../../ranking/features';
 import type { RankingPolicy } from '../../ranking/policy';
 import { featureColumnsSql, rankingJoinsSql, scoreSql, storedRankingContextSql, type RankingRequest } from '../../ranking/score-sql';
-import { offerFilterConditions, type ResolvedOfferFilters } from './filters';
+import { isTermOnly, offerFilterConditions, type ResolvedOfferFilters } from './filters';
 import type { RankedRow, ScoreCursor } from './order';
 import type { ScoreRanking } from './score-query';
 import { createSearchRouteMemo } from './route-memo';
@@ -61,7 +61,7 @@ export interface StoredSearchLimits {
   routesRemembered: number;
 }
 
-export const storedSearchLimits: StoredSearchLimits = { probeSize: 200, matchesMin: 10_000, headMax: 3000, walkMatchesMin: (size) => 2 * (size + 1) + 8, walkMatchesMax: 200, bandScoresMax: 12_000, bandScoresPerMatchMax: 0.5, routesRemembered: 10_000 };
+export const storedSearchLimits: StoredSearchLimits = { probeSize: 100, matchesMin: 10_000, headMax: 3000, walkMatchesMin: (size) => 2 * (size + 1) + 8, walkMatchesMax: 200, bandScoresMax: 12_000, bandScoresPerMatchMax: 0.5, routesRemembered: 10_000 };
 
 /** The most the text relevance and proximity can add to a stored score: each share times its largest value, 1. */
 export function gainMax(policy: RankingPolicy, request: RankingRequest): number {
@@ -142,7 +142,7 @@ export function searchPageStatement(
       ${scored(Prisma.sql`SELECT id FROM walk UNION SELECT id FROM banded UNION SELECT id FROM changed`)}
       ORDER BY x."score" DESC, x."id" DESC LIMIT ${size + 1}
     )
-    SELECT (SELECT "generation" FROM gen) AS "generation", (SELECT band FROM chosen) AS "answered", (SELECT n FROM band_scores) AS "bandScores", (SELECT matches FROM band)::int AS "matchesEstimate",
+    SELECT (SELECT "generation" FROM gen) AS "generation", (SELECT common FROM probe) AS "common", (SELECT band FROM chosen) AS "answered", (SELECT n FROM band_scores) AS "bandScores", (SELECT matches FROM band)::int AS "matchesEstimate",
       page."id", page."score"
     FROM (SELECT 1) one LEFT JOIN page ON true
     ORDER BY page."score" DESC, page."id" DESC`;
@@ -154,12 +154,17 @@ export function withStoredSearchScores(wrapped: ScoreRanking, readQuery: ReadQue
   return async (filters, policy, request, after, size) => {
     if (!filters.query || !request.text || request.place) return wrapped(filters, policy, request, after, size);
     const routeKey = JSON.stringify(filters);
-    if (routes.needsTextIndex(routeKey)) return wrapped(filters, policy, request, after, size);
-    const rows = await readQuery<{ generation: number | null; answered: boolean | null; id: string | null; score: number | null }>(
+    // Filters only ever remove matches: a term too rare alone is too rare with any filters.
+    const termKey = JSON.stringify({ query: filters.query });
+    if (routes.needsTextIndex(routeKey) || routes.needsTextIndex(termKey)) return wrapped(filters, policy, request, after, size);
+    const rows = await readQuery<{ generation: number | null; common: boolean | null; answered: boolean | null; id: string | null; score: number | null }>(
       searchPageStatement(filters, policy, request, after, size, limits),
     );
     const first = rows[0];
-    if (first?.generation != null) routes.remember(routeKey, !first.answered);
+    if (first?.generation != null) {
+      routes.remember(routeKey, !first.answered);
+      if (isTermOnly(filters)) routes.remember(termKey, !first.common);
+    }
     if (first?.generation == null || !first.answered) return wrapped(filters, policy, request, after, size);
     return rows.filter((row) => row.id !== null).map((row): RankedRow => ({ id: row.id!, score: Number(row.score) }));
   };
