@@ -11,7 +11,7 @@
 import { Prisma } from '../../../../prisma/generated/client/client';
 import type { ReadQuery } from '../../db/client';
 import { categoryCodesOf } from '../categories';
-import { isTermOnly, offerFilterConditions, type ResolvedOfferFilters } from './filters';
+import { isTermOnly, offerFilterConditions } from './filters';
 import type { RankedRow, RecencyCursor } from './order';
 import { cursorCondition, rankedStatement, type Ranking } from './ranked-query';
 import { createSearchRouteMemo } from './route-memo';
