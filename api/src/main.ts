@@ -26,8 +26,9 @@ const shutdownJobsTimeoutMs = 8_000;
 
 export async function startApp(config: Config): Promise<RunningApp> {
   const logger = createLogger(config.logLevel);
-  // Requests run side by side; parallel workers for one of them would take cores from the others.
-  const database = await openConfiguredDatabase(config, { parallelWorkers: false });
+  // Requests run side by side; parallel workers for one of them would take cores from the others, and
+  // compiling a statement's expressions costs more than the short statements of a request save.
+  const database = await openConfiguredDatabase(config, { parallelWorkers: false, jit: false });
   if (config.embedded) {
     const applied = await applyMigrations(database.adapterFactory);
     if (applied.length) logger.info({ migrations: applied }, 'applied migrations');

@@ -3,7 +3,8 @@
 // scores (api/src/marketplace/search/stored-scores.ts) over random policies, filters and page sizes,
 // right after a generation is computed and after offers change, new ones appear, others go, the
 // aggregates move and time passes; and searches with a term whose relevance is computed only where it
-// can reach the page (text-bound.ts).
+// can reach the page (text-bound.ts), and from the stored scores (stored-search-scores.ts), for common
+// and rare terms, right after a generation and after offers changed.
 import fc from 'fast-check';
 import { refreshRankingAggregates } from '../src/ranking/aggregates';
 import { computeScoreGeneration, computeScoreGenerationIfDue } from '../src/ranking/stored-scores';
@@ -13,7 +14,9 @@ import { resolveOfferFilters, type OfferFilters } from '../src/marketplace/searc
 import type { RankedRow, ScoreCursor } from '../src/marketplace/search/order';
 import { scoreRanking, type ScoreRanking } from '../src/marketplace/search/score-query';
 import { withStoredScores } from '../src/marketplace/search/stored-scores';
+import { withStoredSearchScores } from '../src/marketplace/search/stored-search-scores';
 import { withTextBound } from '../src/marketplace/search/text-bound';
+import type { ReadQuery } from '../src/db/client';
 import { textQuery } from '../src/marketplace/search/text-query';
 import { createTestApi, type TestApi } from './support/api';
 import { buildMember, buildOffer } from './support/builders';
@@ -144,6 +147,52 @@ describe('stored scores', () => {
       ),
       { numRuns: 25 },
     );
+  });
+
+  it('searches with a term from the stored scores as the wrapped ranking does, for common and rare terms, after offers changed', async () => {
+    const { prisma, readQuery } = api.database;
+    // Limits small enough for 40 offers: the walk reads at most 24 stored scores and takes θ from as few
+    // matches as the page needs (so the band decides), so a rare term is left to the text bound, and a band of more than 30
+    // too; later pages walk to the end of the scores.
+    let answered = 0;
+    const counting: ReadQuery = async <Row,>(statement: Parameters<ReadQuery>[0]) => {
+      const rows = await readQuery<Row>(statement);
+      const first = rows[0] as { answered?: boolean; bandScores?: number } | undefined;
+      if (first?.answered && first.bandScores) answered += 1;
+      return rows;
+    };
+    const stored = withStoredSearchScores(textBound, counting, { probeSize: 6, matchesMin: 10, headMax: 24, walkMatchesMin: (size) => size + 1, walkMatchesMax: 1, bandScoresMax: 30, bandScoresPerMatchMax: 1e9, routesRemembered: 0 });
+    await fc.assert(
+      fc.asyncProperty(
+        policyArbitrary,
+        filterArbitrary,
+        fc.constantFrom('Äpfel', 'Birnen', 'Honig', 'Äpfel or Honig', 'Honig -Brot', 'Saft'),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: -3, max: 30 }),
+        async (policy, filters, query, size, daysLater) => {
+          const version = await enact(policy);
+          const generatedAt = new Date();
+          await computeScoreGeneration(prisma, { version, policy }, generatedAt);
+          const expectSamePages = async (asOf: Date) =>
+            expect(await allPages(stored, { ...filters, query }, policy, asOf, size)).toEqual(await allPages(wrapped, { ...filters, query }, policy, asOf, size));
+          await expectSamePages(generatedAt);
+          // A visitor's first page from before the generation: every offer's recency is higher now.
+          await expectSamePages(new Date(generatedAt.getTime() - 2 * dayMs));
+
+          // A matching offer gains what raises its score most, another is new, one sold out; the aggregates
+          // move; later (or, for a visitor's older first page, earlier, when every score is higher).
+          const [changed, soldOut] = [0, 1].map(() => offerIds[Math.floor(random() * offerIds.length)]!);
+          await prisma.offer.update({ where: { id: changed }, data: { title: 'Äpfel und Honig', price: '0.50', ecologicalAttributes: [...ecologyAttributes, 'second_hand'] as never, ratingCount: { increment: 9 }, ratingSum: { increment: 45 } } });
+          await prisma.offer.update({ where: { id: soldOut }, data: { stock: 0 } });
+          await addOffer(new Date());
+          await refreshRankingAggregates(prisma);
+          await expectSamePages(new Date(generatedAt.getTime() + daysLater * dayMs));
+        },
+      ),
+      { numRuns: 20 },
+    );
+    // The stored scores answered many pages from a band themselves (the others went to the wrapped ranking).
+    expect(answered).toBeGreaterThan(10);
   });
 
   it('leaves listings of a policy without a generation to the wrapped ranking, and computes one when due', async () => {

@@ -132,3 +132,17 @@ export function offerFilterConditions(filters: ResolvedOfferFilters): Prisma.Sql
   }
   return Prisma.join(conditions, ' AND ');
 }
+
+/** Whether the filters hold nothing but a term (filters only ever remove matches). */
+export function isTermOnly(filters: ResolvedOfferFilters): boolean {
+  return (
+    !filters.category &&
+    !filters.kind &&
+    !filters.priceMin &&
+    !filters.priceMax &&
+    filters.ecologicalAttributes.length === 0 &&
+    filters.deliveryOptions.length === 0 &&
+    !filters.producer &&
+    !filters.point
+  );
+}

@@ -3,8 +3,8 @@
 // newest first, price ascending, nearest first. Each order's plain path is one statement
 // (score-query.ts, ranked-query.ts, plain-orders.ts), and each accelerator wraps it behind the same
 // type and is tested against it: the stored ranking aggregates (score-query.ts), the stored scores
-// for browsing (stored-scores.ts), the bounds on recency and on text relevance (recency-bound.ts,
-// text-bound.ts), the window of newest offers with its route memo (newest-window.ts), the postcode
+// for browsing and for searches with a common term (stored-scores.ts, stored-search-scores.ts), the
+// bounds on recency and on text relevance (recency-bound.ts, text-bound.ts), the window of newest offers with its route memo (newest-window.ts), the postcode
 // cache (postcodes.ts), the memo of the ranking policy in force (ranking-policy-memo.ts), and, around
 // whole GraphQL listings, the listing cache with its shared offer rows (listing-cache.ts, for public
 // listings: public-listing.ts).
@@ -24,6 +24,7 @@ import { createRankingPolicyMemo, type RankingPolicyMemo, type RankingPolicyVers
 import { featureValuesOf, scoreRanking, type AggregateSource } from './score-query';
 import { withRecencyBound } from './recency-bound';
 import { withStoredScores } from './stored-scores';
+import { withStoredSearchScores } from './stored-search-scores';
 import { withTextBound } from './text-bound';
 import { textQuery } from './text-query';
 import type { RankingRequest } from '../../ranking/score-sql';
@@ -114,7 +115,10 @@ export function createOfferSearch(options: OfferSearchOptions): OfferSearch {
   const newest: Ranking = accelerated ? withNewestWindow(plain, options.readQuery) : plain;
   const source: AggregateSource = accelerated ? 'stored' : 'computed';
   const byScore = accelerated
-    ? withStoredScores(withRecencyBound(withTextBound(scoreRanking(options.readQuery, 'stored'), options.readQuery), options.readQuery), options.readQuery)
+    ? withStoredScores(
+        withRecencyBound(withStoredSearchScores(withTextBound(scoreRanking(options.readQuery, 'stored'), options.readQuery), options.readQuery), options.readQuery),
+        options.readQuery,
+      )
     : scoreRanking(options.readQuery, 'computed');
   const findPostcode = accelerated ? cachedPostcodes(postcodeLookup(options.prisma)) : postcodeLookup(options.prisma);
   const policies: RankingPolicyMemo = createRankingPolicyMemo(options.prisma, { ageMaxMs: options.rankingPolicyAgeMaxMs ?? (accelerated ? rankingPolicyAgeMaxMs : 0) });

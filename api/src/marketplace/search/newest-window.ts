@@ -11,7 +11,7 @@
 import { Prisma } from '../../../../prisma/generated/client/client';
 import type { ReadQuery } from '../../db/client';
 import { categoryCodesOf } from '../categories';
-import { offerFilterConditions, type ResolvedOfferFilters } from './filters';
+import { isTermOnly, offerFilterConditions } from './filters';
 import type { RankedRow, RecencyCursor } from './order';
 import { cursorCondition, rankedStatement, type Ranking } from './ranked-query';
 import { createSearchRouteMemo } from './route-memo';
@@ -65,19 +65,6 @@ function windowStarts(readQuery: ReadQuery): (categoryCode: string | null) => Pr
 function windowBound(start: WindowStart, after: RecencyCursor | null): Date | null {
   if (!start.startsAt) return null;
   return after ? new Date(Date.parse(after.createdAt) - start.spanMs) : start.startsAt;
-}
-
-function isTermOnly(filters: ResolvedOfferFilters): boolean {
-  return (
-    !filters.category &&
-    !filters.kind &&
-    !filters.priceMin &&
-    !filters.priceMax &&
-    filters.ecologicalAttributes.length === 0 &&
-    filters.deliveryOptions.length === 0 &&
-    !filters.producer &&
-    !filters.point
-  );
 }
 
 /** Wraps the plain ranking: browsing goes to it unchanged, searches look at the window first. */

@@ -33,26 +33,18 @@ const walkSizeOf = (size: number) => 2 * (size + 1) + 8;
  */
 export const bandMax = 1000;
 
-function pageStatement(filters: ResolvedOfferFilters, policy: RankingPolicy, request: RankingRequest, after: ScoreCursor | null, size: number): Prisma.Sql {
+/**
+ * The common table expressions gen (the latest generation of the policy), delta (Δ: how far any
+ * unchanged offer's score now may lie from its stored score, see the header) and changed (the offers
+ * whose stored score is not used), after the ranking's context.
+ */
+export function storedScoreBoundsSql(policy: RankingPolicy, request: RankingRequest): Prisma.Sql {
   const total = rankingFeatures.reduce((sum, feature) => sum + policy.weights[feature], 0);
   const share = (feature: (typeof rankingFeatures)[number]) => policy.weights[feature] / total;
-  const score = scoreSql(policy, featureColumnsSql(policy, request));
-  const conditions = offerFilterConditions(filters);
-  const belowCursor = after ? Prisma.sql`AND ((${score}) < ${after.score}::float8 OR ((${score}) = ${after.score}::float8 AND o."id" < ${after.id}::uuid))` : Prisma.empty;
-  const upTo = after ? Prisma.sql`AND s."score" <= ${after.score}::float8 + delta.d` : Prisma.empty;
-  const walkSize = walkSizeOf(size);
   const half = featureConstants.smallProducerHalfSales;
-  // Each candidate is scored by its own lookup (LIMIT 1 keeps the planner from joining all offers
-  // instead, which it would do whenever it guesses the candidates many).
-  const scored = (ids: Prisma.Sql) => Prisma.sql`
-      SELECT x."id", x."score" FROM (${ids}) c CROSS JOIN LATERAL (
-        SELECT o."id", ${score} AS "score" FROM "Offer" o ${rankingJoinsSql}
-        WHERE o."id" = c.id AND ${conditions} ${belowCursor} LIMIT 1
-      ) x`;
   return Prisma.sql`
-    WITH ${storedRankingContextSql},
     gen AS (
-      SELECT "generation", "asOf", "snapshot", "medians", "sales" FROM "RankingScoreGeneration"
+      SELECT "generation", "asOf", "snapshot", "medians", "sales", "offers" FROM "RankingScoreGeneration"
       WHERE "policy" = ${JSON.stringify(policy)}::jsonb ORDER BY "generation" DESC LIMIT 1
     ),
     price_move AS (
@@ -77,7 +69,25 @@ function pageStatement(filters: ResolvedOfferFilters, policy: RankingPolicy, req
     changed AS (
       SELECT DISTINCT c."offerId" AS id FROM gen, "RankingOfferChange" c
       WHERE NOT pg_visible_in_snapshot(c."xid"::text::xid8, gen."snapshot"::pg_snapshot)
-    ),
+    )`;
+}
+
+function pageStatement(filters: ResolvedOfferFilters, policy: RankingPolicy, request: RankingRequest, after: ScoreCursor | null, size: number): Prisma.Sql {
+  const score = scoreSql(policy, featureColumnsSql(policy, request));
+  const conditions = offerFilterConditions(filters);
+  const belowCursor = after ? Prisma.sql`AND ((${score}) < ${after.score}::float8 OR ((${score}) = ${after.score}::float8 AND o."id" < ${after.id}::uuid))` : Prisma.empty;
+  const upTo = after ? Prisma.sql`AND s."score" <= ${after.score}::float8 + delta.d` : Prisma.empty;
+  const walkSize = walkSizeOf(size);
+  // Each candidate is scored by its own lookup (LIMIT 1 keeps the planner from joining all offers
+  // instead, which it would do whenever it guesses the candidates many).
+  const scored = (ids: Prisma.Sql) => Prisma.sql`
+      SELECT x."id", x."score" FROM (${ids}) c CROSS JOIN LATERAL (
+        SELECT o."id", ${score} AS "score" FROM "Offer" o ${rankingJoinsSql}
+        WHERE o."id" = c.id AND ${conditions} ${belowCursor} LIMIT 1
+      ) x`;
+  return Prisma.sql`
+    WITH ${storedRankingContextSql},
+    ${storedScoreBoundsSql(policy, request)},
     walk AS (
       SELECT s."offerId" AS id FROM "RankingOfferScore" s JOIN "Offer" o ON o."id" = s."offerId" CROSS JOIN delta
       WHERE s."generation" = (SELECT "generation" FROM gen) AND ${conditions} ${upTo}
