@@ -72,19 +72,28 @@ export function storedScoreBoundsSql(policy: RankingPolicy, request: RankingRequ
     )`;
 }
 
-function pageStatement(filters: ResolvedOfferFilters, policy: RankingPolicy, request: RankingRequest, after: ScoreCursor | null, size: number): Prisma.Sql {
+/**
+ * The SQL that scores in full each candidate of an id query (`id` column) that passes the filters and
+ * lies below the cursor, as rows of "id" and "score". Each candidate is scored by its own lookup (LIMIT 1
+ * keeps the planner from joining all offers instead, which it would do whenever it guesses the
+ * candidates many).
+ */
+export function candidateScorer(filters: ResolvedOfferFilters, policy: RankingPolicy, request: RankingRequest, after: ScoreCursor | null): (ids: Prisma.Sql) => Prisma.Sql {
   const score = scoreSql(policy, featureColumnsSql(policy, request));
   const conditions = offerFilterConditions(filters);
   const belowCursor = after ? Prisma.sql`AND ((${score}) < ${after.score}::float8 OR ((${score}) = ${after.score}::float8 AND o."id" < ${after.id}::uuid))` : Prisma.empty;
-  const upTo = after ? Prisma.sql`AND s."score" <= ${after.score}::float8 + delta.d` : Prisma.empty;
-  const walkSize = walkSizeOf(size);
-  // Each candidate is scored by its own lookup (LIMIT 1 keeps the planner from joining all offers
-  // instead, which it would do whenever it guesses the candidates many).
-  const scored = (ids: Prisma.Sql) => Prisma.sql`
+  return (ids) => Prisma.sql`
       SELECT x."id", x."score" FROM (${ids}) c CROSS JOIN LATERAL (
         SELECT o."id", ${score} AS "score" FROM "Offer" o ${rankingJoinsSql}
         WHERE o."id" = c.id AND ${conditions} ${belowCursor} LIMIT 1
       ) x`;
+}
+
+function pageStatement(filters: ResolvedOfferFilters, policy: RankingPolicy, request: RankingRequest, after: ScoreCursor | null, size: number): Prisma.Sql {
+  const conditions = offerFilterConditions(filters);
+  const upTo = after ? Prisma.sql`AND s."score" <= ${after.score}::float8 + delta.d` : Prisma.empty;
+  const walkSize = walkSizeOf(size);
+  const scored = candidateScorer(filters, policy, request, after);
   return Prisma.sql`
     WITH ${storedRankingContextSql},
     ${storedScoreBoundsSql(policy, request)},

@@ -27,12 +27,12 @@ import { Prisma } from '../../../../prisma/generated/client/client';
 import type { ReadQuery } from '../../db/client';
 import { rankingFeatures } from '../../ranking/features';
 import type { RankingPolicy } from '../../ranking/policy';
-import { featureColumnsSql, rankingJoinsSql, scoreSql, storedRankingContextSql, type RankingRequest } from '../../ranking/score-sql';
+import { storedRankingContextSql, type RankingRequest } from '../../ranking/score-sql';
 import { isTermOnly, offerFilterConditions, type ResolvedOfferFilters } from './filters';
 import type { RankedRow, ScoreCursor } from './order';
 import type { ScoreRanking } from './score-query';
 import { createSearchRouteMemo } from './route-memo';
-import { storedScoreBoundsSql } from './stored-scores';
+import { candidateScorer, storedScoreBoundsSql } from './stored-scores';
 
 
 export interface StoredSearchLimits {
@@ -77,9 +77,7 @@ export function searchPageStatement(
   size: number,
   limits: StoredSearchLimits,
 ): Prisma.Sql {
-  const score = scoreSql(policy, featureColumnsSql(policy, request));
   const conditions = offerFilterConditions(filters);
-  const belowCursor = after ? Prisma.sql`AND ((${score}) < ${after.score}::float8 OR ((${score}) = ${after.score}::float8 AND o."id" < ${after.id}::uuid))` : Prisma.empty;
   const upTo = after ? Prisma.sql`AND s."score" <= ${after.score}::float8 + (SELECT d FROM delta)` : Prisma.empty;
   const generation = Prisma.sql`s."generation" = (SELECT "generation" FROM gen)`;
   const walkSize = Math.max(size + 1, limits.walkMatchesMin(size));
@@ -91,12 +89,7 @@ export function searchPageStatement(
   // Whether the offer h.id passes the filters, the term included.
   const matches = Prisma.sql`CROSS JOIN LATERAL (SELECT 1 FROM "Offer" o WHERE o."id" = h.id AND ${conditions} LIMIT 1) m`;
   const { probeSize, matchesMin } = limits;
-  // Each candidate is looked up by its id (LIMIT 1 keeps the planner from joining all offers instead).
-  const scored = (ids: Prisma.Sql) => Prisma.sql`
-      SELECT x."id", x."score" FROM (${ids}) c CROSS JOIN LATERAL (
-        SELECT o."id", ${score} AS "score" FROM "Offer" o ${rankingJoinsSql}
-        WHERE o."id" = c.id AND ${conditions} ${belowCursor} LIMIT 1
-      ) x`;
+  const scored = candidateScorer(filters, policy, request, after);
   return Prisma.sql`
     WITH ${storedRankingContextSql},
     ${storedScoreBoundsSql(policy, request)},
