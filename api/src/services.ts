@@ -9,6 +9,7 @@ import { createJobQueue, jobDefinitions, type JobDefinition, type JobQueue } fro
 import type { Logger } from './logger';
 import { createMailer, type Mailer } from './mail/mailer';
 import { createOfferSearch, type OfferSearch } from './marketplace/search';
+import { createCheckoutCoalescer, type CheckoutCoalescer } from './orders/checkout';
 import { createRunningDistribution, type RunningDistribution } from './surplus/running-distribution';
 
 export interface Services {
@@ -24,6 +25,8 @@ export interface Services {
   search: OfferSearch;
   /** The running period's surplus distribution, shared by the wallets of all members for a minute. */
   runningDistribution: RunningDistribution;
+  /** This process's checkouts, those sent together run in one transaction. */
+  checkouts: CheckoutCoalescer;
   /** Stops the job workers (running jobs get `jobsTimeoutMs`), drains the ledger, closes the database. */
   close(options?: { jobsTimeoutMs?: number }): Promise<void>;
 }
@@ -50,6 +53,7 @@ export function createServices(config: Config, database: Database, options: Serv
     mailer: createMailer(config.mail),
     search: createOfferSearch({ prisma: database.prisma, readQuery: database.readQuery, listingCacheSeconds: config.offerListCacheSeconds }),
     runningDistribution: createRunningDistribution({ prisma: database.prisma, ledger }),
+    checkouts: createCheckoutCoalescer({ prisma: database.prisma, ledger }),
   };
   const jobs = createJobQueue({ redisUrl: config.redisUrl, services: jobServices, logger, definitions: options.jobDefinitions ?? jobDefinitions });
   let closing: Promise<void> | undefined;
@@ -59,6 +63,7 @@ export function createServices(config: Config, database: Database, options: Serv
     close(closeOptions = {}) {
       closing ??= (async () => {
         await jobs.close(closeOptions.jobsTimeoutMs);
+        await jobServices.checkouts.drain();
         await ledger.drain();
         await database.close();
       })();

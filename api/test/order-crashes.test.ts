@@ -12,15 +12,16 @@ import { randomUUID } from 'node:crypto';
 import { undoAbandonedCheckouts } from '../src/orders/abandoned-checkouts';
 import { autoConfirmOrders } from '../src/orders/auto-confirm-orders';
 import { addToCart } from '../src/orders/cart';
+import { createCheckoutCoalescer, type CheckoutServices } from '../src/orders/checkout';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../src/orders/order-lifecycle';
-import { cooperativeAccounts, holdRequests, type OrderServices } from '../src/orders/order-money';
+import { cooperativeAccounts, holdRequests } from '../src/orders/order-money';
 import { ensureMemberAccount } from '../src/wallet/ensure-member-account';
 
 describe('order steps cut off at every point', () => {
   let api: TestApi;
   let plan: CrashPlan;
   /** The use cases' services, with a ledger whose transactions crash where the plan says. */
-  let crashing: OrderServices;
+  let crashing: CheckoutServices;
   let buyer: TestMember;
   let anna: TestMember;
   let bert: TestMember;
@@ -33,7 +34,8 @@ describe('order steps cut off at every point', () => {
   beforeAll(async () => {
     api = await createTestApi();
     plan = new CrashPlan();
-    crashing = { prisma: api.database.prisma, ledger: createLedger({ store: createSqlLedgerStore(crashingSqlDriver(api.database.sqlDriver, plan)) }) };
+    const crashingLedger = createLedger({ store: createSqlLedgerStore(crashingSqlDriver(api.database.sqlDriver, plan)) });
+    crashing = { prisma: api.database.prisma, ledger: crashingLedger, checkouts: createCheckoutCoalescer({ prisma: api.database.prisma, ledger: crashingLedger }) };
     buyer = await createMember(api, 'Ida');
     anna = await createMember(api, 'Jana', ['member', 'producer']);
     bert = await createMember(api, 'Kurt', ['member', 'producer']);

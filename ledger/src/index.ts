@@ -6,7 +6,7 @@ export { type PgClientLike, type PgPoolLike, pgPoolSqlDriver } from './store/pg-
 export { type PGliteLike, pgliteSqlDriver } from './store/pglite-driver';
 export type { LedgerStore, LedgerStoreReader, LedgerStoreTransaction, ReferenceProblem } from './store';
 export { LedgerStoreConflict } from './store';
-export { TransferCoalescer, type TransferCoalescerOptions } from './transfer-coalescer';
+export { Coalescer, type CoalescerOptions, TransferCoalescer, type TransferCoalescerOptions } from './coalescer';
 export type { LedgerTransaction } from './use-cases/shared-transaction';
 
 export { Decimal, type AmountInput, AMOUNT_BOUND, AMOUNT_INTEGER_DIGITS_MAXIMUM, formatAmount, parseAmount } from './domain/money';

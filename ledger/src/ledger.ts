@@ -7,7 +7,7 @@ import { type Block } from './domain/hash-chain';
 import { type TransferResult } from './domain/transfer-results';
 import { type Transfer, type TransferBatchItem, type TransferRequest } from './domain/transfer';
 import { type LedgerStore, type LedgerStoreConflict } from './store';
-import { TransferCoalescer, type TransferCoalescerOptions } from './transfer-coalescer';
+import { TransferCoalescer, type TransferCoalescerOptions } from './coalescer';
 import { type CloseAccountResult, closeAccount } from './use-cases/close-account';
 import { closePeriod, listClosedPeriods } from './use-cases/close-period';
 import { exportChain } from './export/chain';

@@ -21,37 +21,55 @@ export interface LockedCartLine {
 
 type LineJson = { offerId: string; producerId: string; title: string; unit: string; price: string; stock: number | null; status: string; quantity: number };
 
+/** What one checkout of a batch finds: its key's orders, its cart lines and their order by title. */
+export interface LockedCheckout {
+  existingOrderIds: string[];
+  /** The cart's lines in offer id order, with their offers as the locked rows have them. */
+  lines: LockedCartLine[];
+  /** The lines' offer ids in the order the database sorts their titles (as an order's items are listed). */
+  offerIdsByTitle: string[];
+}
+
 /**
- * In one statement: the ids of the orders the buyer already made with this checkout key, and the
- * buyer's cart lines with their offers, whose rows are locked (in id order) until the transaction ends.
- * The lines come in offer id order; offerIdsByTitle gives their order by title as the database sorts
- * titles (as an order's items are listed).
+ * In one statement, for each checkout of a batch (in the order given): the ids of the orders its buyer
+ * already made with its key, and the buyer's cart lines (at most linesMaximum) with their offers. The
+ * offers of all the carts are locked in id order until the transaction ends.
  */
-export async function lockCheckout(
+export async function lockCheckouts(
   session: SqlSession,
-  query: { buyerId: string; checkoutKey: string; linesMaximum: number },
-): Promise<{ existingOrderIds: string[]; lines: LockedCartLine[]; offerIdsByTitle: string[] }> {
+  checkouts: ReadonlyArray<{ buyerId: string; checkoutKey: string }>,
+  linesMaximum: number,
+): Promise<LockedCheckout[]> {
   const { rows } = await session.run<{ existing: string[] | null; lines: LineJson[] | null; by_title: string[] | null }>(
-    `SELECT (SELECT json_agg(x.id) FROM "Order" x WHERE x."buyerId" = $1::uuid AND x."checkoutKey" = $2::text) AS existing,
-       cart.lines, cart.by_title
-     FROM (
-       SELECT json_agg(json_build_object('offerId', l.id, 'producerId', l."producerId", 'title', l.title, 'unit', l.unit,
-           'price', l.price::text, 'stock', l.stock, 'status', l.status, 'quantity', l.quantity) ORDER BY l.id) AS lines,
-         json_agg(l.id ORDER BY l.title, l.id) AS by_title
-       FROM (SELECT f.id, f."producerId", f.title, f.unit, f.price, f.stock, f.status, c.quantity
-             FROM "CartItem" c JOIN "Offer" f ON f.id = c."offerId"
-             WHERE c."memberId" = $1::uuid
-             ORDER BY f.id LIMIT $3::int
-             FOR NO KEY UPDATE OF f) l
-     ) cart`,
-    [query.buyerId, query.checkoutKey, query.linesMaximum],
+    `WITH requests AS (
+       SELECT r.n, r.buyer, r.key FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS r(buyer, key, n)
+     ),
+     lines AS (
+       SELECT r.n, c."offerId", c.quantity
+       FROM requests r CROSS JOIN LATERAL (
+         SELECT c."offerId", c.quantity FROM "CartItem" c WHERE c."memberId" = r.buyer ORDER BY c."offerId" LIMIT $3::int
+       ) c
+     ),
+     locked AS MATERIALIZED (
+       SELECT f.id, f."producerId", f.title, f.unit, f.price, f.stock, f.status
+       FROM "Offer" f WHERE f.id IN (SELECT "offerId" FROM lines)
+       ORDER BY f.id
+       FOR NO KEY UPDATE
+     )
+     SELECT (SELECT json_agg(x.id) FROM "Order" x WHERE x."buyerId" = r.buyer AND x."checkoutKey" = r.key) AS existing,
+       (SELECT json_agg(json_build_object('offerId', f.id, 'producerId', f."producerId", 'title', f.title, 'unit', f.unit,
+           'price', f.price::text, 'stock', f.stock, 'status', f.status, 'quantity', l.quantity) ORDER BY f.id)
+        FROM lines l JOIN locked f ON f.id = l."offerId" WHERE l.n = r.n) AS lines,
+       (SELECT json_agg(f.id ORDER BY f.title, f.id) FROM lines l JOIN locked f ON f.id = l."offerId" WHERE l.n = r.n) AS by_title
+     FROM requests r
+     ORDER BY r.n`,
+    [checkouts.map((checkout) => checkout.buyerId), checkouts.map((checkout) => checkout.checkoutKey), linesMaximum],
   );
-  const row = rows[0]!;
-  return {
+  return rows.map((row) => ({
     existingOrderIds: row.existing ?? [],
     lines: (row.lines ?? []).map((line) => ({ ...line, price: new Decimal(line.price) })),
     offerIdsByTitle: row.by_title ?? [],
-  };
+  }));
 }
 
 export interface NewOrder {
@@ -65,45 +83,43 @@ export interface NewOrder {
   items: ReadonlyArray<{ offerId: string; title: string; unit: string; unitPrice: Decimal; quantity: number; lineTotal: Decimal }>;
 }
 
+/** A checkout of a batch as it is written: its buyer, its key, its orders and their notifications. */
+export interface CheckoutToWrite {
+  buyerId: string;
+  checkoutKey: string;
+  orders: readonly NewOrder[];
+  notifications: readonly NotificationRow[];
+}
+
 /**
- * In one statement: takes the bought units out of the offers' stock (their rows are locked and were
- * checked to have them), inserts the placed orders with their items and notifications, and removes
- * the bought lines from the cart.
+ * In one statement, for the checkouts of a batch: takes the bought units out of the offers' stock
+ * (their rows are locked and were checked to have them), inserts the placed orders with their items
+ * and notifications, and removes the bought lines from the buyers' carts.
  */
-export async function insertOrders(
-  session: SqlSession,
-  checkout: {
-    buyerId: string;
-    checkoutKey: string;
-    now: Date;
-    orders: readonly NewOrder[];
-    notifications: readonly NotificationRow[];
-    /** The lines of offers with limited stock. */
-    reservations: ReadonlyArray<{ offerId: string; quantity: number }>;
-  },
-): Promise<void> {
+export async function insertOrders(session: SqlSession, batch: { now: Date; checkouts: readonly CheckoutToWrite[] }): Promise<void> {
   const parameters = new StatementParameters();
-  const { orders } = checkout;
-  const items = orders.flatMap((order) => order.items.map((item) => ({ orderId: order.id, ...item })));
-  const buyer = parameters.add(checkout.buyerId, 'uuid');
-  const key = parameters.add(checkout.checkoutKey, 'text');
-  const now = parameters.add(checkout.now, 'timestamptz');
+  const orders = batch.checkouts.flatMap((checkout) => checkout.orders.map((order) => ({ ...order, buyerId: checkout.buyerId, checkoutKey: checkout.checkoutKey })));
+  const items = orders.flatMap((order) => order.items.map((item) => ({ orderId: order.id, buyerId: order.buyerId, ...item })));
+  const unitsByOffer = new Map<string, number>();
+  for (const item of items) unitsByOffer.set(item.offerId, (unitsByOffer.get(item.offerId) ?? 0) + item.quantity);
+  const units = [...unitsByOffer].map(([offerId, quantity]) => ({ offerId, quantity }));
+  const now = parameters.add(batch.now, 'timestamptz');
   const list = <T>(rows: readonly T[], valueOf: (row: T) => unknown, type: string) => parameters.add(rows.map(valueOf), type);
-  const { reservations } = checkout;
-  const { rows } = await session.run<{ orders: number; items: number; reserved: number }>(
+  const { rows } = await session.run<{ orders: number; items: number; oversold: number }>(
     `WITH reserved AS (
        UPDATE "Offer" f SET stock = f.stock - w.quantity
-       FROM unnest(${list(reservations, (line) => line.offerId, 'uuid[]')}, ${list(reservations, (line) => line.quantity, 'int[]')}) AS w(id, quantity)
-       WHERE f.id = w.id AND f.stock >= w.quantity
-       RETURNING f.id
+       FROM unnest(${list(units, (line) => line.offerId, 'uuid[]')}, ${list(units, (line) => line.quantity, 'int[]')}) AS w(id, quantity)
+       WHERE f.id = w.id AND f.stock IS NOT NULL
+       RETURNING f.stock
      ),
      orders AS (
        INSERT INTO "Order" (id, "buyerId", "producerId", "checkoutKey", status, total, "holdTransferId", "deliveryOption", "deliveryNote", "messageToProducer", "placedAt", "createdAt", "updatedAt")
-       SELECT o.id, ${buyer}, o.producer, ${key}, 'placed', o.total, o.hold, o.delivery_option::"DeliveryOption", o.delivery_note, o.message, ${now}, ${now}, ${now}
-       FROM unnest(${list(orders, (order) => order.id, 'uuid[]')}, ${list(orders, (order) => order.producerId, 'uuid[]')},
+       SELECT o.id, o.buyer, o.producer, o.key, 'placed', o.total, o.hold, o.delivery_option::"DeliveryOption", o.delivery_note, o.message, ${now}, ${now}, ${now}
+       FROM unnest(${list(orders, (order) => order.id, 'uuid[]')}, ${list(orders, (order) => order.buyerId, 'uuid[]')}, ${list(orders, (order) => order.checkoutKey, 'text[]')},
+         ${list(orders, (order) => order.producerId, 'uuid[]')},
          ${list(orders, (order) => amountText(order.total), 'numeric[]')}, ${list(orders, (order) => order.holdTransferId, 'uuid[]')},
          ${list(orders, (order) => order.deliveryOption, 'text[]')}, ${list(orders, (order) => order.deliveryNote, 'text[]')},
-         ${list(orders, (order) => order.messageToProducer, 'text[]')}) AS o(id, producer, total, hold, delivery_option, delivery_note, message)
+         ${list(orders, (order) => order.messageToProducer, 'text[]')}) AS o(id, buyer, key, producer, total, hold, delivery_option, delivery_note, message)
        RETURNING id
      ),
      items AS (
@@ -115,14 +131,20 @@ export async function insertOrders(
          ${list(items, (item) => amountText(item.lineTotal), 'numeric[]')}) AS i(order_id, offer_id, title, unit, unit_price, quantity, line_total)
        RETURNING id
      ),
-     notified AS (${insertNotificationsSql(checkout.notifications, parameters)}),
+     notified AS (${insertNotificationsSql(
+       batch.checkouts.flatMap((checkout) => checkout.notifications),
+       parameters,
+     )}),
      cleared AS (
-       DELETE FROM "CartItem" WHERE "memberId" = ${buyer} AND "offerId" = ANY(${list(items, (item) => item.offerId, 'uuid[]')})
+       DELETE FROM "CartItem" c
+       USING unnest(${list(items, (item) => item.buyerId, 'uuid[]')}, ${list(items, (item) => item.offerId, 'uuid[]')}) AS d(buyer, offer)
+       WHERE c."memberId" = d.buyer AND c."offerId" = d.offer
      )
-     SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM items)::int AS items, (SELECT count(*) FROM reserved)::int AS reserved`,
+     SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM items)::int AS items,
+       (SELECT count(*) FROM reserved WHERE stock < 0)::int AS oversold`,
     parameters.values,
   );
   const written = rows[0];
-  if (Number(written?.reserved) !== reservations.length) throw new Error('Stock changed under a row lock');
+  if (Number(written?.oversold) !== 0) throw new Error('Stock changed under a row lock');
   if (Number(written?.orders) !== orders.length || Number(written?.items) !== items.length) throw new Error('Not every order of the checkout was written');
 }

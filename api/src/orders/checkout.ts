@@ -5,17 +5,25 @@
 // it: a checkout refused for any reason (or cut off by a crash) leaves no order, no hold and no
 // reserved stock behind, and while it runs the stock it reserved is locked, not taken away from the
 // buyers who wait for it. The checkout key makes a retry return the orders of the checkout that
-// committed; a refused checkout keeps no key and may be tried again.
+// committed; a refused checkout keeps no key and may be tried again. Checkouts sent at the same time
+// share that transaction (checkoutTogether), each with the outcome it would have had on its own.
 import { randomUUID } from 'node:crypto';
-import { Decimal, TRANSFER_FAILURE_CODES, type Account, type LedgerTransaction, type TransferFailureCode } from '@allmende/ledger';
+import { Coalescer, Decimal, TRANSFER_FAILURE_CODES, type Account, type TransferFailureCode, type TransferResult } from '@allmende/ledger';
 import { z } from 'zod';
 import { ValidationError } from '../errors';
 import { ensureMemberAccount } from '../wallet/ensure-member-account';
 import { InsufficientCreditError, TransferRejectedError } from '../wallet/errors';
 import { orderEventNotifications, type OrderNotice } from '../notifications/order-notifications';
 import { cartLinesMaximum } from './cart';
-import { lockCheckout, insertOrders, type LockedCartLine, type NewOrder } from './checkout-statements';
-import { deliveryChoicesByProducer, deliveryChoicesSchema, readCartDeliveryOptions, type DeliveryChoice, type DeliveryChoiceInput } from './delivery-choice';
+import { lockCheckouts, insertOrders, type LockedCartLine, type NewOrder } from './checkout-statements';
+import {
+  deliveryChoicesByProducer,
+  deliveryChoicesSchema,
+  readCartDeliveryOptions,
+  type DeliveryChoice,
+  type DeliveryChoiceInput,
+  type OfferDeliveryOptions,
+} from './delivery-choice';
 import { CartEmptyError, OfferUnavailableError, OutOfStockError, OwnOfferError, PriceChangedError } from './errors';
 import { cooperativeAccounts, firstFailure, holdRequests, type OrderServices } from './order-money';
 import { parseInput, amountSchema } from '../shared/input';
@@ -46,48 +54,200 @@ export interface CheckoutResult {
   alreadyExisted: boolean;
 }
 
-/** The ledger refused the holds: thrown inside the transaction to roll it back, answered after. */
-class HoldsRefused extends Error {
-  constructor(readonly code: TransferFailureCode) {
-    super(`The holds were refused: ${code}`);
-  }
+/** A checkout ready to run: its input checked, the buyer's account and delivery options read. */
+export interface PreparedCheckout {
+  buyer: { id: string; displayName: string };
+  idempotencyKey: string;
+  expected: ReadonlyMap<string, Decimal>;
+  deliveries: readonly DeliveryChoice[];
+  deliveryOptions: OfferDeliveryOptions;
+  buyerAccountId: string;
 }
+
+/** What became of one checkout of a batch. */
+export type CheckoutOutcome =
+  | { ok: true; result: CheckoutResult }
+  /** Refused by a check of the cart (an error of this module or a ValidationError). */
+  | { ok: false; error: Error }
+  /** Refused by the ledger: the holds were not written. */
+  | { ok: false; refusal: TransferFailureCode };
+
+/** Concurrent checkouts of this process, run together (see checkoutTogether). */
+export type CheckoutCoalescer = Coalescer<PreparedCheckout, CheckoutOutcome>;
+
+export type CheckoutServices = OrderServices & { checkouts: CheckoutCoalescer };
+
+/**
+ * Gathers the checkouts sent while a batch of them is in flight into the next batch: one transaction,
+ * one statement that locks all their carts' offers, one ledger batch of all their holds, one statement
+ * that writes all their orders. Built once per process, in the composition root.
+ */
+export function createCheckoutCoalescer(services: OrderServices): CheckoutCoalescer {
+  // The escrow account, which the ledger creates with the currency and never replaces, read once.
+  let escrow: Promise<Account> | undefined;
+  const escrowAccount = () => {
+    escrow ??= cooperativeAccounts(services.ledger).then(
+      (accounts) => accounts.escrow,
+      (error: unknown) => {
+        escrow = undefined;
+        throw error;
+      },
+    );
+    return escrow;
+  };
+  return new Coalescer(async (batch) => checkoutTogether(services, await escrowAccount(), batch), { batchSizeMaximum: checkoutBatchMaximum });
+}
+
+/** Most checkouts in one transaction. */
+const checkoutBatchMaximum = 64;
 
 /**
  * Checks out the buyer's cart. Throws ValidationError, CartEmptyError, OwnOfferError,
  * OfferUnavailableError, PriceChangedError, OutOfStockError, DeliveryOptionUnavailableError,
  * InsufficientCreditError or TransferRejectedError; after any of them nothing is reserved, held or written.
  */
-export async function checkout(services: OrderServices, buyer: { id: string; displayName: string }, input: CheckoutInput): Promise<CheckoutResult> {
-  const { idempotencyKey, expectedPrices, deliveries } = parseInput(checkoutSchema, input);
-  const { prisma, ledger } = services;
-  const expected = new Map(expectedPrices.map((entry) => [entry.offerId, new Decimal(entry.price)]));
-  // Accounts before the transaction: creating one is a transaction of its own, and an empty account
-  // is no trace of anything.
-  const [buyerAccount, { escrow }, deliveryOptions] = await Promise.all([
-    ensureMemberAccount(services, buyer),
-    cooperativeAccounts(ledger),
-    readCartDeliveryOptions(prisma, buyer.id, deliveries),
-  ]);
+export async function checkout(services: CheckoutServices, buyer: { id: string; displayName: string }, input: CheckoutInput): Promise<CheckoutResult> {
+  const prepared = await prepareCheckout(services, buyer, input);
+  const outcome = await services.checkouts.submit(prepared);
+  if (outcome.ok) return outcome.result;
+  if ('error' in outcome) throw outcome.error;
+  return throwRefusal(services, buyer, outcome.refusal);
+}
 
-  let outcome: CheckoutResult;
+export async function prepareCheckout(services: OrderServices, buyer: { id: string; displayName: string }, input: CheckoutInput): Promise<PreparedCheckout> {
+  const { idempotencyKey, expectedPrices, deliveries } = parseInput(checkoutSchema, input);
+  // The account before the transaction: creating one is a transaction of its own, and an empty
+  // account is no trace of anything.
+  const [buyerAccount, deliveryOptions] = await Promise.all([ensureMemberAccount(services, buyer), readCartDeliveryOptions(services.prisma, buyer.id, deliveries)]);
+  const expected = new Map(expectedPrices.map((entry) => [entry.offerId, new Decimal(entry.price)]));
+  return { buyer, idempotencyKey, expected, deliveries, deliveryOptions, buyerAccountId: buyerAccount.id };
+}
+
+/**
+ * Runs checkouts in one transaction, each with the outcome it would have had alone in the order
+ * given: each is checked against the stock the ones before it left, and the stock of one refused by
+ * the ledger goes back to the later ones that asked for it in vain. A checkout refused for any reason
+ * leaves nothing; the others commit together. Two checkouts of one buyer never share a transaction
+ * (the second would see the cart the first empties): the later one runs in a transaction after.
+ * A batch that fails as a whole for another reason is run again one checkout at a time, so that one
+ * checkout's failure is nobody else's.
+ */
+export async function checkoutTogether(services: OrderServices, escrow: Account, batch: readonly PreparedCheckout[]): Promise<CheckoutOutcome[]> {
+  const buyers = new Set<string>();
+  const now = batch.filter((request) => !buyers.has(request.buyer.id) && buyers.add(request.buyer.id));
+  const later = batch.filter((request) => !now.includes(request));
+  let outcomes: CheckoutOutcome[];
   try {
-    outcome = await ledger.transaction(async (transaction) => {
-      const { existingOrderIds, lines, offerIdsByTitle } = await lockCheckout(transaction.session, { buyerId: buyer.id, checkoutKey: idempotencyKey, linesMaximum: cartLinesMaximum });
-      if (existingOrderIds.length > 0) return { orderIds: existingOrderIds.sort(), alreadyExisted: true };
-      checkLines(buyer.id, lines, expected);
-      const choices = deliveryChoicesByProducer(lines, deliveries, deliveryOptions);
-      const orders = await placeHolds(transaction, lines, buyerAccount.id, escrow, choices);
-      const notifications = orders.flatMap((order) => orderEventNotifications(placedNotice(buyer, order, offerIdsByTitle), 'placed'));
-      const reservations = lines.filter((line) => line.stock !== null);
-      await insertOrders(transaction.session, { buyerId: buyer.id, checkoutKey: idempotencyKey, now: new Date(), orders, notifications, reservations });
-      return { orderIds: orders.map((order) => order.id).sort(), alreadyExisted: false };
-    });
+    outcomes = await checkoutInOneTransaction(services, escrow, now);
   } catch (error) {
-    if (error instanceof HoldsRefused) return throwRefusal(services, buyer, error.code);
-    throw error;
+    if (now.length === 1) throw error;
+    outcomes = [];
+    for (const request of now) outcomes.push(...(await checkoutTogether(services, escrow, [request]).catch((alone: unknown) => [{ ok: false as const, error: asError(alone) }])));
   }
-  return outcome;
+  const laterOutcomes = later.length > 0 ? await checkoutTogether(services, escrow, later) : [];
+  return batch.map((request) => {
+    const index = now.indexOf(request);
+    return index >= 0 ? outcomes[index]! : laterOutcomes[later.indexOf(request)]!;
+  });
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** A checkout of the batch with its orders drafted and its units counted against the stock. */
+interface Placed {
+  request: PreparedCheckout;
+  lines: readonly LockedCartLine[];
+  offerIdsByTitle: readonly string[];
+  drafts: OrderDraft[];
+}
+
+async function checkoutInOneTransaction(services: OrderServices, escrow: Account, batch: readonly PreparedCheckout[]): Promise<CheckoutOutcome[]> {
+  return services.ledger.transaction(async (transaction) => {
+    const locked = await lockCheckouts(
+      transaction.session,
+      batch.map((request) => ({ buyerId: request.buyer.id, checkoutKey: request.idempotencyKey })),
+      cartLinesMaximum,
+    );
+    const outcomes: (CheckoutOutcome | undefined)[] = batch.map(() => undefined);
+    // Units left of each offer with limited stock, as the checkouts before have left them.
+    const stock = new Map<string, number>();
+    for (const { lines } of locked) for (const line of lines) if (line.stock !== null) stock.set(line.offerId, line.stock);
+    const take = (lines: readonly LockedCartLine[], sign: 1 | -1) => {
+      for (const line of lines) if (line.stock !== null) stock.set(line.offerId, stock.get(line.offerId)! - sign * line.quantity);
+    };
+    const placed: Placed[] = [];
+    const place = (index: number) => {
+      const request = batch[index]!;
+      const { existingOrderIds, lines, offerIdsByTitle } = locked[index]!;
+      try {
+        if (existingOrderIds.length > 0) {
+          outcomes[index] = { ok: true, result: { orderIds: [...existingOrderIds].sort(), alreadyExisted: true } };
+          return;
+        }
+        const now = lines.map((line) => (line.stock === null ? line : { ...line, stock: stock.get(line.offerId)! }));
+        checkLines(request.buyer.id, now, request.expected);
+        const choices = deliveryChoicesByProducer(now, request.deliveries, request.deliveryOptions);
+        take(lines, 1);
+        placed.push({ request, lines, offerIdsByTitle, drafts: draftOrders(lines, choices) });
+      } catch (error) {
+        outcomes[index] = { ok: false, error: asError(error) };
+      }
+    };
+    batch.forEach((_request, index) => place(index));
+
+    const held: (Placed & { orders: NewOrder[] })[] = [];
+    while (placed.length > 0) {
+      const round = placed.splice(0);
+      const holds = round.map((entry) => holdRequests(entry.drafts, entry.request.buyerAccountId, escrow));
+      const results = await transaction.createTransfers(holds.flat());
+      let freed = false;
+      let offset = 0;
+      round.forEach((entry, roundIndex) => {
+        const own = results.slice(offset, (offset += holds[roundIndex]!.length));
+        const failure = firstFailure(own);
+        const index = batch.indexOf(entry.request);
+        if (failure) {
+          outcomes[index] = { ok: false, refusal: failure };
+          take(entry.lines, -1);
+          freed ||= entry.lines.some((line) => line.stock !== null);
+          return;
+        }
+        held.push({ ...entry, orders: entry.drafts.map((draft, draftIndex) => ({ ...draft, holdTransferId: transferIdOf(own[draftIndex]) })) });
+      });
+      // Units freed by a checkout the ledger refused go to the later ones refused for want of them.
+      if (freed) batch.forEach((_request, index) => isOutOfStock(outcomes[index]) && ((outcomes[index] = undefined), place(index)));
+    }
+
+    if (held.length > 0) {
+      await insertOrders(transaction.session, {
+        now: new Date(),
+        checkouts: held.map((entry) => ({
+          buyerId: entry.request.buyer.id,
+          checkoutKey: entry.request.idempotencyKey,
+          orders: entry.orders,
+          notifications: entry.orders.flatMap((order) => orderEventNotifications(placedNotice(entry.request.buyer, order, entry.offerIdsByTitle), 'placed')),
+        })),
+      });
+    }
+    for (const entry of held) {
+      outcomes[batch.indexOf(entry.request)] = { ok: true, result: { orderIds: entry.orders.map((order) => order.id).sort(), alreadyExisted: false } };
+    }
+    return outcomes.map((outcome) => {
+      if (!outcome) throw new Error('A checkout of the batch was left without an outcome');
+      return outcome;
+    });
+  });
+}
+
+function isOutOfStock(outcome: CheckoutOutcome | undefined): boolean {
+  return outcome !== undefined && !outcome.ok && 'error' in outcome && outcome.error instanceof OutOfStockError;
+}
+
+function transferIdOf(result: TransferResult | undefined): string {
+  if (!result?.ok) throw new Error('A linked batch succeeded without a result for every item.');
+  return result.transfer.id;
 }
 
 /** A new order as the producer's notification describes it: with the buyer's name. */
@@ -116,17 +276,13 @@ function checkLines(buyerId: string, lines: readonly LockedCartLine[], expected:
   }
 }
 
-/** One order per producer, each with its hold; the holds are one linked chain, all or none. */
-async function placeHolds(
-  transaction: LedgerTransaction,
-  lines: readonly LockedCartLine[],
-  buyerAccountId: string,
-  escrow: Account,
-  choices: ReadonlyMap<string, DeliveryChoice>,
-): Promise<NewOrder[]> {
+type OrderDraft = Omit<NewOrder, 'holdTransferId'>;
+
+/** One order per producer of the lines, with the buyer's delivery choice for it. */
+function draftOrders(lines: readonly LockedCartLine[], choices: ReadonlyMap<string, DeliveryChoice>): OrderDraft[] {
   const byProducer = new Map<string, LockedCartLine[]>();
   for (const line of lines) byProducer.set(line.producerId, [...(byProducer.get(line.producerId) ?? []), line]);
-  const drafts = [...byProducer].map(([producerId, producerLines]) => {
+  return [...byProducer].map(([producerId, producerLines]) => {
     const items = producerLines.map((line) => ({
       offerId: line.offerId,
       title: line.title,
@@ -145,14 +301,6 @@ async function placeHolds(
       deliveryNote: choice?.note ?? '',
       messageToProducer: choice?.message ?? '',
     };
-  });
-  const results = await transaction.createTransfers(holdRequests(drafts, buyerAccountId, escrow));
-  const failure = firstFailure(results);
-  if (failure) throw new HoldsRefused(failure);
-  return drafts.map((draft, index) => {
-    const result = results[index];
-    if (!result?.ok) throw new Error('A linked batch succeeded without a result for every item.');
-    return { ...draft, holdTransferId: result.transfer.id };
   });
 }
 

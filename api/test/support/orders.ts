@@ -3,8 +3,7 @@ import type { TestApi, ApiClient } from './api';
 import { buildMember, buildOffer, logIn, testPassword } from './builders';
 import { randomUUID } from 'node:crypto';
 import { addToCart } from '../../src/orders/cart';
-import { checkout, type CheckoutInput } from '../../src/orders/checkout';
-import type { OrderServices } from '../../src/orders/order-money';
+import { checkout, type CheckoutInput, type CheckoutServices } from '../../src/orders/checkout';
 import { loadOrders } from '../../src/orders/order-queries';
 
 export { testPassword };
@@ -64,7 +63,7 @@ export function transitionMutation(name: string, withReason = false): string {
 }
 
 /** Checks out through the use case and reads the orders it made (with their items). */
-export async function checkoutOrders(services: OrderServices, buyer: { id: string; displayName: string }, input: CheckoutInput) {
+export async function checkoutOrders(services: CheckoutServices, buyer: { id: string; displayName: string }, input: CheckoutInput) {
   const result = await checkout(services, buyer, input);
   return { ...result, orders: await loadOrders(services.prisma, { id: { in: result.orderIds } }) };
 }

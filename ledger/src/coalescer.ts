@@ -1,11 +1,12 @@
-// Coalesces single transfers from many concurrent callers into batches, as TigerBeetle's clients do:
-// while a batch is in flight the next one accumulates, so the cost of a commit and of a hot
-// account's row lock is paid once per batch instead of once per transfer. Each caller gets the
-// result of its own item. Items of one batch are independent (never linked to each other).
+// Coalesces single requests from many concurrent callers into batches, as TigerBeetle's clients do
+// with transfers: while a batch is in flight the next one accumulates, so the cost of a commit and of
+// a hot row lock is paid once per batch instead of once per request. Each caller gets the result of
+// its own item. The ledger coalesces single transfers with it (items of one batch are independent,
+// never linked to each other); callers may coalesce their own units of work the same way.
 import { type TransferResult } from './domain/transfer-results';
 import { type TransferRequest } from './domain/transfer';
 
-export interface TransferCoalescerOptions {
+export interface CoalescerOptions {
   /** Most items in one batch, i.e. one database transaction. Default 1000. */
   batchSizeMaximum?: number;
   /**
@@ -18,23 +19,23 @@ export interface TransferCoalescerOptions {
   flushesConcurrentMaximum?: number;
 }
 
-interface Waiting {
-  request: TransferRequest;
-  resolve: (result: TransferResult) => void;
+interface Waiting<Request, Result> {
+  request: Request;
+  resolve: (result: Result) => void;
   reject: (error: unknown) => void;
 }
 
-export class TransferCoalescer {
+export class Coalescer<Request, Result> {
   private readonly batchSizeMaximum: number;
   private readonly flushesConcurrentMaximum: number;
-  private queue: Waiting[] = [];
+  private queue: Waiting<Request, Result>[] = [];
   private flushesInFlight = 0;
   private flushScheduled = false;
   private idleWaiters: Array<() => void> = [];
 
   constructor(
-    private readonly submitBatch: (requests: readonly TransferRequest[]) => Promise<TransferResult[]>,
-    options: TransferCoalescerOptions = {},
+    private readonly submitBatch: (requests: readonly Request[]) => Promise<Result[]>,
+    options: CoalescerOptions = {},
   ) {
     this.batchSizeMaximum = options.batchSizeMaximum ?? 1000;
     this.flushesConcurrentMaximum = options.flushesConcurrentMaximum ?? 2;
@@ -44,12 +45,9 @@ export class TransferCoalescer {
     }
   }
 
-  /** Queues one transfer; resolves with its own result once its batch is committed. */
-  submit(request: TransferRequest): Promise<TransferResult> {
-    if ((request as { linked?: unknown }).linked) {
-      throw new TypeError('Single transfers are never linked; send a linked chain through createTransfers');
-    }
-    return new Promise<TransferResult>((resolve, reject) => {
+  /** Queues one request; resolves with its own result once its batch is done. */
+  submit(request: Request): Promise<Result> {
+    return new Promise<Result>((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
       this.schedule();
     });
@@ -79,7 +77,7 @@ export class TransferCoalescer {
   private flush(): void {
     const batch = this.queue.splice(0, this.batchSizeMaximum);
     this.flushesInFlight += 1;
-    let results: Promise<TransferResult[]>;
+    let results: Promise<Result[]>;
     try {
       results = this.submitBatch(batch.map((waiting) => waiting.request));
     } catch (error) {
@@ -106,5 +104,17 @@ export class TransferCoalescer {
           for (const resolve of waiters) resolve();
         }
       });
+  }
+}
+
+export type TransferCoalescerOptions = CoalescerOptions;
+
+/** The ledger's coalescer of single transfers. */
+export class TransferCoalescer extends Coalescer<TransferRequest, TransferResult> {
+  override submit(request: TransferRequest): Promise<TransferResult> {
+    if ((request as { linked?: unknown }).linked) {
+      throw new TypeError('Single transfers are never linked; send a linked chain through createTransfers');
+    }
+    return super.submit(request);
   }
 }

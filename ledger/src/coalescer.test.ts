@@ -1,5 +1,5 @@
 // The coalescing client without a database: batching, bounds, per-caller results and errors.
-import { TransferCoalescer } from './transfer-coalescer';
+import { TransferCoalescer } from './coalescer';
 import { type TransferResult } from './domain/transfer-results';
 import { type TransferRequest } from './domain/transfer';
 
