@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { undoAbandonedCheckouts } from '../src/orders/abandoned-checkouts';
 import { autoConfirmOrders } from '../src/orders/auto-confirm-orders';
 import { addToCart } from '../src/orders/cart';
-import { createCheckoutCoalescer, type CheckoutServices } from '../src/orders/checkout';
+import { Checkouts, type CheckoutServices } from '../src/orders/checkout';
 import { acceptOrder, cancelOrder, confirmOrder, disputeOrder, fulfilOrder, rejectOrder, resolveDispute, type Actor } from '../src/orders/order-lifecycle';
 import { cooperativeAccounts, holdRequests } from '../src/orders/order-money';
 import { ensureMemberAccount } from '../src/wallet/ensure-member-account';
@@ -35,7 +35,7 @@ describe('order steps cut off at every point', () => {
     api = await createTestApi();
     plan = new CrashPlan();
     const crashingLedger = createLedger({ store: createSqlLedgerStore(crashingSqlDriver(api.database.sqlDriver, plan)) });
-    crashing = { prisma: api.database.prisma, ledger: crashingLedger, checkouts: createCheckoutCoalescer({ prisma: api.database.prisma, ledger: crashingLedger }) };
+    crashing = { prisma: api.database.prisma, ledger: crashingLedger, checkouts: new Checkouts({ prisma: api.database.prisma, ledger: crashingLedger }) };
     buyer = await createMember(api, 'Ida');
     anna = await createMember(api, 'Jana', ['member', 'producer']);
     bert = await createMember(api, 'Kurt', ['member', 'producer']);

@@ -19,7 +19,7 @@ import { openDatabase, pgliteDataDirFor, type Database } from '../src/db/client'
 import { createSession, sessionCookieName } from '../src/members/sessions';
 import { ensureCooperativeLedger } from '../src/wallet/ensure-cooperative-ledger';
 import { addToCart } from '../src/orders/cart';
-import { checkout, createCheckoutCoalescer } from '../src/orders/checkout';
+import { checkout, Checkouts } from '../src/orders/checkout';
 import { acceptOrder, fulfilOrder } from '../src/orders/order-lifecycle';
 import { orderInvariantProblems } from './support/order-invariants';
 import { checkoutMutation, transitionMutation } from './support/orders';
@@ -170,7 +170,7 @@ describe(`an API process killed during a burst of order steps (${databaseUrl ? '
 
   it('reflects every success once and leaves nothing half done', async () => {
     let prisma = database.prisma;
-    const services = { prisma, ledger, checkouts: createCheckoutCoalescer({ prisma, ledger }) };
+    const services = { prisma, ledger, checkouts: new Checkouts({ prisma, ledger }) };
     const member = (name: string, roles: ('member' | 'producer')[] = ['member']) =>
       prisma.member.create({ data: { email: `${name.toLowerCase()}@example.org`, displayName: name, passwordHash: 'not-used', roles, status: 'admitted' } });
     const anna = await member('Anna', ['member', 'producer']);

@@ -72,31 +72,57 @@ export type CheckoutOutcome =
   /** Refused by the ledger: the holds were not written. */
   | { ok: false; refusal: TransferFailureCode };
 
-/** Concurrent checkouts of this process, run together (see checkoutTogether). */
-export type CheckoutCoalescer = Coalescer<PreparedCheckout, CheckoutOutcome>;
-
-export type CheckoutServices = OrderServices & { checkouts: CheckoutCoalescer };
+export type CheckoutServices = OrderServices & { checkouts: Checkouts };
 
 /**
- * Gathers the checkouts sent while a batch of them is in flight into the next batch: one transaction,
- * one statement that locks all their carts' offers, one ledger batch of all their holds, one statement
- * that writes all their orders. Built once per process, in the composition root.
+ * This process's checkouts. Those sent while a batch of them is in flight go together in the next
+ * batch (checkoutTogether): one transaction, one statement that locks all their carts' offers, one
+ * ledger batch of all their holds, one statement that writes all their orders. It also keeps the ids
+ * of the escrow account and of buyers' accounts, which never change once the accounts exist. Built
+ * once per process, in the composition root.
  */
-export function createCheckoutCoalescer(services: OrderServices): CheckoutCoalescer {
-  // The escrow account, which the ledger creates with the currency and never replaces, read once.
-  let escrow: Promise<Account> | undefined;
-  const escrowAccount = () => {
-    escrow ??= cooperativeAccounts(services.ledger).then(
+export class Checkouts {
+  private readonly coalescer: Coalescer<PreparedCheckout, CheckoutOutcome>;
+  private escrow: Promise<Account> | undefined;
+  private readonly accountIds = new Map<string, string>();
+
+  constructor(private readonly services: OrderServices) {
+    this.coalescer = new Coalescer(async (batch) => checkoutTogether(services, await this.escrowAccount(), batch), { batchSizeMaximum: checkoutBatchMaximum });
+  }
+
+  submit(checkout: PreparedCheckout): Promise<CheckoutOutcome> {
+    return this.coalescer.submit(checkout);
+  }
+
+  /** Resolves once no checkout is queued or running. */
+  drain(): Promise<void> {
+    return this.coalescer.drain();
+  }
+
+  /** The id of the buyer's account, created if missing (ensureMemberAccount). */
+  async buyerAccountId(buyer: { id: string }): Promise<string> {
+    const known = this.accountIds.get(buyer.id);
+    if (known) return known;
+    const { id } = await ensureMemberAccount(this.services, buyer);
+    if (this.accountIds.size >= accountIdsKeptMaximum) this.accountIds.clear();
+    this.accountIds.set(buyer.id, id);
+    return id;
+  }
+
+  private escrowAccount(): Promise<Account> {
+    this.escrow ??= cooperativeAccounts(this.services.ledger).then(
       (accounts) => accounts.escrow,
       (error: unknown) => {
-        escrow = undefined;
+        this.escrow = undefined;
         throw error;
       },
     );
-    return escrow;
-  };
-  return new Coalescer(async (batch) => checkoutTogether(services, await escrowAccount(), batch), { batchSizeMaximum: checkoutBatchMaximum });
+    return this.escrow;
+  }
 }
+
+/** Buyers' account ids kept by a process (about 100 bytes each). */
+const accountIdsKeptMaximum = 200_000;
 
 /** Most checkouts in one transaction. */
 const checkoutBatchMaximum = 64;
@@ -114,13 +140,13 @@ export async function checkout(services: CheckoutServices, buyer: { id: string; 
   return throwRefusal(services, buyer, outcome.refusal);
 }
 
-export async function prepareCheckout(services: OrderServices, buyer: { id: string; displayName: string }, input: CheckoutInput): Promise<PreparedCheckout> {
+export async function prepareCheckout(services: CheckoutServices, buyer: { id: string; displayName: string }, input: CheckoutInput): Promise<PreparedCheckout> {
   const { idempotencyKey, expectedPrices, deliveries } = parseInput(checkoutSchema, input);
   // The account before the transaction: creating one is a transaction of its own, and an empty
   // account is no trace of anything.
-  const [buyerAccount, deliveryOptions] = await Promise.all([ensureMemberAccount(services, buyer), readCartDeliveryOptions(services.prisma, buyer.id, deliveries)]);
+  const [buyerAccountId, deliveryOptions] = await Promise.all([services.checkouts.buyerAccountId(buyer), readCartDeliveryOptions(services.prisma, buyer.id, deliveries)]);
   const expected = new Map(expectedPrices.map((entry) => [entry.offerId, new Decimal(entry.price)]));
-  return { buyer, idempotencyKey, expected, deliveries, deliveryOptions, buyerAccountId: buyerAccount.id };
+  return { buyer, idempotencyKey, expected, deliveries, deliveryOptions, buyerAccountId };
 }
 
 /**
