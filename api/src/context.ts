@@ -62,7 +62,7 @@ export function createContext(services: Services, request: Request): Context {
     async resolveSession() {
       if (!lookup) {
         const token = parseCookies(request.headers.get('cookie') ?? '')[sessionCookieName];
-        lookup = resolveSession(prisma, sessionSettings(config), token);
+        lookup = resolveSession(services, sessionSettings(config), token);
       }
       const session = await lookup;
       this.member = session?.member ?? null;

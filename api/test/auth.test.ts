@@ -1,5 +1,6 @@
 import { createTestApi, type TestApi } from './support/api';
 import { buildMember } from './support/builders';
+import { createSession, resolveSession, revokeAllSessions } from '../src/members/sessions';
 
 const registerMutation = `mutation Register($input: RegisterInput!) {
   register(input: $input) {
@@ -109,6 +110,20 @@ describe('members and sessions', () => {
     const replay = api.client();
     replay.setCookie('allmende_session', token);
     expect((await replay.graphql(meQuery)).data?.me).toBeNull();
+  });
+
+  it('reads the member of a session exactly as Prisma does, and none for an expired or revoked session', async () => {
+    const member = await buildMember(api, { displayName: 'Sitzung Vergleich', roles: ['member', 'producer'] });
+    const settings = { secret: api.services.config.sessionSecret, ttlDays: 1 };
+    const { token } = await createSession(api.database.prisma, settings, member.id, 'test');
+    const resolved = await resolveSession(api.services, settings, token);
+    expect(resolved?.member).toEqual(await api.database.prisma.member.findUniqueOrThrow({ where: { id: member.id } }));
+    expect(await resolveSession(api.services, settings, `${token}x`)).toBeNull();
+    await api.database.prisma.session.update({ where: { id: resolved!.id }, data: { expiresAt: new Date(Date.now() - 1) } });
+    expect(await resolveSession(api.services, settings, token)).toBeNull();
+    const { token: second } = await createSession(api.database.prisma, settings, member.id, 'test');
+    await revokeAllSessions(api.database.prisma, member.id);
+    expect(await resolveSession(api.services, settings, second)).toBeNull();
   });
 
   it('logoutEverywhere ends all sessions of the member', async () => {

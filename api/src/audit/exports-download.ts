@@ -38,7 +38,7 @@ function refuse(response: ServerResponse, status: 401 | 404 | 405, text: string)
 export async function serveExportDownload(services: Services, pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed');
   const token = parseCookies(request.headers.cookie ?? '')[sessionCookieName];
-  const session = await resolveSession(services.prisma, sessionSettings(services.config), token);
+  const session = await resolveSession(services, sessionSettings(services.config), token);
   if (!session) return refuse(response, 401, 'Please log in first.');
   const { member } = session;
   if (!scopesOf(member).accountant) return refuse(response, 404, 'Not found');

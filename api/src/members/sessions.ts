@@ -2,8 +2,8 @@
 // SESSION_SECRET, so neither a database leak nor a guessed id yields a usable cookie. Revoking a
 // session (logout) takes effect on the next request.
 import { createHmac, randomBytes } from 'node:crypto';
-import type { PrismaClient } from '../db/client';
-import type { Member } from '../../../prisma/generated/client/client';
+import type { PrismaClient, ReadQuery } from '../db/client';
+import { Prisma, type Member } from '../../../prisma/generated/client/client';
 
 export const sessionCookieName = 'allmende_session';
 
@@ -38,20 +38,37 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+/**
+ * The member's columns as Prisma returns them. Roles and status are read as text, which node-postgres
+ * parses into a string array and a string (it knows no enum types). A test compares the member read
+ * here with Prisma's, so a column added to Member and missing here fails it.
+ */
+const memberColumns = Prisma.sql`m.id, m.email, m."displayName", m."passwordHash", m.roles::text[] AS roles, m.locale, m.status::text AS status,
+  m."memberNumber", m."admittedAt", m."applicationNote", m."declineReason", m."decidedById", m."leftAt", m."createdAt", m."updatedAt",
+  m."producerRatingCount", m."producerRatingSum", m."emailNotifications"`;
+
+/**
+ * The session of a cookie's token with its member, or null. One statement on the hot read path
+ * (readQuery: every request of a logged-in member makes it).
+ */
 export async function resolveSession(
-  prisma: PrismaClient,
+  database: { prisma: PrismaClient; readQuery: ReadQuery },
   settings: SessionSettings,
   token: string | undefined,
 ): Promise<ActiveSession | null> {
   if (!token || token.length > 100) return null;
   const id = sessionIdOf(token, settings.secret);
-  const session = await prisma.session.findUnique({ where: { id }, include: { member: true } });
+  const [row] = await database.readQuery<Member & { sessionRevokedAt: Date | null; sessionExpiresAt: Date; sessionLastSeenAt: Date }>(
+    Prisma.sql`SELECT s."revokedAt" AS "sessionRevokedAt", s."expiresAt" AS "sessionExpiresAt", s."lastSeenAt" AS "sessionLastSeenAt", ${memberColumns}
+      FROM "Session" s JOIN "Member" m ON m.id = s."memberId" WHERE s.id = ${id}`,
+  );
   const now = Date.now();
-  if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return null;
-  if (now - session.lastSeenAt.getTime() > touchIntervalMs) {
-    await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
+  if (!row || row.sessionRevokedAt || row.sessionExpiresAt.getTime() <= now) return null;
+  if (now - row.sessionLastSeenAt.getTime() > touchIntervalMs) {
+    await database.prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
   }
-  return { id, member: session.member };
+  const { sessionRevokedAt: _revoked, sessionExpiresAt: _expires, sessionLastSeenAt: _lastSeen, ...member } = row;
+  return { id, member };
 }
 
 export async function revokeSession(prisma: PrismaClient, sessionId: string): Promise<void> {

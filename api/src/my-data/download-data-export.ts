@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { parse as parseCookies } from 'cookie';
-import type { PrismaClient } from '../db/client';
+import type { PrismaClient, ReadQuery } from '../db/client';
 import { resolveSession, sessionCookieName } from '../members/sessions';
 import { isUuid } from '../shared/global-id';
 import { exportFilePath } from './export-files';
@@ -24,6 +24,7 @@ export function isMyDataDownloadPath(pathname: string): boolean {
 
 export interface DownloadServices {
   prisma: PrismaClient;
+  readQuery: ReadQuery;
   config: { sessionSecret: string; sessionTtlDays: number; myDataExport: { directory: string } };
 }
 
@@ -40,7 +41,7 @@ export async function decideDataExportDownload(
   now = new Date(),
 ): Promise<DownloadDecision> {
   if (!isUuid(exportId)) return { status: 404 };
-  const session = await resolveSession(services.prisma, { secret: services.config.sessionSecret, ttlDays: services.config.sessionTtlDays }, sessionToken);
+  const session = await resolveSession(services, { secret: services.config.sessionSecret, ttlDays: services.config.sessionTtlDays }, sessionToken);
   if (!session) return { status: 404 };
   const found = await services.prisma.memberDataExport.findFirst({ where: { id: exportId, memberId: session.member.id } });
   if (!found || found.status !== 'ready' || !found.storageKey || !found.expiresAt || !found.finishedAt) return { status: 404 };
