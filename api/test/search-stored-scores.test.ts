@@ -4,7 +4,8 @@
 // right after a generation is computed and after offers change, new ones appear, others go, the
 // aggregates move and time passes; and searches with a term whose relevance is computed only where it
 // can reach the page (text-bound.ts), and from the stored scores (stored-search-scores.ts), for common
-// and rare terms, right after a generation and after offers changed.
+// and rare terms, right after a generation, after offers changed, and after a category's median moved
+// the scores of offers that did not change (where only Δ keeps the band wide enough).
 import fc from 'fast-check';
 import { refreshRankingAggregates } from '../src/ranking/aggregates';
 import { computeScoreGeneration, computeScoreGenerationIfDue } from '../src/ranking/stored-scores';
@@ -193,6 +194,30 @@ describe('stored scores', () => {
     );
     // The stored scores answered many pages from a band themselves (the others went to the wrapped ranking).
     expect(answered).toBeGreaterThan(10);
+  });
+
+  it('searches from the stored scores as the wrapped ranking does after a median rose, which raised the scores of offers that did not change', async () => {
+    const { prisma, readQuery } = api.database;
+    const stored = withStoredSearchScores(textBound, readQuery, { probeSize: 6, matchesMin: 4, headMax: 24, walkMatchesMin: (size) => size + 1, walkMatchesMax: 1, bandScoresMax: 30, bandScoresPerMatchMax: 1e9, routesRemembered: 0 });
+    // Price alone, and text with so little weight that only Δ, the median's move, keeps the band wide enough.
+    const policy: RankingPolicy = {
+      weights: { ecology: 0, proximity: 0, reuse: 0, price: 100, rating: 0, recency: 0, smallProducer: 0, available: 0, text: 1 },
+      ecologyAttributeWeights: { organic_certified: 0, regional: 0, packaging_free: 0, low_co2_transport: 0 },
+      recencyHalfLifeDays: 30,
+      proximityHalfDistanceKm: 25,
+    };
+    const version = await enact(policy);
+    const generatedAt = new Date();
+    await computeScoreGeneration(prisma, { version, policy }, generatedAt);
+    // Dear offers of one category (matching none of the terms) lift its median: its cheaper offers,
+    // unchanged themselves, now score higher than their stored scores.
+    for (let index = 0; index < 40; index += 1) await buildOffer(api, producerIds[0]!, { title: 'Zwetschgen', price: '95.00', categoryCode: categories[0]!, stock: null });
+    await refreshRankingAggregates(prisma);
+    for (const query of ['Äpfel', 'Birnen', 'Honig', 'Äpfel or Honig']) {
+      for (const size of [1, 2, 3]) {
+        expect(await allPages(stored, { query }, policy, generatedAt, size)).toEqual(await allPages(wrapped, { query }, policy, generatedAt, size));
+      }
+    }
   });
 
   it('leaves listings of a policy without a generation to the wrapped ranking, and computes one when due', async () => {
