@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { passVotingDeadline, useFlowInBrowser } from './flow';
-import { graphqlInPage, type Language, screenshot } from './support';
+import { cents, graphqlInPage, type Language, screenshot } from './support';
 
 const author = 'lena@demo.allmende.coop';
 const voters = ['ben@demo.allmende.coop', 'mia@demo.allmende.coop', 'noah@demo.allmende.coop'];
@@ -22,12 +22,6 @@ jest.setTimeout(480_000);
 const flow = useFlowInBrowser('governance');
 
 /** Decimal text to cents, so amounts compare without floats. */
-function cents(amount: string): bigint {
-  const [integer = '0', fraction = ''] = amount.replace('-', '').split('.');
-  const value = BigInt(integer) * 100n + BigInt(fraction.padEnd(2, '0'));
-  return amount.startsWith('-') ? -value : value;
-}
-
 async function fundBalance(page: Page): Promise<bigint> {
   const data = await graphqlInPage<{ cooperative: { fundBalance: string } }>(page, '{ cooperative { fundBalance } }');
   return cents(data.cooperative.fundBalance);

@@ -1,7 +1,7 @@
 // The order page, where every notification and e-mail about an order leads: each party sees the
 // moves open to them there, and every move of the escrowed credits asks first, naming the amount.
 import type { Page } from 'playwright-core';
-import { demoPassword, graphqlInPage, type Language, screenshot, useAppInBrowser } from './support';
+import { accountBalance as balance, demoPassword, graphqlInPage, type Language, screenshot, useAppInBrowser } from './support';
 
 const buyer = { email: 'lena@demo.allmende.coop', name: 'Lena Fischer' };
 const producer = { email: 'martin@demo.allmende.coop', name: 'Hof Sonnenwiese (Martin Hofmann)' };
@@ -20,17 +20,6 @@ async function openLoggedIn(email: string, language: Language = 'de', width = 12
 }
 
 /** Decimal text to cents, so amounts compare without floats. */
-function cents(amount: string): bigint {
-  const [integer = '0', fraction = ''] = amount.replace('-', '').split('.');
-  const value = BigInt(integer) * 100n + BigInt(fraction.padEnd(2, '0'));
-  return amount.startsWith('-') ? -value : value;
-}
-
-async function balance(page: Page): Promise<bigint> {
-  const data = await graphqlInPage<{ myAccount: { balance: string } }>(page, '{ myAccount { balance } }');
-  return cents(data.myAccount.balance);
-}
-
 /** Orders of 2 × 12.50 from the buyer at the producer, newest last, as order page paths. */
 async function placeOrders(buyerPage: Page, producerPage: Page, count: number): Promise<string[]> {
   const created = await graphqlInPage(

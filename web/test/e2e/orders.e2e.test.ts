@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { graphqlInPage, screenshot, switchLanguage, useAppInBrowser } from './support';
+import { accountBalance as balance, cents, graphqlInPage, screenshot, switchLanguage, useAppInBrowser } from './support';
 
 const buyer = { email: 'lena@demo.allmende.coop' };
 const producer = { email: 'martin@demo.allmende.coop' };
@@ -9,17 +9,6 @@ const admin = { email: 'jonas@demo.allmende.coop' };
 const { newPage } = useAppInBrowser();
 
 /** Decimal text to cents, so amounts compare without floats. */
-function cents(amount: string): bigint {
-  const [integer = '0', fraction = ''] = amount.replace('-', '').split('.');
-  const value = BigInt(integer) * 100n + BigInt(fraction.padEnd(2, '0'));
-  return amount.startsWith('-') ? -value : value;
-}
-
-async function balance(page: Page): Promise<bigint> {
-  const data = await graphqlInPage<{ myAccount: { balance: string } }>(page, '{ myAccount { balance } }');
-  return cents(data.myAccount.balance);
-}
-
 async function fundBalance(page: Page): Promise<bigint> {
   const data = await graphqlInPage<{ trialBalance: { lines: { accountType: string; balance: string }[] } }>(page, '{ trialBalance { lines { accountType balance } } }');
   return cents(data.trialBalance.lines.find((line) => line.accountType === 'fund')!.balance);

@@ -300,3 +300,16 @@ export async function logIn(page: Page, email: string, password = demoPassword, 
   // On a narrow screen the member's name is in the closed menu: present, not visible.
   await page.getByTestId('current-member').waitFor({ state: 'attached' });
 }
+
+/** An amount as the API writes it ("-12.5", "3.10") in cents. */
+export function cents(amount: string): bigint {
+  const [integer = '0', fraction = ''] = amount.replace('-', '').split('.');
+  const value = BigInt(integer) * 100n + BigInt(fraction.padEnd(2, '0'));
+  return amount.startsWith('-') ? -value : value;
+}
+
+/** The balance of the logged-in member's account, in cents. */
+export async function accountBalance(page: Page): Promise<bigint> {
+  const data = await graphqlInPage<{ myAccount: { balance: string } }>(page, '{ myAccount { balance } }');
+  return cents(data.myAccount.balance);
+}
