@@ -1,6 +1,7 @@
-// Checkouts sent together run in one transaction (checkoutTogether); each must end as it would have on
-// its own, one after the other in the batch's order. Each scenario runs twice on offers of its own:
-// once as one batch, once a checkout at a time, and the outcomes, orders and stock must agree.
+// Checkouts sent together run in one transaction (checkoutTogether); they must end as they would have
+// one after the other, in the batch's order, except that those checked again for stock a checkout
+// refused for credit gave back come last. Each scenario runs twice on offers of its own: once as one
+// batch, once a checkout at a time, and the outcomes, orders and stock must agree.
 import { createTestApi, type TestApi } from './support/api';
 import { buildMember, buildOffer } from './support/builders';
 import { addToCart } from '../src/orders/cart';
@@ -87,6 +88,25 @@ describe('checkouts sent together', () => {
       outcomes: ['refused: exceeds_credit_limit', '1 order', '1 order', 'OutOfStockError (0 left)'],
       stock: { Kürbis: 0 },
     });
+  });
+
+  it('check again after the others those refused for units a refusal for credit gave back', async () => {
+    const wants = [
+      { buyer: 'Anton', key: 'k', offer: 'Kohl', quantity: 2 },
+      { buyer: 'Bine', key: 'l', offer: 'Kohl', quantity: 3 },
+      { buyer: 'Dirk', key: 'm', offer: 'Kohl', quantity: 1 },
+    ];
+    const together = await scenario({ Kohl: { price: '2.00', stock: 3 } }, ['Anton'], wants);
+    const outcomes = (await checkoutTogether(api.services, escrow, together.prepared)).map(summary);
+    // Bine, checked again once Anton was refused, comes after Dirk: 2 units left, 3 asked for.
+    expect(outcomes).toEqual(['refused: exceeds_credit_limit', 'OutOfStockError (2 left)', '1 order']);
+    expect(await stockOf(together.offerIds)).toEqual({ Kohl: 2 });
+    // The same outcomes as one after the other in that order.
+    const alone = await scenario({ Kohl: { price: '2.00', stock: 3 } }, ['Anton'], wants);
+    const [anton, bine, dirk] = alone.prepared;
+    const inOrder = [];
+    for (const request of [anton!, dirk!, bine!]) inOrder.push(...(await checkoutTogether(api.services, escrow, [request])));
+    expect([inOrder[0], inOrder[2], inOrder[1]].map((outcome) => summary(outcome!))).toEqual(outcomes);
   });
 
   it('run a second checkout of the same buyer after the first, and a repeated key finds its orders', async () => {

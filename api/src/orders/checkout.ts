@@ -6,7 +6,8 @@
 // reserved stock behind, and while it runs the stock it reserved is locked, not taken away from the
 // buyers who wait for it. The checkout key makes a retry return the orders of the checkout that
 // committed; a refused checkout keeps no key and may be tried again. Checkouts sent at the same time
-// share that transaction (checkoutTogether), each with the outcome it would have had on its own.
+// share that transaction (checkoutTogether), each with the outcome it would have had if they had run
+// one after the other.
 import { randomUUID } from 'node:crypto';
 import { Coalescer, Decimal, TRANSFER_FAILURE_CODES, type Account, type TransferFailureCode, type TransferResult } from '@allmende/ledger';
 import { z } from 'zod';
@@ -155,9 +156,10 @@ export async function prepareCheckout(services: CheckoutServices, buyer: { id: s
 }
 
 /**
- * Runs checkouts in one transaction, each with the outcome it would have had alone in the order
- * given: each is checked against the stock the ones before it left, and the stock of one refused by
- * the ledger goes back to the later ones that asked for it in vain. A checkout refused for any reason
+ * Runs checkouts in one transaction, with the outcomes they would have had one after the other: each
+ * is checked against the stock the ones before it left, in the order given, and the stock of one
+ * refused by the ledger goes back to the ones that asked for it in vain, checked again after the
+ * others (so one refused for stock asked for more than is left when they commit). A checkout refused for any reason
  * leaves nothing; the others commit together. Two checkouts of one buyer never share a transaction
  * (the second would see the cart the first empties): the later one runs in a transaction after.
  * A batch that fails as a whole for another reason is run again one checkout at a time, so that one
