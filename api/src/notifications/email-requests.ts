@@ -25,7 +25,8 @@ export class NotificationEmailRequests {
       await this.addLogged();
       return;
     }
-    this.trailing = setTimeout(() => void this.flush(), wait);
+    // Not keeping the process alive for it: close() makes the add, and the repeating job is the net.
+    this.trailing = setTimeout(() => void this.flush(), wait).unref();
   }
 
   /** Makes the add a request is waiting for now (when the process stops). */
