@@ -120,6 +120,13 @@ describe('checkouts sent together', () => {
     expect(result.together).toEqual({ outcomes: ['1 order', '1 order, again', 'CartEmptyError', 'OutOfStockError (3 left)'], stock: { Brot: 3, Honig: null } });
   });
 
+  it('use the account of each buyer, kept by the process once it is known or created', async () => {
+    const member = await buildMember(api, { displayName: 'Neu Kontolos' });
+    const kept = await api.services.checkouts.buyerAccountId(member);
+    expect(kept).toBe((await ensureMemberAccount(api.services, member)).id);
+    expect(await api.services.checkouts.buyerAccountId(member)).toBe(kept);
+  });
+
   it('keep the checks of each buyer to that buyer', async () => {
     const producerOffers = { Apfel: { price: '2.00', stock: 4 }, Birne: { price: '2.50', stock: 1 } };
     const together = await scenario(producerOffers, [], [
