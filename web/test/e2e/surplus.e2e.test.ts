@@ -134,6 +134,16 @@ it('members vote a surplus rule, the month ends, the board runs the dry run and 
   await boardPage.getByTestId('surplus-period').fill(period);
   await boardPage.getByRole('button', { name: 'Probeberechnung zeigen' }).click();
   await boardPage.getByTestId('surplus-check').filter({ hasText: 'genau' }).waitFor();
+  // The recipients as the API lists them (a failure shows the whole dry run): both traders and the fund.
+  const preview = await graphqlInPage(
+    boardPage,
+    `query($period: String) { surplusPreview(period: $period) { __typename ... on QuerySurplusPreviewSuccess { data { shareCount sharesSum totals { distributable } shares(first: 100) { name amount } } } } }`,
+    { period },
+  );
+  const names = (preview.surplusPreview.data?.shares ?? []).map((share: { name: string }) => share.name).sort();
+  if (JSON.stringify(names) !== JSON.stringify(['Hof Sonnenwiese (Martin Hofmann)', 'Lena Fischer', 'Solidaritätsfonds'])) {
+    throw new Error(`The dry run lists other recipients: ${JSON.stringify(preview)}`);
+  }
   const rows = boardPage.getByTestId('surplus-shares').locator('tbody tr');
   await rows.filter({ hasText: 'Hof Sonnenwiese' }).waitFor();
   await rows.filter({ hasText: 'Solidaritätsfonds' }).waitFor();
