@@ -145,7 +145,14 @@ it('members vote a surplus rule, the month ends, the board runs the dry run and 
     throw new Error(`The dry run lists other recipients: ${JSON.stringify(preview)}`);
   }
   const rows = boardPage.getByTestId('surplus-shares').locator('tbody tr');
-  await rows.filter({ hasText: 'Hof Sonnenwiese' }).waitFor();
+  await rows
+    .filter({ hasText: 'Hof Sonnenwiese' })
+    .waitFor()
+    .catch(async (error: unknown) => {
+      // What the page shows instead: the period in the field and the totals.
+      const shown = { period: await boardPage.getByTestId('surplus-period').inputValue(), totals: await boardPage.getByTestId('surplus-totals').innerText() };
+      throw new Error(`${String(error)}\nThe page shows: ${JSON.stringify(shown)}`);
+    });
   await rows.filter({ hasText: 'Solidaritätsfonds' }).waitFor();
   // The search narrows the table to Lena.
   await boardPage.getByTestId('surplus-search').fill('Lena');
