@@ -190,6 +190,8 @@ function asError(error: unknown): Error {
 
 /** A checkout of the batch with its orders drafted and its units counted against the stock. */
 interface Placed {
+  /** Its place in the batch. */
+  index: number;
   request: PreparedCheckout;
   lines: readonly LockedCartLine[];
   offerIdsByTitle: readonly string[];
@@ -223,7 +225,7 @@ async function checkoutInOneTransaction(services: OrderServices, escrow: Account
         checkLines(request.buyer.id, now, request.expected);
         const choices = deliveryChoicesByProducer(now, request.deliveries, request.deliveryOptions);
         take(lines, 1);
-        placed.push({ request, lines, offerIdsByTitle, drafts: draftOrders(lines, choices) });
+        placed.push({ index, request, lines, offerIdsByTitle, drafts: draftOrders(lines, choices) });
       } catch (error) {
         outcomes[index] = { ok: false, error: asError(error) };
       }
@@ -240,9 +242,8 @@ async function checkoutInOneTransaction(services: OrderServices, escrow: Account
       round.forEach((entry, roundIndex) => {
         const own = results.slice(offset, (offset += holds[roundIndex]!.length));
         const failure = firstFailure(own);
-        const index = batch.indexOf(entry.request);
         if (failure) {
-          outcomes[index] = { ok: false, refusal: failure };
+          outcomes[entry.index] = { ok: false, refusal: failure };
           take(entry.lines, -1);
           freed ||= entry.lines.some((line) => line.stock !== null);
           return;
@@ -265,7 +266,7 @@ async function checkoutInOneTransaction(services: OrderServices, escrow: Account
       });
     }
     for (const entry of held) {
-      outcomes[batch.indexOf(entry.request)] = { ok: true, result: { orderIds: entry.orders.map((order) => order.id).sort(), alreadyExisted: false } };
+      outcomes[entry.index] = { ok: true, result: { orderIds: entry.orders.map((order) => order.id).sort(), alreadyExisted: false } };
     }
     return outcomes.map((outcome) => {
       if (!outcome) throw new Error('A checkout of the batch was left without an outcome');
