@@ -53,9 +53,9 @@ describe('round trips of a checkout', () => {
     const prisma = new PrismaClient({ adapter: api.database.adapterFactory, log: [{ emit: 'event', level: 'query' }] });
     prisma.$on('query', () => (statements += 1));
     const ledger = createLedger({ store: createSqlLedgerStore(countingDriver(api.database.sqlDriver, () => (statements += 1))) });
-    const readQuery: typeof api.services.readQuery = (statement) => {
+    const readQuery: typeof api.services.readQuery = (statement, options) => {
       statements += 1;
-      return api.services.readQuery(statement);
+      return api.services.readQuery(statement, options);
     };
     const handler = createGraphQLHandler({ ...api.services, prisma, readQuery, ledger, checkouts: new Checkouts({ prisma, ledger }) });
     let cookie = '';

@@ -60,9 +60,9 @@ describe('offer list cache', () => {
       statements.push(event.query);
     });
     // Hot reads (the session lookup among them) go past Prisma on PostgreSQL; they are counted too.
-    const readQuery: typeof api.services.readQuery = (statement) => {
+    const readQuery: typeof api.services.readQuery = (statement, options) => {
       statements.push(statement.sql);
-      return api.services.readQuery(statement);
+      return api.services.readQuery(statement, options);
     };
     const handler = createGraphQLHandler({ ...api.services, prisma: counting, readQuery });
     let cookie = '';

@@ -26,6 +26,8 @@ export interface DatasetSettings {
   members: number;
   producers: number;
   offers: number;
+  /** Orders of the past year, closed before the ranking's window of recent sales. */
+  pastOrders: number;
   password: string;
   creditLimit: string;
 }
@@ -108,6 +110,7 @@ export async function seedMarketDataset(pool: Pool, database: Database, settings
       columns(rows),
     );
   }
+  await seedPastOrders(pool, members, settings.pastOrders, random, now);
   await pool.query('ANALYZE');
 
   const ledger = createLedger({ store: createSqlLedgerStore(database.sqlDriver) });
@@ -130,6 +133,73 @@ export async function seedMarketDataset(pool: Pool, database: Database, settings
   await Promise.all(Array.from({ length: 8 }, openAccounts));
   await ledger.drain();
   return { members: members.map(({ id, email, producer }) => ({ id, email, producer })) };
+}
+
+/**
+ * Confirmed orders of one item each, placed 40-365 days ago, so the order tables hold what a year of
+ * trade leaves: statements on them are planned for tables of that size, as they are in a running
+ * cooperative, rather than for empty ones. They lie before the ranking's 30 days of recent sales and
+ * before any phase, so they change no score and no stock the benchmark checks. Their money is not in
+ * the ledger: nothing the benchmark reads adds it up.
+ */
+async function seedPastOrders(pool: Pool, members: readonly BenchMember[], count: number, random: () => number, now: number): Promise<void> {
+  if (count === 0) return;
+  const offers = (
+    await pool.query<{ id: string; producer_id: string; title: string; unit: string; price: string }>(
+      `SELECT id, "producerId" AS producer_id, title, unit, price::text AS price FROM "Offer" WHERE status = 'active' ORDER BY id LIMIT 20000`,
+    )
+  ).rows;
+  const orders = Array.from({ length: count }, (_, index) => {
+    const offer = pickUniform(offers, random);
+    let buyer = pickUniform(members, random);
+    while (buyer.id === offer.producer_id) buyer = pickUniform(members, random);
+    const quantity = 1 + Math.floor(random() * 3);
+    const total = (Number(offer.price) * quantity).toFixed(2);
+    const contribution = (Math.floor(Number(total) * 3) / 100).toFixed(2);
+    return {
+      buyer: buyer.id,
+      offer,
+      key: `past-${index}`,
+      quantity,
+      total,
+      contribution,
+      producerAmount: (Number(total) - Number(contribution)).toFixed(2),
+      placed: new Date(now - (40 + Math.floor(random() * 325)) * dayMs).toISOString(),
+    };
+  });
+  for (let start = 0; start < orders.length; start += insertBatchSize) {
+    const rows = orders.slice(start, start + insertBatchSize);
+    await pool.query(
+      `WITH o AS (
+         SELECT gen_random_uuid() AS id, * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::timestamptz[],
+           $8::uuid[], $9::text[], $10::text[], $11::numeric[], $12::int[]) AS o(buyer, producer, key, total, producer_amount, contribution, placed,
+           offer, title, unit, price, quantity)
+       ),
+       orders AS (
+         INSERT INTO "Order" (id, "buyerId", "producerId", "checkoutKey", status, total, "producerAmount", "contributionAmount",
+           "placedAt", "acceptedAt", "fulfilledAt", "closedAt", "createdAt", "updatedAt")
+         SELECT id, buyer, producer, key, 'confirmed', total, producer_amount, contribution, placed, placed + interval '2 hours',
+           placed + interval '1 day', placed + interval '3 days', placed, placed + interval '3 days'
+         FROM o
+       )
+       INSERT INTO "OrderItem" (id, "orderId", "offerId", title, unit, "unitPrice", quantity, "lineTotal")
+       SELECT gen_random_uuid(), id, offer, title, unit, price, quantity, total FROM o`,
+      [
+        rows.map((row) => row.buyer),
+        rows.map((row) => row.offer.producer_id),
+        rows.map((row) => row.key),
+        rows.map((row) => row.total),
+        rows.map((row) => row.producerAmount),
+        rows.map((row) => row.contribution),
+        rows.map((row) => row.placed),
+        rows.map((row) => row.offer.id),
+        rows.map((row) => row.offer.title),
+        rows.map((row) => row.offer.unit),
+        rows.map((row) => row.offer.price),
+        rows.map((row) => row.quantity),
+      ],
+    );
+  }
 }
 
 interface OfferRow {

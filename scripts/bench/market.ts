@@ -38,6 +38,12 @@ const settings = {
   members: 1_000,
   producers: 150,
   offers: offersArgument() ?? 100_000,
+  /**
+   * A year of trade before the phases. Without it the order tables start empty, PostgreSQL keeps
+   * the generic plans it made for empty tables (a sequential scan to read one order by its id), and
+   * checkout measured that: the read of a checkout's orders took 0.39 ms instead of 0.05 ms.
+   */
+  pastOrders: 20_000,
   callers: 32,
   /**
    * A server that has just started, or a workload it has not served yet, runs below its steady state
@@ -95,7 +101,7 @@ async function main(): Promise<void> {
     const reseed = !(keepData && (await isSeeded(databaseUrl)));
     const seedStarted = nowMs();
     if (reseed) {
-      log(`Database ${redact(databaseUrl)}: recreating, migrating, seeding ${settings.members} members and ${settings.offers} offers ...`);
+      log(`Database ${redact(databaseUrl)}: recreating, migrating, seeding ${settings.members} members, ${settings.offers} offers and ${settings.pastOrders} past orders ...`);
       await recreateDatabase(databaseUrl);
     }
     const setup = await openDatabase({ databaseUrl, poolSize: 8 });

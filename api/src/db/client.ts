@@ -93,8 +93,14 @@ export function preparedStatementNames(maximum: number): (query: { sql: string }
   };
 }
 
-/** Runs one read statement built with Prisma.sql and returns its rows. */
-export type ReadQuery = <Row>(statement: Prisma.Sql) => Promise<Row[]>;
+/**
+ * Runs one read statement built with Prisma.sql and returns its rows. A statement given a name is
+ * prepared once per connection under it, so PostgreSQL parses it once and may keep a generic plan:
+ * for a statement whose text never changes and whose plan does not depend on its parameters (a
+ * lookup by key), which would otherwise be planned again on every call. Without a name, it is
+ * planned for its parameters each time.
+ */
+export type ReadQuery = <Row>(statement: Prisma.Sql, options?: { name?: string }) => Promise<Row[]>;
 
 export const pgliteExtensions = { pg_trgm, cube, earthdistance, btree_gin };
 
@@ -131,7 +137,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       adapterFactory,
       kind: 'postgresql',
       sqlDriver: pgPoolSqlDriver(pool),
-      readQuery: async <Row>(statement: Prisma.Sql) => (await pool.query(statement.text, statement.values as unknown[])).rows as Row[],
+      readQuery: async <Row>(statement: Prisma.Sql, readOptions?: { name?: string }) =>
+        (await pool.query({ text: statement.text, values: statement.values as unknown[], ...(readOptions?.name ? { name: readOptions.name } : {}) })).rows as Row[],
       close: async () => {
         await prisma.$disconnect();
         await pool.end();

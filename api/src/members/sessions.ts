@@ -61,6 +61,7 @@ export async function resolveSession(
   const [row] = await database.readQuery<Member & { sessionRevokedAt: Date | null; sessionExpiresAt: Date; sessionLastSeenAt: Date }>(
     Prisma.sql`SELECT s."revokedAt" AS "sessionRevokedAt", s."expiresAt" AS "sessionExpiresAt", s."lastSeenAt" AS "sessionLastSeenAt", ${memberColumns}
       FROM "Session" s JOIN "Member" m ON m.id = s."memberId" WHERE s.id = ${id}`,
+    { name: 'session_with_member' },
   );
   const now = Date.now();
   if (!row || row.sessionRevokedAt || row.sessionExpiresAt.getTime() <= now) return null;
