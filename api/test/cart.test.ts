@@ -1,11 +1,12 @@
 // The cart: adding grows a line up to the maximum, setting replaces it, and every refusal (an unknown,
-// own or inactive offer, a full cart) names its reason and writes nothing.
+// own or inactive offer, a full cart) names its reason and writes nothing. The cart a change answers
+// from its own statement is the one readCart reads after it.
 import { randomUUID } from 'node:crypto';
 import { createTestApi, type TestApi } from './support/api';
 import { createMember, createOffer, type TestMember } from './support/orders';
 import { ValidationError } from '../src/errors';
 import { NotFoundError } from '../src/marketplace/errors';
-import { addToCart, cartLinesMaximum, cartQuantityMaximum, setCartQuantity } from '../src/orders/cart';
+import { addToCart, cartLinesMaximum, cartQuantityMaximum, readCart, setCartQuantity } from '../src/orders/cart';
 import { OfferUnavailableError, OwnOfferError } from '../src/orders/errors';
 
 describe('cart', () => {
@@ -56,5 +57,40 @@ describe('cart', () => {
     const all = await lines();
     expect(all).toHaveLength(cartLinesMaximum);
     expect(all.find((line) => line.offerId === kept.id)?.quantity).toBe(3);
+  });
+
+  it('answers the cart as readCart reads it after the change: order, quantities and the offers as they are now', async () => {
+    const prisma = api.database.prisma;
+    const other = await createMember(api, 'Ilse', ['member', 'producer']);
+    const first = await createOffer(api, producer.id, { price: '2.50', stock: 7 });
+    const second = await createOffer(api, other.id, { price: '11.00', stock: null });
+    const third = await createOffer(api, producer.id, { price: '0.99', stock: 3 });
+    const answers = [
+      await addToCart(prisma, buyer.id, { offerId: first.id, quantity: 2 }),
+      await addToCart(prisma, buyer.id, { offerId: second.id, quantity: 1 }),
+      await addToCart(prisma, buyer.id, { offerId: third.id, quantity: 4 }),
+    ];
+    // A line written again keeps its place; an offer changed since the line was added shows as it is now.
+    await prisma.offer.update({ where: { id: first.id }, data: { price: '2.70', stock: 1 } });
+    await prisma.offer.update({ where: { id: third.id }, data: { status: 'paused' } });
+    answers.push(await addToCart(prisma, buyer.id, { offerId: second.id, quantity: 2 }));
+    answers.push(await setCartQuantity(prisma, buyer.id, { offerId: first.id, quantity: 5 }));
+    const plain = await readCart(prisma, buyer.id);
+    const shown = (cart: Awaited<ReturnType<typeof readCart>>) => cart.map((line) => ({ ...line, offer: { ...line.offer, price: line.offer.price.toFixed(2) } }));
+    expect(shown(answers.at(-1)!)).toEqual(shown(plain));
+    // Lines added within one millisecond are ordered by offer id, so the content is compared by offer.
+    const byOffer = (cart: ReturnType<typeof shown>) => [...cart].sort((a, b) => a.offerId.localeCompare(b.offerId));
+    expect(byOffer(shown(plain))).toEqual(byOffer([
+      { offerId: first.id, quantity: 5, offer: { producerId: producer.id, price: '2.70', status: 'active', stock: 1 } },
+      { offerId: second.id, quantity: 3, offer: { producerId: other.id, price: '11.00', status: 'active', stock: null } },
+      { offerId: third.id, quantity: 4, offer: { producerId: producer.id, price: '0.99', status: 'paused', stock: 3 } },
+    ]));
+    expect(answers.map((cart) => cart.map((line) => line.offerId).sort())).toEqual([
+      [first.id],
+      [first.id, second.id],
+      [first.id, second.id, third.id],
+      [first.id, second.id, third.id],
+      [first.id, second.id, third.id],
+    ].map((ids) => ids.sort()));
   });
 });
