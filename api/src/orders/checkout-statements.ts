@@ -2,6 +2,7 @@
 // holds (see checkout.ts). The cart's offers are locked in id order before the ledger locks its
 // accounts, the order in which every order transaction takes its locks (see order-statements.ts).
 import { Decimal, type SqlSession } from '@allmende/ledger';
+import { Prisma, type Order } from '../../../prisma/generated/client/client';
 import { insertNotificationsSql, type NotificationRow } from '../notifications/order-notifications';
 import { StatementParameters } from './statement-parameters';
 import { amountText } from '../wallet/cooperative-currency';
@@ -94,9 +95,10 @@ export interface CheckoutToWrite {
 /**
  * In one statement, for the checkouts of a batch: takes the bought units out of the offers' stock
  * (their rows are locked and were checked to have them), inserts the placed orders with their items
- * and notifications, and removes the bought lines from the buyers' carts.
+ * and notifications, and removes the bought lines from the buyers' carts. Returns the orders as
+ * written, every column as Prisma reads it.
  */
-export async function insertOrders(session: SqlSession, batch: { now: Date; checkouts: readonly CheckoutToWrite[] }): Promise<void> {
+export async function insertOrders(session: SqlSession, batch: { now: Date; checkouts: readonly CheckoutToWrite[] }): Promise<Order[]> {
   const parameters = new StatementParameters();
   const orders = batch.checkouts.flatMap((checkout) => checkout.orders.map((order) => ({ ...order, buyerId: checkout.buyerId, checkoutKey: checkout.checkoutKey })));
   const items = orders.flatMap((order) => order.items.map((item) => ({ orderId: order.id, buyerId: order.buyerId, ...item })));
@@ -105,7 +107,7 @@ export async function insertOrders(session: SqlSession, batch: { now: Date; chec
   const units = [...unitsByOffer].map(([offerId, quantity]) => ({ offerId, quantity }));
   const now = parameters.add(batch.now, 'timestamptz');
   const list = <T>(rows: readonly T[], valueOf: (row: T) => unknown, type: string) => parameters.add(rows.map(valueOf), type);
-  const { rows } = await session.run<{ orders: number; items: number; oversold: number }>(
+  const { rows } = await session.run<{ orders: OrderJson[] | null; items: number; oversold: number }>(
     `WITH reserved AS (
        UPDATE "Offer" f SET stock = f.stock - w.quantity
        FROM unnest(${list(units, (line) => line.offerId, 'uuid[]')}, ${list(units, (line) => line.quantity, 'int[]')}) AS w(id, quantity)
@@ -120,7 +122,7 @@ export async function insertOrders(session: SqlSession, batch: { now: Date; chec
          ${list(orders, (order) => amountText(order.total), 'numeric[]')}, ${list(orders, (order) => order.holdTransferId, 'uuid[]')},
          ${list(orders, (order) => order.deliveryOption, 'text[]')}, ${list(orders, (order) => order.deliveryNote, 'text[]')},
          ${list(orders, (order) => order.messageToProducer, 'text[]')}) AS o(id, buyer, key, producer, total, hold, delivery_option, delivery_note, message)
-       RETURNING id
+       RETURNING *
      ),
      items AS (
        INSERT INTO "OrderItem" (id, "orderId", "offerId", title, unit, "unitPrice", quantity, "lineTotal")
@@ -140,11 +142,52 @@ export async function insertOrders(session: SqlSession, batch: { now: Date; chec
        USING unnest(${list(items, (item) => item.buyerId, 'uuid[]')}, ${list(items, (item) => item.offerId, 'uuid[]')}) AS d(buyer, offer)
        WHERE c."memberId" = d.buyer AND c."offerId" = d.offer
      )
-     SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM items)::int AS items,
+     SELECT (SELECT json_agg(json_build_object(${orderJsonFields})) FROM orders o) AS orders, (SELECT count(*) FROM items)::int AS items,
        (SELECT count(*) FROM reserved WHERE stock < 0)::int AS oversold`,
     parameters.values,
   );
-  const written = rows[0];
-  if (Number(written?.oversold) !== 0) throw new Error('Stock changed under a row lock');
-  if (Number(written?.orders) !== orders.length || Number(written?.items) !== items.length) throw new Error('Not every order of the checkout was written');
+  if (Number(rows[0]?.oversold) !== 0) throw new Error('Stock changed under a row lock');
+  const written = (rows[0]?.orders ?? []).map(orderOfJson);
+  if (written.length !== orders.length || Number(rows[0]?.items) !== items.length) throw new Error('Not every order of the checkout was written');
+  return written;
+}
+
+/** Every column of an inserted order, amounts as text so that no digit is lost on the way. */
+const orderJsonFields = `'id', o.id, 'buyerId', o."buyerId", 'producerId', o."producerId", 'checkoutKey', o."checkoutKey", 'number', o.number,
+  'status', o.status, 'total', o.total::text, 'holdTransferId', o."holdTransferId", 'producerAmount', o."producerAmount"::text,
+  'contributionAmount', o."contributionAmount"::text, 'refundAmount', o."refundAmount"::text, 'disputeReason', o."disputeReason",
+  'failureCode', o."failureCode", 'placedAt', o."placedAt", 'acceptedAt', o."acceptedAt", 'fulfilledAt', o."fulfilledAt", 'closedAt', o."closedAt",
+  'createdAt', o."createdAt", 'updatedAt', o."updatedAt", 'deliveryNote', o."deliveryNote", 'deliveryOption', o."deliveryOption",
+  'messageToProducer', o."messageToProducer"`;
+
+type OrderJson = Omit<Order, 'total' | 'producerAmount' | 'contributionAmount' | 'refundAmount' | 'placedAt' | 'acceptedAt' | 'fulfilledAt' | 'closedAt' | 'createdAt' | 'updatedAt'> & {
+  total: string;
+  producerAmount: string | null;
+  contributionAmount: string | null;
+  refundAmount: string | null;
+  placedAt: string | null;
+  acceptedAt: string | null;
+  fulfilledAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** An order as Prisma reads it, from the row the insert returned. */
+function orderOfJson(row: OrderJson): Order {
+  const amount = (value: string | null) => (value === null ? null : new Prisma.Decimal(value));
+  const time = (value: string | null) => (value === null ? null : new Date(value));
+  return {
+    ...row,
+    total: new Prisma.Decimal(row.total),
+    producerAmount: amount(row.producerAmount),
+    contributionAmount: amount(row.contributionAmount),
+    refundAmount: amount(row.refundAmount),
+    placedAt: time(row.placedAt),
+    acceptedAt: time(row.acceptedAt),
+    fulfilledAt: time(row.fulfilledAt),
+    closedAt: time(row.closedAt),
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+  };
 }

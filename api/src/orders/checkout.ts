@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { Coalescer, Decimal, TRANSFER_FAILURE_CODES, type Account, type TransferFailureCode, type TransferResult } from '@allmende/ledger';
 import { z } from 'zod';
+import type { Order } from '../../../prisma/generated/client/client';
 import { ValidationError } from '../errors';
 import { ensureMemberAccount } from '../wallet/ensure-member-account';
 import { InsufficientCreditError, TransferRejectedError } from '../wallet/errors';
@@ -53,6 +54,8 @@ export interface CheckoutResult {
   orderIds: string[];
   /** True when this was a retry of a checkout that already happened. */
   alreadyExisted: boolean;
+  /** The orders as this checkout wrote them (as Prisma would read them now); absent for a retry. */
+  written?: Order[];
 }
 
 /** A checkout ready to run: its input checked, the buyer's account and delivery options read. */
@@ -254,8 +257,9 @@ async function checkoutInOneTransaction(services: OrderServices, escrow: Account
       if (freed) batch.forEach((_request, index) => isOutOfStock(outcomes[index]) && ((outcomes[index] = undefined), place(index)));
     }
 
+    const written = new Map<string, Order>();
     if (held.length > 0) {
-      await insertOrders(transaction.session, {
+      const rows = await insertOrders(transaction.session, {
         now: new Date(),
         checkouts: held.map((entry) => ({
           buyerId: entry.request.buyer.id,
@@ -264,9 +268,11 @@ async function checkoutInOneTransaction(services: OrderServices, escrow: Account
           notifications: entry.orders.flatMap((order) => orderEventNotifications(placedNotice(entry.request.buyer, order, entry.offerIdsByTitle), 'placed')),
         })),
       });
+      for (const row of rows) written.set(row.id, row);
     }
     for (const entry of held) {
-      outcomes[entry.index] = { ok: true, result: { orderIds: entry.orders.map((order) => order.id).sort(), alreadyExisted: false } };
+      const orderIds = entry.orders.map((order) => order.id).sort();
+      outcomes[entry.index] = { ok: true, result: { orderIds, alreadyExisted: false, written: orderIds.map((id) => written.get(id)!) } };
     }
     return outcomes.map((outcome) => {
       if (!outcome) throw new Error('A checkout of the batch was left without an outcome');
