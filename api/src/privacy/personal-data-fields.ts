@@ -471,6 +471,7 @@ export const personalDataFields: PrivacyFieldCatalogue = {
     activeMembers: notPersonal('a count of the whole cooperative'),
     distributed: notPersonal('a total of the whole cooperative'),
     unallocated: notPersonal('a total of the whole cooperative'),
+    keptInFund: notPersonal('a total of the whole cooperative'),
     shareCount: notPersonal('a count of the whole cooperative'),
     bookedCount: notPersonal('a count of the whole cooperative'),
     startedAt: notPersonal('the time of the run'),
@@ -488,6 +489,7 @@ export const personalDataFields: PrivacyFieldCatalogue = {
     salesShare: 'money.surplusShares',
     equalShare: 'money.surplusShares',
     amount: 'money.surplusShares',
+    keptInFund: 'money.surplusShares',
   },
   DemurrageRun: notPersonal('the totals of a period for the whole cooperative; each fee is a transfer in money.transfers'),
 };

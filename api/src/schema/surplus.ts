@@ -16,6 +16,7 @@ import { periodOrError } from '../surplus/run-distribution';
 import { shareLines, shareLinesMax, type ShareOfRecipient } from '../surplus/share-lines';
 import { storedDistribution } from '../surplus/stored-distribution';
 import { amountOfUnits, unitsOf } from '../surplus/units';
+import { amountText } from '../wallet/cooperative-currency';
 import { policyInForce } from '../governance/policies';
 import { SurplusPolicy } from './surplus-policy';
 import { ErrorInterface } from './errors';
@@ -78,6 +79,9 @@ const SurplusShareLineType = builder.objectRef<ShareLine>('SurplusShareLine').im
     salesShare: t.field({ type: 'Decimal', resolve: (line) => line.salesShare }),
     equalShare: t.field({ type: 'Decimal', resolve: (line) => line.equalShare }),
     amount: t.field({ type: 'Decimal', resolve: (line) => line.amount }),
+    keptInFund: t.exposeBoolean('keptInFund', {
+      description: "The recipient's account was closed before the share could be booked (the member left in between): nothing was booked, the amount stayed in the fund.",
+    }),
   }),
 });
 
@@ -92,6 +96,7 @@ function lineOfComputed(share: ComputedShare, name: string): ShareLine {
     salesShare: amountOfUnits(share.salesShare),
     equalShare: amountOfUnits(share.equalShare),
     amount: amountOfUnits(share.amount),
+    keptInFund: share.keptInFund ?? false,
   };
 }
 
@@ -122,7 +127,14 @@ const SurplusRunType = builder.objectRef<SurplusRun>('SurplusRun').implement({
     computedAt: t.expose('computedAt', { type: 'DateTime', nullable: true }),
     bookedAt: t.expose('bookedAt', { type: 'DateTime', nullable: true }),
     shareCount: t.exposeInt('shareCount', { description: 'Recipients, known once computed.' }),
-    bookedCount: t.exposeInt('bookedCount', { description: 'Shares booked so far: it rises batch by batch while the run books, and is the share count once booked.' }),
+    bookedCount: t.exposeInt('bookedCount', {
+      description: 'Shares booked so far: it rises batch by batch while the run books, and once booked is the share count less the shares kept in the fund.',
+    }),
+    keptInFund: t.field({
+      type: 'Decimal',
+      description: 'What of the distributed amount stayed in the fund: the shares whose account was closed before they could be booked (their member left in between). Known once booked.',
+      resolve: (run) => amountText(run.keptInFund),
+    }),
     totals: t.field({ type: SurplusTotalsType, resolve: async (run, _args, context) => totalsOfRun(run, await runPolicyOf(context, run)) }),
     sumsExactly: t.boolean({
       description: 'The stored shares sum exactly to the distributed amount, and it with the unallocated rest to the distributable amount.',
@@ -186,6 +198,9 @@ const MemberSurplusShareType = builder.objectRef<MemberSurplusShare>('MemberSurp
     salesShare: t.field({ type: 'Decimal', resolve: (share) => share.salesShare }),
     equalShare: t.field({ type: 'Decimal', resolve: (share) => share.equalShare }),
     amount: t.field({ type: 'Decimal', resolve: (share) => share.amount }),
+    keptInFund: t.exposeBoolean('keptInFund', {
+      description: "The member's account was closed before the share could be booked: it was not received, the amount stayed in the fund. False for the running period.",
+    }),
   }),
 });
 
@@ -266,7 +281,7 @@ const MySurplusType = builder.objectRef<{ memberId: string }>('MySurplus').imple
       description: 'The running period: what the member would get if it ended now, by the rule in force.',
       resolve: (mine, _args, context) => expectedShare(context, mine.memberId),
     }),
-    received: t.field({ type: [MemberSurplusShareType], description: 'Booked shares, the newest period first.', resolve: (mine, _args, context) => receivedShares(context.prisma, mine.memberId) }),
+    received: t.field({ type: [MemberSurplusShareType], description: 'Shares received (booked into the account), the newest period first.', resolve: (mine, _args, context) => receivedShares(context.prisma, mine.memberId) }),
     runningPeriod: t.string({
       resolve: async (_mine, _args, context) => periodContaining((await policyInForce(context.prisma, 'surplus')).payload.period, new Date()).key,
     }),

@@ -34,6 +34,8 @@ export interface ComputedShare {
   equalShare: bigint;
   /** The whole share, in whole units: the three parts added (a named account's part for those). */
   amount: bigint;
+  /** Only for a stored share of a booked run: its account was closed before it could be booked, so it stayed in the fund. */
+  keptInFund?: boolean;
 }
 
 export interface SurplusComputation {

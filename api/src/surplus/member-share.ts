@@ -39,6 +39,8 @@ export interface MemberShareLine {
   salesShare: string;
   equalShare: string;
   amount: string;
+  /** The account was closed before the share could be booked: the amount stayed in the fund. */
+  keptInFund: boolean;
 }
 
 export interface MemberSurplusShare extends MemberShareLine {
@@ -48,7 +50,7 @@ export interface MemberSurplusShare extends MemberShareLine {
   bookedAt: Date | null;
 }
 
-const noShare: MemberShareLine = { purchases: '0.00', sales: '0.00', purchasesShare: '0.00', salesShare: '0.00', equalShare: '0.00', amount: '0.00' };
+const noShare: MemberShareLine = { purchases: '0.00', sales: '0.00', purchasesShare: '0.00', salesShare: '0.00', equalShare: '0.00', amount: '0.00', keptInFund: false };
 const receivedSharesMax = 60;
 
 export function totalsOfComputation(computation: SurplusComputation): SurplusTotals {
@@ -93,7 +95,7 @@ export function totalsOfRun(run: SurplusRun, policy: SurplusPolicy): SurplusTota
   };
 }
 
-export function lineOfShare(share: Pick<SurplusShare, 'purchases' | 'sales' | 'purchasesShare' | 'salesShare' | 'equalShare' | 'amount'>): MemberShareLine {
+export function lineOfShare(share: Pick<SurplusShare, 'purchases' | 'sales' | 'purchasesShare' | 'salesShare' | 'equalShare' | 'amount' | 'keptInFund'>): MemberShareLine {
   return {
     purchases: amountText(share.purchases),
     sales: amountText(share.sales),
@@ -101,6 +103,7 @@ export function lineOfShare(share: Pick<SurplusShare, 'purchases' | 'sales' | 'p
     salesShare: amountText(share.salesShare),
     equalShare: amountText(share.equalShare),
     amount: amountText(share.amount),
+    keptInFund: share.keptInFund,
   };
 }
 
@@ -116,6 +119,7 @@ export async function expectedShare(services: { runningDistribution: RunningDist
         salesShare: amountOfUnits(own.salesShare),
         equalShare: amountOfUnits(own.equalShare),
         amount: amountOfUnits(own.amount),
+        keptInFund: false,
       }
     : noShare;
   return { ...line, totals: { ...totalsOfComputation(computation), periodEnd: periodContaining(computation.policy.payload.period, computation.period.start).end }, booked: false, bookedAt: null };
@@ -126,10 +130,10 @@ async function runPolicy(prisma: PrismaClient, run: SurplusRun): Promise<Surplus
   return surplusSchema.parse(version.payload);
 }
 
-/** The member's booked shares, the newest period first. */
+/** The member's booked shares, the newest period first; a share kept in the fund was not received. */
 export async function receivedShares(prisma: PrismaClient, memberId: string): Promise<MemberSurplusShare[]> {
   const shares = await prisma.surplusShare.findMany({
-    where: { memberId, run: { status: 'booked' } },
+    where: { memberId, keptInFund: false, run: { status: 'booked' } },
     include: { run: true },
     orderBy: { run: { periodEnd: 'desc' } },
     take: receivedSharesMax,
@@ -137,7 +141,7 @@ export async function receivedShares(prisma: PrismaClient, memberId: string): Pr
   return Promise.all(shares.map(async (share) => ({ ...lineOfShare(share), totals: totalsOfRun(share.run, await runPolicy(prisma, share.run)), booked: true, bookedAt: share.run.bookedAt })));
 }
 
-/** How the member's share of a booked period was computed; null when the period is not booked. */
+/** How the member's share of a booked period was computed (`keptInFund` when it was not booked); null when the period is not booked. */
 export async function shareExplanation(prisma: PrismaClient, memberId: string, period: string): Promise<MemberSurplusShare | null> {
   const run = await prisma.surplusRun.findUnique({ where: { period } });
   if (!run || run.status !== 'booked') return null;

@@ -12,7 +12,12 @@
 // booked so far as the run's progress; a share's key makes it booked once, however often a run stops
 // and starts again, and once every share is booked the run is marked `booked`, after which a run of
 // the period does nothing. A batch the ledger refuses (the fund short of the shares, say) stops the
-// run in `booking`, and a later run books what is left.
+// run in `booking`, and a later run books what is left. One refusal is final instead: a member who
+// left after the shares were stored has a closed account (`account_closed`, and the ledger says the
+// account is closed), so that share is not booked and its amount stays in the fund. The transaction
+// that marks the run `booked` also marks those shares `keptInFund` and sets the run's `keptInFund`
+// total (its `distributed` stays as computed); a run cut off before that refuses them again, so a
+// rerun ends the same way.
 import { recordAuditEvent } from '../audit/audit-log';
 import { BATCH_SIZE_MAXIMUM, type Ledger, type LedgerTransaction, type TransferBatchItem } from '@allmende/ledger';
 import type { SurplusRun } from '../../../prisma/generated/client/client';
@@ -82,8 +87,8 @@ export async function runSurplusDistribution(
       orderBy: { accountCode: 'asc' },
     }));
   const fundAccountId = (await ledger.findAccountByCode(cooperativeCurrency.code, fundAccountCode))!.id;
-  await bookShares(services, run.id, period.key, fundAccountId, shares, batches);
-  const booked = await ledger.transaction((transaction) => markBooked(transaction, run!.id, period.key, shares.length, new Date()));
+  const kept = await bookShares(services, run.id, period.key, fundAccountId, shares, batches);
+  const booked = await ledger.transaction((transaction) => markBooked(transaction, run!.id, period.key, shares.length, kept, new Date()));
   return { run: await prisma.surplusRun.findUniqueOrThrow({ where: { id: run.id } }), booked };
 }
 
@@ -162,7 +167,11 @@ async function storeShares(transaction: LedgerTransaction, runId: string, comput
   return true;
 }
 
-/** Books every stored share (those booked before are answered as booked), counting the progress. */
+/**
+ * Books every stored share (those booked before are answered as booked), counting the progress.
+ * Returns the codes of the accounts that were closed before their share could be booked: those
+ * shares are not booked, their amounts stay in the fund. Any other refusal throws.
+ */
 async function bookShares(
   services: { prisma: PrismaClient; ledger: Ledger },
   runId: string,
@@ -170,7 +179,7 @@ async function bookShares(
   fundAccountId: string,
   shares: readonly BookableShare[],
   batches: BookingBatches,
-): Promise<void> {
+): Promise<string[]> {
   const reference = surplusReference(period);
   const itemOf = (share: BookableShare): TransferBatchItem => ({
     type: 'immediate',
@@ -187,14 +196,25 @@ async function bookShares(
   let next = 0;
   let done = 0;
   let failure: unknown = null;
+  const kept: string[] = [];
   const book = async (batch: readonly BookableShare[]) => {
     const results = await services.ledger.createTransfers(batch.map(itemOf));
-    const failed = results.findIndex((result) => !result.ok);
-    if (failed >= 0) {
-      const result = results[failed]!;
-      throw new Error(`The surplus share of ${batch[failed]!.accountCode} for ${period} cannot be booked: ${result.ok ? '' : result.code}`);
-    }
-    done += batch.length;
+    const refused = batch.flatMap((share, index) => {
+      const result = results[index]!;
+      return result.ok ? [] : [{ share, code: result.code }];
+    });
+    // A share refused because its account was closed (its member left after the shares were
+    // stored): the account is looked at, so that only a closed recipient keeps the share in the fund.
+    const refusedClosed = refused.filter((refusal) => refusal.code === 'account_closed');
+    const closedIds = new Set(
+      refusedClosed.length === 0
+        ? []
+        : (await services.ledger.getAccounts(refusedClosed.map((refusal) => refusal.share.accountId))).filter((account) => account.status === 'closed').map((account) => account.id),
+    );
+    const other = refused.find((refusal) => refusal.code !== 'account_closed' || !closedIds.has(refusal.share.accountId));
+    if (other) throw new Error(`The surplus share of ${other.share.accountCode} for ${period} cannot be booked: ${other.code}`);
+    kept.push(...refusedClosed.map((refusal) => refusal.share.accountCode));
+    done += batch.length - refusedClosed.length;
     await services.prisma.surplusRun.updateMany({ where: { id: runId, status: 'booking', bookedCount: { lt: done } }, data: { bookedCount: done } });
   };
   const writer = async () => {
@@ -209,23 +229,35 @@ async function bookShares(
   // Every writer ends before the run goes on or fails: nothing is booked after the call returned.
   await Promise.all(Array.from({ length: Math.max(1, batches.concurrentBatches) }, writer));
   if (failure !== null) throw failure;
+  return kept;
 }
 
-/** Marks the run booked once every share is; false when it was marked before. */
-async function markBooked(transaction: LedgerTransaction, runId: string, period: string, shareCount: number, now: Date): Promise<boolean> {
+/**
+ * Marks the run booked once every share is, and in the same transaction the shares kept in the fund
+ * (their account closed before they could be booked) with the run's total of them; false when it
+ * was marked before.
+ */
+async function markBooked(transaction: LedgerTransaction, runId: string, period: string, shareCount: number, kept: readonly string[], now: Date): Promise<boolean> {
   const { session } = transaction;
   const { rows } = await session.run<{ startedById: string | null }>(
-    `UPDATE "SurplusRun" SET status = 'booked', "bookedAt" = $2::timestamptz, "bookedCount" = "shareCount" WHERE id = $1::uuid AND status = 'booking'
+    `UPDATE "SurplusRun" SET status = 'booked', "bookedAt" = $2::timestamptz, "bookedCount" = "shareCount" - $3::int WHERE id = $1::uuid AND status = 'booking'
      RETURNING "startedById"::text AS "startedById"`,
-    [runId, now.toISOString()],
+    [runId, now.toISOString(), kept.length],
   );
   if (rows.length === 0) return false;
+  if (kept.length > 0) {
+    await session.run(`UPDATE "SurplusShare" SET "keptInFund" = true WHERE "runId" = $1::uuid AND "accountCode" = ANY($2::text[])`, [runId, kept]);
+    await session.run(
+      `UPDATE "SurplusRun" SET "keptInFund" = (SELECT coalesce(sum(amount), 0) FROM "SurplusShare" WHERE "runId" = $1::uuid AND "keptInFund") WHERE id = $1::uuid`,
+      [runId],
+    );
+  }
   await recordAuditEvent(session, {
     actorId: rows[0]!.startedById,
     action: 'surplus_distribution_booked',
     subjectType: 'distribution',
     subjectId: runId,
-    details: { period, shares: shareCount },
+    details: { period, shares: shareCount, sharesKeptInFund: kept.length },
   });
   return true;
 }

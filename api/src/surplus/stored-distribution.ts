@@ -44,6 +44,7 @@ export async function storedDistribution(prisma: PrismaClient, run: SurplusRun):
       salesShare: unitsOf(share.salesShare),
       equalShare: unitsOf(share.equalShare),
       amount: unitsOf(share.amount),
+      keptInFund: share.keptInFund,
     })),
     distributed: unitsOf(run.distributed),
     unallocated: unitsOf(run.unallocated),

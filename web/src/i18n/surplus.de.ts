@@ -59,6 +59,7 @@ export const surplusDe = {
     recipients: 'Empfänger',
     status: 'Stand',
     bookedOn: 'gebucht am {date}',
+    keptInFund: '{amount} im Fonds verblieben: Konten vor der Buchung geschlossen',
   },
   status: {
     computing: 'wird berechnet',
@@ -137,6 +138,7 @@ export const surplusDe = {
       accounts: 'An benannte Konten: {amount}.',
       unallocated: 'Niemand konnte {amount} beanspruchen; das bleibt im Fonds.',
       total: 'Dein Anteil: {amount}.',
+      keptInFund: 'Dein Anteil von {amount} wurde nicht gebucht: Dein Konto wurde vor der Buchung geschlossen, deshalb blieb er im Fonds.',
       rounding: 'Gerundet wird auf den Cent nach der Methode des größten Rests: Jeder bekommt den abgerundeten Anteil, die übrigen Cent gehen einzeln an die größten Reste; bei gleichen Resten entscheidet eine Prüfsumme aus Zeitraum und Mitglied, nie die Reihenfolge einer Liste.',
     },
   },

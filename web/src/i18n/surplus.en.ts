@@ -59,6 +59,7 @@ export const surplusEn = {
     recipients: 'Recipients',
     status: 'Status',
     bookedOn: 'booked on {date}',
+    keptInFund: '{amount} kept in the fund: accounts closed before booking',
   },
   status: {
     computing: 'computing',
@@ -137,6 +138,7 @@ export const surplusEn = {
       accounts: 'To named accounts: {amount}.',
       unallocated: 'Nobody could claim {amount}; it stays in the fund.',
       total: 'Your share: {amount}.',
+      keptInFund: 'Your share of {amount} was not booked: your account was closed before the booking, so it stayed in the fund.',
       rounding: 'Amounts are rounded to the cent by the largest remainder method: everyone gets their share rounded down, and the cents left go one each to the largest remainders; equal remainders are decided by a checksum of the period and the member, never by the order of a list.',
     },
   },

@@ -1,4 +1,4 @@
-import { surplusMixSum, surplusProblems, type SurplusFields } from './surplus';
+import { isZeroAmount, surplusMixSum, surplusProblems, type SurplusFields } from './surplus';
 
 const valid: SurplusFields = {
   period: 'monthly',
@@ -26,5 +26,14 @@ describe('surplus rule form', () => {
     expect(surplusProblems({ ...valid, accounts: [{ code: 'Solidarität', name: 'S', percent: '10' }] })).toEqual(['surplusAccounts']);
     const twice = { ...valid, purchases: '50', accounts: [valid.accounts[0]!, valid.accounts[0]!] };
     expect(surplusProblems(twice)).toEqual(['surplusAccounts']);
+  });
+});
+
+describe('amounts from the server', () => {
+  it('tells a zero amount from any other', () => {
+    expect(isZeroAmount('0.00')).toBe(true);
+    expect(isZeroAmount('0')).toBe(true);
+    expect(isZeroAmount('12.40')).toBe(false);
+    expect(isZeroAmount('0.01')).toBe(false);
   });
 });

@@ -28,6 +28,11 @@ export function emptySurplusAccount(): SurplusAccountFields {
   return { code: '', name: '', percent: '' };
 }
 
+/** Whether a decimal amount from the server ("0.00", "12.40") is zero. */
+export function isZeroAmount(amount: string): boolean {
+  return /^0+(\.0+)?$/.test(amount);
+}
+
 /** The parts typed so far added up; a part that is not a whole number counts as 0. */
 export function surplusMixSum(fields: SurplusFields): number {
   const part = (text: string) => wholeNumberIn(text, 0, 100) ?? 0;
