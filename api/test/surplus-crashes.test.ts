@@ -13,6 +13,7 @@ import { receivedShares, shareExplanation } from '../src/surplus/member-share';
 import { parsePeriod } from '../src/surplus/periods';
 import { amountOfUnits, unitsOf } from '../src/surplus/units';
 import { runSurplusDistribution, type BookingBatches } from '../src/surplus/run-distribution';
+import { storedDistribution } from '../src/surplus/stored-distribution';
 import { surplusReference } from '../src/surplus/transfers';
 import { amountText } from '../src/wallet/cooperative-currency';
 import { ensureMemberAccount } from '../src/wallet/ensure-member-account';
@@ -203,6 +204,9 @@ describe('a distribution run whose recipient left before the booking', () => {
     // The leaver received nothing: the wallet does not list the share, the explanation says it stayed.
     expect(await receivedShares(prisma, leaver.id)).toEqual([]);
     expect(await shareExplanation(prisma, leaver.id, period)).toMatchObject({ keptInFund: true, amount: amountText(kept[0]!.amount) });
+    // The board's table of the stored run marks that share, and only that one.
+    const table = await storedDistribution(prisma, run);
+    expect(table.shares.filter((share) => share.keptInFund).map((share) => share.memberId)).toEqual([leaver.id]);
     // A second run does nothing; the ledger verifies.
     expect((await runSurplusDistribution(api.services, { period, startedById: null })).booked).toBe(false);
     expect(await bookedKeys(period)).toEqual(others.sort());

@@ -72,6 +72,7 @@ export const surplusDe = {
     intro: 'Die Probeberechnung zeigt jeden Anteil, bevor etwas gebucht wird. Die Verteilung läuft nach jedem Zeitraum von selbst; hier kannst du sie für einen beendeten Zeitraum auch selbst starten.',
     period: 'Zeitraum',
     periodHint: 'Zum Beispiel 2026-11 (Monat), 2026-Q4 (Quartal) oder 2026 (Jahr).',
+    shareKeptInFund: 'im Fonds verblieben: das Konto wurde vor der Buchung geschlossen',
     show: 'Probeberechnung zeigen',
     runningPeriod: 'Dieser Zeitraum läuft noch: die Zahlen gelten, als ende er jetzt. Verteilen lässt er sich erst nach seinem Ende.',
     totals: 'Summen',

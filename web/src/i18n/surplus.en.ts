@@ -72,6 +72,7 @@ export const surplusEn = {
     intro: 'The dry run shows every share before anything is booked. The distribution runs by itself after each period; here you can also start it yourself for a period that has ended.',
     period: 'Period',
     periodHint: 'For example 2026-11 (a month), 2026-Q4 (a quarter) or 2026 (a year).',
+    shareKeptInFund: 'kept in the fund: the account was closed before booking',
     show: 'Show the dry run',
     runningPeriod: 'This period is still running: the figures are as if it ended now. It can only be distributed once it has ended.',
     totals: 'Totals',
