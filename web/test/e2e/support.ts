@@ -54,6 +54,19 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Resolves once no process of the child's group is left (the stop timer kills what remains). */
+async function groupEnded(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined) return;
+  for (;;) {
+    try {
+      process.kill(-child.pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
@@ -103,8 +116,11 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     signalGroup(child, 'SIGTERM');
     const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), stopTimeoutMs);
     await exited(child);
+    // npx may end before the server it started has closed its database: the data folder is removed
+    // once nothing of the group is left.
+    await groupEnded(child);
     clearTimeout(timer);
-    if (ownsDataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
+    if (ownsDataDir && !keepData) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   };
 
   const url = `http://127.0.0.1:${port}`;
