@@ -138,7 +138,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: 'postgresql',
       sqlDriver: pgPoolSqlDriver(pool),
       readQuery: async <Row>(statement: Prisma.Sql, readOptions?: { name?: string }) =>
-        (await pool.query({ text: statement.text, values: statement.values as unknown[], ...(readOptions?.name ? { name: readOptions.name } : {}) })).rows as Row[],
+        (await pool.query({ text: statement.text, values: statement.values as unknown[], name: readOptions?.name })).rows as Row[],
       close: async () => {
         await prisma.$disconnect();
         await pool.end();
